@@ -1,0 +1,521 @@
+import type { Diagnostic, DiagnosticCode } from './diagnostic';
+import type { Expression } from './expression';
+import { indexFormElements, valueKindOf, type IndexedElement, type ValueKind } from './form-index';
+import { listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from './document-template';
+import { APPLICANT_ROLE, SYSTEM_ROLE } from './service-definition';
+import type { ChoiceOption, DocumentTemplate, FormElement, ProcessState, ServiceDefinition } from './service-definition';
+import { validateDefinitionSchema } from './validate-definition-schema';
+
+/** Facts about the case that conditions may read with `{ "var": "$case.…" }`. */
+export const EXPRESSION_FACTS: Readonly<Record<string, ValueKind>> = {
+  'case.reference': 'string',
+  'case.receivedAt': 'date',
+  'case.state': 'string',
+};
+
+/** Facts about the case and the organisation that document templates may use besides form fields. */
+export const TEMPLATE_FACTS = [
+  'case.reference',
+  'case.receivedAt',
+  'case.date',
+  'case.outcome',
+  'case.serviceTitle',
+  'organisation.name',
+  'organisation.address',
+] as const;
+
+/**
+ * Runs every check on a service definition and returns all problems at once, each with a JSON pointer and a
+ * stable code. The schema is checked first; only a structurally sound definition is checked for meaning.
+ *
+ * @example
+ * const problems = checkDefinition(JSON.parse(body));
+ * const publishable = problems.every((p) => p.severity !== 'error');
+ */
+export function checkDefinition(definition: unknown): Diagnostic[] {
+  const schemaProblems = validateDefinitionSchema(definition);
+  if (schemaProblems.length > 0) return schemaProblems;
+  return checkDefinitionMeaning(definition as ServiceDefinition);
+}
+
+/** True when the problems allow publishing (no errors, warnings only). */
+export function isPublishable(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.every((d) => d.severity !== 'error');
+}
+
+/** The meaning checks, for a definition that already satisfies the schema. */
+export function checkDefinitionMeaning(definition: ServiceDefinition): Diagnostic[] {
+  const checker = new DefinitionChecker(definition);
+  checker.run();
+  return checker.diagnostics;
+}
+
+class DefinitionChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly fields: Map<string, IndexedElement>;
+  private readonly states: Map<string, ProcessState>;
+  private readonly templates: Map<string, DocumentTemplate>;
+  private readonly roles: Set<string>;
+
+  constructor(private readonly definition: ServiceDefinition) {
+    this.fields = indexFormElements(definition.form);
+    this.states = new Map(definition.process.states.map((s) => [s.id, s]));
+    this.templates = new Map(definition.documents.map((t) => [t.id, t]));
+    this.roles = new Set(definition.settings.roles.map((r) => r.id));
+  }
+
+  run(): void {
+    this.checkTexts(this.definition, '');
+    this.checkUniqueIds(this.definition.form.pages, '/form/pages', 'Seite');
+    this.checkUniqueIds(this.definition.process.states, '/process/states', 'Status');
+    this.checkUniqueIds(this.definition.documents, '/documents', 'Vorlage');
+    this.checkUniqueIds(this.definition.settings.roles, '/settings/roles', 'Rolle');
+    this.checkForm();
+    this.checkProcess();
+    this.checkDocuments();
+  }
+
+  private report(code: DiagnosticCode, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+    this.diagnostics.push({ code, severity, path, message });
+  }
+
+  // ------------------------------------------------------------ texts
+
+  /** Every localized text needs German; a text missing in another offered language is a warning. */
+  private checkTexts(node: unknown, pointer: string): void {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => this.checkTexts(child, `${pointer}/${i}`));
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (typeof record.de === 'string' && Object.values(record).every((v) => typeof v === 'string')) {
+      if (record.de.trim() === '') this.report('MISSING_GERMAN_TEXT', `${pointer}/de`, 'Der deutsche Text ist leer.');
+      for (const language of this.definition.settings.languages) {
+        if (language !== 'de' && (typeof record[language] !== 'string' || record[language].trim() === '')) {
+          this.report(
+            'MISSING_TRANSLATION',
+            `${pointer}/${language}`,
+            `Die Übersetzung „${language}“ fehlt.`,
+            'warning',
+          );
+        }
+      }
+      return;
+    }
+    for (const [key, child] of Object.entries(record)) {
+      // Expressions hold data paths and literals, not texts.
+      if (key === 'visibleIf' || key === 'requiredIf' || key === 'guard' || key === 'expression') continue;
+      this.checkTexts(child, `${pointer}/${escapePointer(key)}`);
+    }
+  }
+
+  private checkUniqueIds(items: readonly { id: string }[], pointer: string, what: string): void {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) this.report('DUPLICATE_ID', `${pointer}/${i}/id`, `${what} „${item.id}“ gibt es doppelt.`);
+      seen.add(item.id);
+    });
+  }
+
+  // ------------------------------------------------------------ form
+
+  private checkForm(): void {
+    const rootKeys = new Map<string, string>();
+    this.definition.form.pages.forEach((page, p) => {
+      const pointer = `/form/pages/${p}`;
+      if (page.visibleIf !== undefined) this.checkCondition(page.visibleIf, `${pointer}/visibleIf`, []);
+      this.checkElements(page.elements, `${pointer}/elements`, '', [], rootKeys);
+    });
+  }
+
+  private checkElements(
+    elements: FormElement[],
+    pointer: string,
+    pathPrefix: string,
+    repeats: string[],
+    siblings: Map<string, string>,
+  ): void {
+    elements.forEach((element, i) => {
+      const at = `${pointer}/${i}`;
+      const first = siblings.get(element.key);
+      if (first !== undefined) {
+        this.report('DUPLICATE_KEY', `${at}/key`, `Der Schlüssel „${element.key}“ ist hier schon vergeben (${first}).`);
+      } else siblings.set(element.key, at);
+      if (element.visibleIf !== undefined) this.checkCondition(element.visibleIf, `${at}/visibleIf`, repeats);
+      if ('requiredIf' in element && element.requiredIf !== undefined) {
+        this.checkCondition(element.requiredIf, `${at}/requiredIf`, repeats);
+      }
+      this.checkRanges(element, at);
+      if ('options' in element) this.checkOptions(element.options, `${at}/options`);
+      if (element.type === 'calculated') {
+        const kind = this.checkExpression(element.expression, `${at}/expression`, repeats);
+        const expected = valueKindOf(element);
+        if (!isCompatible(kind, expected)) {
+          this.report('TYPE_MISMATCH', `${at}/expression`, `Die Berechnung ergibt ${KIND_NAMES[kind]}, erwartet ist ${KIND_NAMES[expected]}.`);
+        }
+      }
+      if (element.type === 'group' || element.type === 'repeat') {
+        const path = pathPrefix === '' ? element.key : `${pathPrefix}.${element.key}`;
+        const inner = element.type === 'repeat' ? [...repeats, path] : repeats;
+        this.checkElements(element.elements, `${at}/elements`, path, inner, new Map());
+      }
+    });
+  }
+
+  private checkRanges(element: FormElement, pointer: string): void {
+    const pairs: [string, string][] = [
+      ['minLength', 'maxLength'],
+      ['minimum', 'maximum'],
+      ['minItems', 'maxItems'],
+      ['minDate', 'maxDate'],
+      ['minAgeYears', 'maxAgeYears'],
+    ];
+    const record = element as unknown as Record<string, unknown>;
+    for (const [low, high] of pairs) {
+      const a = record[low];
+      const b = record[high];
+      if ((typeof a === 'number' || typeof a === 'string') && typeof a === typeof b && a > (b as typeof a)) {
+        this.report('INVALID_RANGE', `${pointer}/${low}`, `„${low}“ ist größer als „${high}“.`);
+      }
+    }
+    if ('notInFuture' in element && element.notInFuture && element.notInPast) {
+      this.report('INVALID_RANGE', `${pointer}/notInPast`, 'Ein Datum kann nicht zugleich weder in der Zukunft noch in der Vergangenheit liegen.');
+    }
+  }
+
+  private checkOptions(options: ChoiceOption[], pointer: string): void {
+    const seen = new Set<string>();
+    options.forEach((option, i) => {
+      if (seen.has(option.value)) {
+        this.report('DUPLICATE_OPTION', `${pointer}/${i}/value`, `Den Auswahlwert „${option.value}“ gibt es doppelt.`);
+      }
+      seen.add(option.value);
+    });
+  }
+
+  // ------------------------------------------------------------ expressions
+
+  private checkCondition(expression: Expression, pointer: string, repeats: string[]): void {
+    const kind = this.checkExpression(expression, pointer, repeats);
+    if (!isCompatible(kind, 'boolean')) {
+      this.report('TYPE_MISMATCH', pointer, `Eine Bedingung muss wahr oder falsch ergeben, nicht ${KIND_NAMES[kind]}.`);
+    }
+  }
+
+  /** Checks an expression and returns the kind of value it yields. */
+  private checkExpression(expression: Expression, pointer: string, repeats: string[]): Kind {
+    if (expression === null) return 'null';
+    if (typeof expression === 'string') return 'string';
+    if (typeof expression === 'number') return 'number';
+    if (typeof expression === 'boolean') return 'boolean';
+    const [operator, args] = Object.entries(expression)[0] as [string, unknown];
+    const at = `${pointer}/${operator}`;
+    const child = (index: number, scope = repeats): Kind => {
+      const expr = (args as Expression[])[index] as Expression;
+      return this.checkExpression(expr, `${at}/${index}`, scope);
+    };
+    const expect = (kind: Kind, allowed: Kind[], where: string): void => {
+      if (!allowed.some((a) => isCompatible(kind, a))) {
+        this.report(
+          'TYPE_MISMATCH',
+          where,
+          `Hier wird ${allowed.map((a) => KIND_NAMES[a]).join(' oder ')} erwartet, nicht ${KIND_NAMES[kind]}.`,
+        );
+      }
+    };
+    switch (operator) {
+      case 'var':
+        return this.checkReference(args as string, at, repeats);
+      case 'eq':
+      case 'ne': {
+        const [a, b] = [child(0), child(1)];
+        if (!isCompatible(a, b)) this.report('TYPE_MISMATCH', at, `Verglichen werden ${KIND_NAMES[a]} und ${KIND_NAMES[b]} – das passt nicht zusammen.`);
+        return 'boolean';
+      }
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
+        const [a, b] = [child(0), child(1)];
+        expect(a, ['number', 'date'], `${at}/0`);
+        expect(b, ['number', 'date'], `${at}/1`);
+        if (!isCompatible(a, b)) this.report('TYPE_MISMATCH', at, `Verglichen werden ${KIND_NAMES[a]} und ${KIND_NAMES[b]} – das passt nicht zusammen.`);
+        return 'boolean';
+      }
+      case 'and':
+      case 'or':
+        (args as Expression[]).forEach((_, i) => expect(child(i), ['boolean'], `${at}/${i}`));
+        return 'boolean';
+      case 'not':
+        expect(this.checkExpression(args as Expression, at, repeats), ['boolean'], at);
+        return 'boolean';
+      case 'empty':
+      case 'notEmpty':
+        this.checkExpression(args as Expression, at, repeats);
+        return 'boolean';
+      case 'in': {
+        const [needle, haystack] = args as [Expression, unknown];
+        this.checkExpression(needle, `${at}/0`, repeats);
+        if (!Array.isArray(haystack)) expect(child(1), ['list', 'string'], `${at}/1`);
+        return 'boolean';
+      }
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'div':
+        (args as Expression[]).forEach((_, i) => expect(child(i), ['number'], `${at}/${i}`));
+        return 'number';
+      case 'round':
+        expect(child(0), ['number'], `${at}/0`);
+        return 'number';
+      case 'if': {
+        expect(child(0), ['boolean'], `${at}/0`);
+        const [a, b] = [child(1), child(2)];
+        return isCompatible(a, b) ? (a === 'null' ? b : a) : 'any';
+      }
+      case 'today':
+        return 'date';
+      case 'age':
+        (args as Expression[]).forEach((_, i) => expect(child(i), ['date'], `${at}/${i}`));
+        return 'number';
+      case 'daysBetween':
+        expect(child(0), ['date'], `${at}/0`);
+        expect(child(1), ['date'], `${at}/1`);
+        return 'number';
+      case 'addDays':
+        expect(child(0), ['date'], `${at}/0`);
+        expect(child(1), ['number'], `${at}/1`);
+        return 'date';
+      case 'count':
+      case 'sum':
+      case 'any':
+      case 'all': {
+        const group = typeof args === 'string' ? args : (args as [string, Expression])[0];
+        const groupPointer = typeof args === 'string' ? at : `${at}/0`;
+        const inner = this.checkRepeatReference(group, groupPointer, repeats);
+        if (Array.isArray(args)) {
+          const kind = this.checkExpression(args[1] as Expression, `${at}/1`, inner);
+          expect(kind, [operator === 'sum' ? 'number' : 'boolean'], `${at}/1`);
+        }
+        return operator === 'count' || operator === 'sum' ? 'number' : 'boolean';
+      }
+      default:
+        return 'any';
+    }
+  }
+
+  private checkReference(path: string, pointer: string, repeats: string[]): Kind {
+    if (path.startsWith('$')) {
+      const fact = EXPRESSION_FACTS[path.slice(1)];
+      if (fact === undefined) {
+        this.report('UNKNOWN_FACT', pointer, `„${path}“ ist keine bekannte Angabe zum Vorgang (bekannt: ${Object.keys(EXPRESSION_FACTS).map((f) => `$${f}`).join(', ')}).`);
+        return 'any';
+      }
+      return fact;
+    }
+    const field = this.fields.get(path);
+    if (!field) {
+      this.report('UNKNOWN_FIELD', pointer, `Das Feld „${path}“ gibt es im Formular nicht.`);
+      return 'any';
+    }
+    this.checkRepeatsInScope(field, pointer, repeats);
+    return valueKindOf(field.element);
+  }
+
+  /** Checks that `path` names a reachable repeating group; returns the scope inside its items. */
+  private checkRepeatReference(path: string, pointer: string, repeats: string[]): string[] {
+    const field = this.fields.get(path);
+    if (!field) {
+      this.report('UNKNOWN_FIELD', pointer, `Das Feld „${path}“ gibt es im Formular nicht.`);
+      return repeats;
+    }
+    if (field.element.type !== 'repeat') {
+      this.report('NOT_A_REPEATING_GROUP', pointer, `„${path}“ ist keine wiederholbare Gruppe.`);
+      return repeats;
+    }
+    this.checkRepeatsInScope(field, pointer, repeats);
+    return [...repeats, path];
+  }
+
+  private checkRepeatsInScope(field: IndexedElement, pointer: string, repeats: string[]): void {
+    const missing = field.repeats.find((r) => !repeats.includes(r));
+    if (missing !== undefined) {
+      this.report(
+        'FIELD_OUT_OF_SCOPE',
+        pointer,
+        `„${field.path}“ liegt in der wiederholbaren Gruppe „${missing}“; verwenden Sie hier „Anzahl“, „Summe“, „mindestens einer“ oder „alle“.`,
+      );
+    }
+  }
+
+  // ------------------------------------------------------------ process
+
+  private checkProcess(): void {
+    const { process } = this.definition;
+    if (!this.states.has(process.initial)) {
+      this.report('UNKNOWN_STATE', '/process/initial', `Den Anfangsstatus „${process.initial}“ gibt es nicht.`);
+    }
+    process.states.forEach((state, s) => {
+      const at = `/process/states/${s}`;
+      const actions = state.actions ?? [];
+      if (state.kind === 'task' && state.role !== undefined && !this.roles.has(state.role)) {
+        this.report('UNDECLARED_ROLE', `${at}/role`, `Die Rolle „${state.role}“ ist in den Einstellungen nicht angelegt.`);
+      }
+      if (state.kind === 'final') this.checkFinalState(state, at);
+      else if (actions.length === 0) {
+        this.report('NO_WAY_OUT', at, `Aus dem Status „${state.id}“ führt keine Aktion heraus.`);
+      }
+      if (state.kind === 'automatic' && actions.length > 0 && actions.every((a) => a.guard !== undefined)) {
+        this.report(
+          'AUTOMATIC_STATE_MAY_STALL',
+          `${at}/actions`,
+          'Alle Übergänge dieses automatischen Status haben eine Bedingung; ist keine erfüllt, bleibt der Vorgang stehen.',
+          'warning',
+        );
+      }
+      this.checkUniqueIds(actions, `${at}/actions`, 'Aktion');
+      actions.forEach((action, a) => {
+        const actionAt = `${at}/actions/${a}`;
+        if (!this.states.has(action.target)) {
+          this.report('UNKNOWN_STATE', `${actionAt}/target`, `Den Zielstatus „${action.target}“ gibt es nicht.`);
+        }
+        action.roles.forEach((role, r) => {
+          if (role !== APPLICANT_ROLE && role !== SYSTEM_ROLE && !this.roles.has(role)) {
+            this.report('UNDECLARED_ROLE', `${actionAt}/roles/${r}`, `Die Rolle „${role}“ ist in den Einstellungen nicht angelegt.`);
+          }
+        });
+        if (action.guard !== undefined) this.checkCondition(action.guard, `${actionAt}/guard`, []);
+        const inputKeys = new Set<string>();
+        (action.inputs ?? []).forEach((input, i) => {
+          if (inputKeys.has(input.key)) {
+            this.report('DUPLICATE_KEY', `${actionAt}/inputs/${i}/key`, `Die Eingabe „${input.key}“ gibt es doppelt.`);
+          }
+          inputKeys.add(input.key);
+        });
+        (action.effects ?? []).forEach((effect, e) => {
+          if (effect.type === 'issueDocument' && !this.templates.has(effect.template)) {
+            this.report('UNKNOWN_TEMPLATE', `${actionAt}/effects/${e}/template`, `Die Vorlage „${effect.template}“ gibt es nicht.`);
+          }
+        });
+      });
+      this.checkUniqueIds(state.deadlines ?? [], `${at}/deadlines`, 'Frist');
+      (state.deadlines ?? []).forEach((deadline, d) => {
+        const action = actions.find((a) => a.id === deadline.action);
+        if (!action) {
+          this.report('UNKNOWN_ACTION', `${at}/deadlines/${d}/action`, `Die Aktion „${deadline.action}“ gibt es in diesem Status nicht.`);
+        } else if (!action.roles.includes(SYSTEM_ROLE)) {
+          this.report(
+            'DEADLINE_NOT_SYSTEM_ACTION',
+            `${at}/deadlines/${d}/action`,
+            `Die Aktion „${deadline.action}“ muss für die Rolle „system“ freigegeben sein, damit die Frist sie auslösen kann.`,
+          );
+        }
+      });
+    });
+    this.checkReachability();
+  }
+
+  private checkFinalState(state: ProcessState, pointer: string): void {
+    if (state.decisionTemplate === undefined) {
+      this.report('MISSING_DECISION_DOCUMENT', pointer, `Der Endstatus „${state.id}“ hat keinen Bescheid.`);
+      return;
+    }
+    const template = this.templates.get(state.decisionTemplate);
+    if (!template) {
+      this.report('UNKNOWN_TEMPLATE', `${pointer}/decisionTemplate`, `Die Vorlage „${state.decisionTemplate}“ gibt es nicht.`);
+    } else if (template.kind !== 'decision') {
+      this.report('WRONG_TEMPLATE_KIND', `${pointer}/decisionTemplate`, `Die Vorlage „${template.id}“ ist kein Bescheid.`);
+    }
+  }
+
+  private checkReachability(): void {
+    const { process } = this.definition;
+    const reached = new Set<string>();
+    const queue = this.states.has(process.initial) ? [process.initial] : [];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      if (reached.has(id)) continue;
+      reached.add(id);
+      for (const action of this.states.get(id)?.actions ?? []) queue.push(action.target);
+    }
+    process.states.forEach((state, s) => {
+      if (!reached.has(state.id) && this.states.get(state.id) === state) {
+        this.report('UNREACHABLE_STATE', `/process/states/${s}`, `Der Status „${state.id}“ ist vom Anfang aus nicht erreichbar.`);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------ documents
+
+  private checkDocuments(): void {
+    this.definition.documents.forEach((template, t) => {
+      const actionInputs = this.inputsOfActionsIssuing(template.id);
+      for (const part of TEMPLATE_TEXT_PARTS) {
+        const text = template[part];
+        if (!text) continue;
+        for (const [language, value] of Object.entries(text)) {
+          if (typeof value !== 'string') continue;
+          const at = `/documents/${t}/${part}/${language}`;
+          for (const placeholder of listTemplatePlaceholders(value)) {
+            this.checkPlaceholder(placeholder.name, placeholder.eachScopes, at, actionInputs);
+          }
+        }
+      }
+    });
+  }
+
+  private checkPlaceholder(name: string, eachScopes: string[], pointer: string, actionInputs: Set<string>): void {
+    if ((TEMPLATE_FACTS as readonly string[]).includes(name)) return;
+    if (name.startsWith('action.')) {
+      if (!actionInputs.has(name.slice('action.'.length))) {
+        this.report('UNKNOWN_PLACEHOLDER', pointer, `„{{${name}}}“: keine Aktion, die dieses Dokument erzeugt, fragt „${name.slice(7)}“ ab.`);
+      }
+      return;
+    }
+    const field = this.fields.get(name);
+    if (!field) {
+      this.report('UNKNOWN_PLACEHOLDER', pointer, `Der Platzhalter „{{${name}}}“ nennt kein Feld und keine bekannte Angabe.`);
+      return;
+    }
+    this.checkRepeatsInScope(field, pointer, eachScopes);
+  }
+
+  /** Input keys of every action that issues the template, by effect or by entering a state that issues it. */
+  private inputsOfActionsIssuing(templateId: string): Set<string> {
+    const keys = new Set<string>();
+    for (const state of this.definition.process.states) {
+      for (const action of state.actions ?? []) {
+        const target = this.states.get(action.target);
+        const issues =
+          target?.decisionTemplate === templateId ||
+          (action.effects ?? []).some((e) => e.type === 'issueDocument' && e.template === templateId);
+        if (issues) for (const input of action.inputs ?? []) keys.add(input.key);
+      }
+    }
+    return keys;
+  }
+}
+
+type Kind = ValueKind | 'any' | 'null';
+
+const KIND_NAMES: Record<Kind, string> = {
+  string: 'ein Text',
+  number: 'eine Zahl',
+  boolean: 'ja/nein',
+  date: 'ein Datum',
+  list: 'eine Liste',
+  object: 'eine Gruppe',
+  any: 'ein beliebiger Wert',
+  null: 'ein leerer Wert',
+};
+
+function isCompatible(a: Kind, b: Kind): boolean {
+  if (a === 'any' || b === 'any' || a === 'null' || b === 'null' || a === b) return true;
+  // A date is compared with a literal text such as "2024-01-01".
+  return (a === 'string' && b === 'date') || (a === 'date' && b === 'string');
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

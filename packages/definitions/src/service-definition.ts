@@ -1,0 +1,284 @@
+import type { Expression } from './expression';
+
+/** Text in several languages, keyed by ISO 639-1 code. German is always present. */
+export type LocalizedText = { de: string } & Partial<Record<string, string>>;
+
+/** The whole online service: what the citizen fills in, how the case runs, which letters it produces. */
+export interface ServiceDefinition {
+  /** Version of the definition format (not of the service); this is format 1. */
+  schemaVersion: 1;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** What the applicant should have at hand before starting. */
+  preparation?: LocalizedText;
+  /** How long the application takes to fill in, e.g. "10 Minuten". */
+  duration?: LocalizedText;
+  form: FormDefinition;
+  process: ProcessDefinition;
+  documents: DocumentTemplate[];
+  settings: ServiceSettings;
+}
+
+// ---------------------------------------------------------------- form
+
+export interface FormDefinition {
+  pages: FormPage[];
+}
+
+export interface FormPage {
+  id: string;
+  title: LocalizedText;
+  visibleIf?: Expression;
+  elements: FormElement[];
+}
+
+export type FormElement = FieldElement | StaticTextElement | GroupElement | RepeatElement;
+
+interface ElementBase {
+  /** Stable data key; unique among its siblings. Becomes one segment of the field's data path. */
+  key: string;
+  label: LocalizedText;
+  hint?: LocalizedText;
+  visibleIf?: Expression;
+}
+
+interface FieldBase extends ElementBase {
+  required?: boolean;
+  requiredIf?: Expression;
+}
+
+export interface TextField extends FieldBase {
+  type: 'text';
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  patternMessage?: LocalizedText;
+}
+export interface TextareaField extends FieldBase {
+  type: 'textarea';
+  minLength?: number;
+  maxLength?: number;
+}
+export interface NumberField extends FieldBase {
+  type: 'number' | 'integer' | 'money';
+  minimum?: number;
+  maximum?: number;
+}
+export interface DateField extends FieldBase {
+  type: 'date';
+  /** Earliest allowed date, ISO `YYYY-MM-DD`. */
+  minDate?: string;
+  maxDate?: string;
+  notInFuture?: boolean;
+  notInPast?: boolean;
+  /** For a birth date: the person must be at least this old today. */
+  minAgeYears?: number;
+  maxAgeYears?: number;
+}
+export interface EmailField extends FieldBase {
+  type: 'email';
+  maxLength?: number;
+}
+export interface PhoneField extends FieldBase {
+  type: 'phone';
+}
+export interface IbanField extends FieldBase {
+  type: 'iban';
+  /** ISO country codes allowed, e.g. ["DE"]; all SEPA countries when absent. */
+  countries?: string[];
+}
+export interface PostalCodeField extends FieldBase {
+  type: 'postalCode';
+}
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+export interface ChoiceField extends FieldBase {
+  type: 'select' | 'radio';
+  options: ChoiceOption[];
+}
+export interface CheckboxesField extends FieldBase {
+  type: 'checkboxes';
+  options: ChoiceOption[];
+  minItems?: number;
+  maxItems?: number;
+}
+export interface YesNoField extends FieldBase {
+  type: 'yesNo';
+  /** The answer must be "yes" (a consent or declaration). */
+  mustBeYes?: boolean;
+}
+export interface FileField extends FieldBase {
+  type: 'file';
+  /** Allowed media types, e.g. ["application/pdf", "image/jpeg"]. */
+  accept: string[];
+  maxSizeBytes: number;
+  maxFiles: number;
+}
+export interface CalculatedField extends ElementBase {
+  type: 'calculated';
+  /** Computed from the other answers; never taken from the submission. */
+  expression: Expression;
+  valueType: 'number' | 'money' | 'text' | 'date' | 'yesNo';
+}
+
+export type FieldElement =
+  | TextField
+  | TextareaField
+  | NumberField
+  | DateField
+  | EmailField
+  | PhoneField
+  | IbanField
+  | PostalCodeField
+  | ChoiceField
+  | CheckboxesField
+  | YesNoField
+  | FileField
+  | CalculatedField;
+
+export type FieldType = FieldElement['type'];
+
+export interface StaticTextElement {
+  type: 'staticText';
+  key: string;
+  /** Markdown, shown between fields. */
+  content: LocalizedText;
+  visibleIf?: Expression;
+}
+
+export interface GroupElement extends ElementBase {
+  type: 'group';
+  elements: FormElement[];
+}
+
+export interface RepeatElement extends ElementBase {
+  type: 'repeat';
+  /** Label of one item, e.g. "Hund". */
+  itemLabel: LocalizedText;
+  minItems?: number;
+  maxItems: number;
+  elements: FormElement[];
+}
+
+/** A file reference in submission data: the file is uploaded first and referenced by id. */
+export interface FileReference {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+}
+
+// ---------------------------------------------------------------- process
+
+export interface ProcessDefinition {
+  initial: string;
+  states: ProcessState[];
+}
+
+export type StateKind = 'task' | 'waiting' | 'automatic' | 'final';
+export type Outcome = 'approved' | 'rejected' | 'withdrawn' | 'closed';
+
+export interface ProcessState {
+  id: string;
+  kind: StateKind;
+  label: LocalizedText;
+  /** What the applicant sees as the status of the case while it is here. */
+  statusText: LocalizedText;
+  /** task: the process role whose members work on the case here. */
+  role?: string;
+  /** final: the result of the procedure. */
+  outcome?: Outcome;
+  /** final: the decision notice issued on entering this state (template id). */
+  decisionTemplate?: string;
+  actions?: ProcessAction[];
+  deadlines?: Deadline[];
+}
+
+/** Who may take an action: a process role from the settings, or the built-in applicant/system actors. */
+export type ActorRole = string;
+export const APPLICANT_ROLE = 'applicant';
+export const SYSTEM_ROLE = 'system';
+
+export interface ProcessAction {
+  id: string;
+  label: LocalizedText;
+  target: string;
+  roles: ActorRole[];
+  guard?: Expression;
+  /** Shown to the caseworker when the guard is false. */
+  guardMessage?: LocalizedText;
+  inputs?: ActionInput[];
+  effects?: ActionEffect[];
+}
+
+export interface ActionInput {
+  key: string;
+  type: 'comment' | 'reason' | 'text' | 'choice' | 'date';
+  label: LocalizedText;
+  required?: boolean;
+  options?: ChoiceOption[];
+  maxLength?: number;
+}
+
+export type ActionEffect =
+  | { type: 'issueDocument'; template: string }
+  | { type: 'notifyApplicant'; message: LocalizedText };
+
+/** When the case has stayed in the state for `after` (ISO-8601 duration), the system takes `action`. */
+export interface Deadline {
+  id: string;
+  after: string;
+  action: string;
+}
+
+// ---------------------------------------------------------------- documents
+
+export type DocumentKind = 'receipt' | 'decision' | 'letter';
+
+/**
+ * A letter produced for the case. Texts may contain placeholders `{{holder.lastName}}` (form fields),
+ * `{{case.reference}}` (case facts) and `{{#each dogs}}…{{/each}}` over repeating groups.
+ */
+export interface DocumentTemplate {
+  id: string;
+  kind: DocumentKind;
+  title: LocalizedText;
+  /** The issuing authority and letterhead. */
+  authority?: LocalizedText;
+  /** Addressee block. */
+  addressee?: LocalizedText;
+  /** Subject line including the file number (Az.). */
+  subject?: LocalizedText;
+  /** Tenor: the operative part of the decision. */
+  operative?: LocalizedText;
+  /** Begründung. */
+  reasoning?: LocalizedText;
+  /** Rechtsbehelfsbelehrung. */
+  legalRemedy?: LocalizedText;
+  /** Body of a receipt or letter. */
+  body?: LocalizedText;
+  signature?: Signature;
+}
+
+export type Signature =
+  | { mode: 'signed'; name: string; position: LocalizedText }
+  | { mode: 'automatic'; note: LocalizedText };
+
+// ---------------------------------------------------------------- settings
+
+export interface ServiceSettings {
+  /** Languages the service is offered in; always includes "de". */
+  languages: string[];
+  roles: RoleDefinition[];
+  /** How long closed cases are kept, ISO-8601 duration, e.g. "P10Y". */
+  retention: string;
+  /** Reference number pattern, e.g. "HUND-{YYYY}-{SEQ:5}". */
+  referencePattern: string;
+}
+
+export interface RoleDefinition {
+  id: string;
+  label: LocalizedText;
+}

@@ -1,0 +1,52 @@
+/**
+ * Stable codes of submission errors. Front ends key their behaviour on these (and tests assert them);
+ * never rename one.
+ */
+export const SUBMISSION_ERROR_CODES = [
+  'required',
+  'mustBeYes',
+  'type',
+  'integer',
+  'decimals',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'date',
+  'dateInFuture',
+  'dateInPast',
+  'dateTooEarly',
+  'dateTooLate',
+  'minAge',
+  'maxAge',
+  'email',
+  'phone',
+  'iban',
+  'ibanCountry',
+  'postalCode',
+  'option',
+  'duplicateOption',
+  'minItems',
+  'maxItems',
+  'maxFiles',
+  'fileType',
+  'fileSize',
+  'unknownProperty',
+  'tooDeep',
+  'invalid',
+] as const;
+
+export type SubmissionErrorCode = (typeof SUBMISSION_ERROR_CODES)[number];
+
+/** One problem with a submission, naming the field by JSON pointer into the submitted data. */
+export interface SubmissionError {
+  /** JSON pointer, e.g. `/dogs/0/breed`; `""` for the submission as a whole. */
+  path: string;
+  code: SubmissionErrorCode;
+  /** In the caller's language, naming the field by its label. */
+  message: string;
+}
+
+/** Languages submission messages are available in; others fall back to German. */
+export type MessageLanguage = 'de' | 'en';
