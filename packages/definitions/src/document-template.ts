@@ -102,11 +102,15 @@ function findMatchingEnd(tokens: RegExpExecArray[] | RegExpMatchArray[], start: 
 
 function formatPlaceholder(name: string, context: TemplateContext, items: Record<string, number>): string {
   const fact = context.facts[name];
-  if (fact !== undefined) return String(fact);
+  if (fact !== undefined) return formatScalar(fact);
   const value = readPath(context.data, name, items);
   if (value === undefined || value === null) return '';
   if (context.formatValue) return context.formatValue(name, value);
-  return typeof value === 'object' ? '' : String(value as string | number | boolean);
+  return formatScalar(value);
+}
+
+function formatScalar(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 function readPath(data: unknown, path: string, items: Record<string, number>): unknown {

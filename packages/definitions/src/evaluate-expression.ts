@@ -40,7 +40,7 @@ const OPERATORS = {
     const value = evaluateExpression(needle, scope);
     const list = Array.isArray(haystack) ? haystack : evaluateExpression(haystack, scope);
     if (!Array.isArray(list)) return typeof list === 'string' && typeof value === 'string' ? list.includes(value) : false;
-    return list.some((item) => isEqual(item as Value, value));
+    return list.some((item) => isEqual(item, value));
   }) as Operator<[Expression, Expression | Value[]]>,
   empty: ((arg, scope) => isEmptyValue(evaluateExpression(arg, scope))) as Operator<Expression>,
   notEmpty: ((arg, scope) => !isEmptyValue(evaluateExpression(arg, scope))) as Operator<Expression>,

@@ -12,7 +12,7 @@ export function listExpressionFields(expression: Expression | undefined): string
   visitExpression(expression, (operator, args) => {
     if (operator === 'var' && typeof args === 'string' && !args.startsWith('$')) found.add(args);
     if (operator === 'count' || operator === 'sum' || operator === 'any' || operator === 'all') {
-      const group = typeof args === 'string' ? args : Array.isArray(args) ? args[0] : undefined;
+      const group: unknown = typeof args === 'string' ? args : Array.isArray(args) ? args[0] : undefined;
       if (typeof group === 'string') found.add(group);
     }
   });
@@ -51,7 +51,8 @@ export function childExpressions(operator: string, args: unknown): Expression[] 
     case 'all':
       return Array.isArray(args) ? [args[1] as Expression] : [];
     case 'in':
-      return Array.isArray(args) ? (Array.isArray(args[1]) ? [args[0]] : args) : [];
+      if (!Array.isArray(args)) return [];
+      return Array.isArray(args[1]) ? [args[0] as Expression] : (args as Expression[]);
     case 'round':
       return Array.isArray(args) ? [args[0] as Expression] : [];
     default:

@@ -163,7 +163,7 @@ function messageParams(
   const limit = params.limit;
   if (code === 'dateTooEarly' || code === 'dateTooLate') result.limit = formatDateForPeople(String(limit), language);
   else if (code === 'fileSize') result.limit = formatBytes(Number(limit), language);
-  else if (limit !== undefined) result.limit = String(limit as string | number);
+  else if (typeof limit === 'string' || typeof limit === 'number') result.limit = String(limit);
   if (typeof params.file === 'string') result.file = params.file;
   if (Array.isArray(params.allowed)) {
     result.allowed = code === 'fileType' ? describeMediaTypes(params.allowed as string[]) : (params.allowed as string[]).join(', ');

@@ -1,7 +1,6 @@
 import {
   evaluateExpression,
   isConditionTrue,
-  isEmptyValue,
   type EvaluationScope,
   type FormDefinition,
   type FormElement,
@@ -107,9 +106,15 @@ function normalizeElements(
           const trimmed = value.trim();
           target[key] = element.type === 'iban' ? normalizeIban(trimmed) : trimmed;
         }
-        if (isEmptyValue(target[key])) delete target[key];
+        if (isUnanswered(element.type, target[key])) delete target[key];
     }
   }
+}
+
+/** An answer left empty. Anything else of the wrong kind stays, so validation can name the mistake. */
+function isUnanswered(type: string, value: unknown): boolean {
+  if (value === null || value === '') return true;
+  return (type === 'checkboxes' || type === 'file') && Array.isArray(value) && value.length === 0;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
