@@ -1,7 +1,15 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { DataValidationCxt } from 'ajv/dist/types';
 import addFormats from 'ajv-formats';
-import { isConditionTrue, isEmptyValue, parseIsoDate, fullYearsBetween, type EvaluationScope } from '@amtsweg/definitions';
+import {
+  fullYearsBetween,
+  isConditionTrue,
+  isEmptyValue,
+  parseIsoDate,
+  type DateField,
+  type EvaluationScope,
+  type FileField,
+} from '@amtsweg/definitions';
 import type { RequiredRule } from './compile-form-schema';
 import { isIban, PHONE, POSTAL_CODE_DE } from './field-formats';
 import type { SubmissionErrorCode } from './submission-error';
@@ -78,14 +86,7 @@ const validateRequired: KeywordValidate<RequiredRule[], Record<string, unknown>>
   return errors.length === 0;
 };
 
-interface DateRules {
-  minDate?: string;
-  maxDate?: string;
-  notInFuture?: boolean;
-  notInPast?: boolean;
-  minAgeYears?: number;
-  maxAgeYears?: number;
-}
+type DateRules = Pick<DateField, 'minDate' | 'maxDate' | 'notInFuture' | 'notInPast' | 'minAgeYears' | 'maxAgeYears'>;
 
 const validateDate: KeywordValidate<DateRules, string> = function (rules, value) {
   // An impossible date is reported by the `date` format; nothing more to say about it here.
@@ -116,10 +117,7 @@ const validateDecimals: KeywordValidate<number, number> = function (decimals, va
   return false;
 };
 
-interface FileRules {
-  accept: string[];
-  maxSizeBytes: number;
-}
+type FileRules = Pick<FileField, 'accept' | 'maxSizeBytes'>;
 
 const validateFile: KeywordValidate<FileRules, Record<string, unknown>> = function (rules, file) {
   const errors: KeywordError[] = [];

@@ -1,0 +1,109 @@
+import type { LocalizedText, Outcome } from '@amtsweg/definitions';
+import type { ExecutableActionsFrom } from 'xstate';
+import { addIsoDuration } from './add-iso-duration';
+import type { CompiledProcess } from './compile-process';
+import type { AnnouncedAction, DeadlineParams, ProcessMachine, ProcessSnapshot } from './create-process-machine';
+import { persistCase } from './persist-case';
+import type { PersistedCase } from './persist-case';
+
+/** One transition taken during a move; automatic ones follow the action a person took. */
+export interface CaseStep {
+  action: string;
+  from: string;
+  to: string;
+  automatic: boolean;
+}
+
+/** A deadline that starts with this move: when `dueAt` passes, the system takes `action`. */
+export interface StartedDeadline {
+  id: string;
+  /** The state whose deadline it is; leaving that state stops it. */
+  state: string;
+  action: string;
+  /** The ISO-8601 duration from the definition, e.g. `P14D`. */
+  after: string;
+  /** ISO timestamp. */
+  dueAt: string;
+}
+
+/** Everything the caller records for a move of a case: new state, history, documents, mails, timers. */
+export interface CaseMove {
+  snapshot: ProcessSnapshot;
+  persisted: PersistedCase;
+  /** The state the case rests in now. */
+  to: string;
+  /** Every state passed through, from the first to `to`, automatic ones included. */
+  path: string[];
+  steps: CaseStep[];
+  /** Set when `to` is a final state. */
+  outcome?: Outcome;
+  final: boolean;
+  /** Template ids to render: `issueDocument` effects, then the decision notice of a final state. */
+  documents: string[];
+  /** Messages for the applicant. */
+  notifications: LocalizedText[];
+  deadlines: {
+    start: StartedDeadline[];
+    /** Ids of the deadlines of the states left. */
+    stop: string[];
+  };
+}
+
+/** Reads the actions a macrostep announced into the facts the caller records. */
+export function describeCaseMove(
+  compiled: CompiledProcess,
+  from: string,
+  snapshot: ProcessSnapshot,
+  actions: ExecutableActionsFrom<ProcessMachine>[],
+  now: Date,
+): CaseMove {
+  const steps: CaseStep[] = [];
+  const documents: string[] = [];
+  const notifications: LocalizedText[] = [];
+  const start: StartedDeadline[] = [];
+  const stop: string[] = [];
+  // xstate types the params of a union of actions as one union; the action names pair them up again.
+  for (const action of actions as AnnouncedAction[]) {
+    switch (action.type) {
+      case 'takeAction':
+        steps.push({ ...action.params });
+        break;
+      case 'issueDocument':
+        documents.push(action.params.template);
+        break;
+      case 'notifyApplicant':
+        notifications.push(action.params.message);
+        break;
+      case 'startDeadline':
+        start.push(startDeadline(action.params, now));
+        break;
+      case 'stopDeadline': {
+        // A deadline of a state passed through within this move never needs a timer.
+        const started = start.findIndex((d) => d.state === action.params.state && d.id === action.params.id);
+        if (started >= 0) start.splice(started, 1);
+        else stop.push(action.params.id);
+        break;
+      }
+    }
+  }
+  const persisted = persistCase(snapshot);
+  const state = compiled.states.get(persisted.value);
+  return {
+    snapshot,
+    persisted,
+    to: persisted.value,
+    path: [from, ...steps.map((step) => step.to)],
+    steps,
+    ...(state?.outcome !== undefined && state.kind === 'final' ? { outcome: state.outcome } : {}),
+    final: persisted.status === 'done',
+    documents,
+    notifications,
+    deadlines: { start, stop },
+  };
+}
+
+function startDeadline(params: DeadlineParams, now: Date): StartedDeadline {
+  // The duration was checked when the machine was built.
+  const due = addIsoDuration(now, params.after) ?? now;
+  return { id: params.id, state: params.state, action: params.action, after: params.after, dueAt: due.toISOString() };
+}
