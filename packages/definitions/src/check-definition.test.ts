@@ -134,6 +134,11 @@ const DEFECTS: Record<string, Defect> = {
     path: '/form/pages/0/elements/2/visibleIf/eq/0/var',
     break: (d) => Object.assign(pageElements(d)[2]!, { visibleIf: { eq: [{ var: 'hasKids' }, true] } }),
   },
+  'an applicant name field that does not exist': {
+    code: 'UNKNOWN_FIELD',
+    path: '/settings/applicant/nameFields/1',
+    break: (d) => Object.assign(d.settings, { applicant: { nameFields: ['name', 'surname'] } }),
+  },
   'an unknown case fact in a guard': {
     code: 'UNKNOWN_FACT',
     path: '/process/states/0/actions/0/guard/notEmpty/var',

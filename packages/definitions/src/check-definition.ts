@@ -71,6 +71,7 @@ class DefinitionChecker {
     this.checkUniqueIds(this.definition.documents, '/documents', 'Vorlage');
     this.checkUniqueIds(this.definition.settings.roles, '/settings/roles', 'Rolle');
     this.checkForm();
+    this.checkApplicantFields();
     this.checkProcess();
     this.checkDocuments();
   }
@@ -346,6 +347,18 @@ class DefinitionChecker {
         pointer,
         `„${field.path}“ liegt in der wiederholbaren Gruppe „${missing}“; verwenden Sie hier „Anzahl“, „Summe“, „mindestens einer“ oder „alle“.`,
       );
+    }
+  }
+
+  private checkApplicantFields(): void {
+    const applicant = this.definition.settings.applicant;
+    if (!applicant) return;
+    const paths: [string, string][] = applicant.nameFields.map((path, i) => [path, `/settings/applicant/nameFields/${i}`]);
+    if (applicant.emailField !== undefined) paths.push([applicant.emailField, '/settings/applicant/emailField']);
+    for (const [path, pointer] of paths) {
+      const field = this.fields.get(path);
+      if (!field) this.report('UNKNOWN_FIELD', pointer, `Das Feld „${path}“ gibt es im Formular nicht.`);
+      else this.checkRepeatsInScope(field, pointer, []);
     }
   }
 

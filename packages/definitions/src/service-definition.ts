@@ -276,6 +276,8 @@ export interface ServiceSettings {
   retention: string;
   /** Reference number pattern, e.g. "HUND-{YYYY}-{SEQ:5}". */
   referencePattern: string;
+  /** Which answers name the applicant (joined by a space) and hold their email, for the inbox. */
+  applicant?: { nameFields: string[]; emailField?: string };
 }
 
 export interface RoleDefinition {

@@ -1,0 +1,50 @@
+import type { DatabaseHandle } from '@amtsweg/db';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import './plugins/access';
+import databasePlugin from './plugins/database.plugin';
+import errorHandlerPlugin from './plugins/error-handler.plugin';
+import jsonBodyPlugin from './plugins/json-body.plugin';
+import openApiPlugin from './plugins/openapi.plugin';
+import { casesRoutes } from './routes/cases.routes';
+import { healthRoutes } from './routes/health.routes';
+import { servicesRoutes } from './routes/services.routes';
+import { submissionsRoutes } from './routes/submissions.routes';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  organisation?: { slug: string; name: string; address: string };
+}
+
+export const DEFAULT_ORGANISATION = {
+  slug: 'musterstadt',
+  name: 'Stadt Musterstadt',
+  address: 'Rathausplatz 1, 12345 Musterstadt',
+};
+
+/**
+ * The Amtsweg API as a Fastify plugin: the process around it (server.ts) decides logging, ports and
+ * shutdown; tests register it on their own instance.
+ */
+async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<void> {
+  // Bodies are validated strictly: no type coercion, unknown properties are errors, never silently removed.
+  // Path and query values arrive as text, so they are coerced to the declared types.
+  const bodyAjv = new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: false, useDefaults: false, strict: false });
+  const textAjv = new Ajv({ allErrors: true, removeAdditional: false, coerceTypes: true, useDefaults: true, strict: false });
+  addFormats(bodyAjv);
+  addFormats(textAjv);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema));
+
+  await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
+  await app.register(openApiPlugin);
+  await app.register(databasePlugin, { database: options.database, organisation: options.organisation ?? DEFAULT_ORGANISATION });
+  await app.register(healthRoutes);
+  await app.register(servicesRoutes);
+  await app.register(submissionsRoutes);
+  await app.register(casesRoutes);
+}
+
+export default fp(amtswegApp, { name: 'amtsweg', fastify: '5.x' });

@@ -1,0 +1,102 @@
+import {
+  indexFormElements,
+  renderTemplate,
+  TEMPLATE_TEXT_PARTS,
+  type DocumentTemplate,
+  type ServiceDefinition,
+} from '@amtsweg/definitions';
+import { formatDateForPeople } from '@amtsweg/forms';
+
+/** A document as stored with the case: its rendered parts in one language, immutable from then on. */
+export interface RenderedDocument {
+  language: 'de' | 'en';
+  parts: Partial<Record<(typeof TEMPLATE_TEXT_PARTS)[number], string>>;
+  signature?: { mode: 'signed'; name: string; position: string } | { mode: 'automatic'; note: string };
+}
+
+/** Case facts a template can use besides the form fields (see TEMPLATE_FACTS in @amtsweg/definitions). */
+export interface DocumentFacts {
+  reference: string;
+  receivedAt: Date;
+  date: Date;
+  outcome?: string | null;
+  organisationName: string;
+  organisationAddress: string;
+  actionInputs?: Record<string, string>;
+}
+
+/**
+ * Renders a document template for a case: placeholders filled from the case data (option labels instead of
+ * values, German dates, Ja/Nein) and the case facts. The result is plain text per part; PDF comes later.
+ */
+export function renderDocument(
+  definition: ServiceDefinition,
+  template: DocumentTemplate,
+  data: Record<string, unknown>,
+  facts: DocumentFacts,
+  language: 'de' | 'en' = 'de',
+): RenderedDocument {
+  const fields = indexFormElements(definition.form);
+  const factValues: Record<string, string> = {
+    'case.reference': facts.reference,
+    'case.receivedAt': formatDateForPeople(facts.receivedAt.toISOString().slice(0, 10), language),
+    'case.date': formatDateForPeople(facts.date.toISOString().slice(0, 10), language),
+    'case.outcome': facts.outcome ?? '',
+    'case.serviceTitle': definition.title[language] ?? definition.title.de,
+    'organisation.name': facts.organisationName,
+    'organisation.address': facts.organisationAddress,
+  };
+  for (const [key, value] of Object.entries(facts.actionInputs ?? {})) factValues[`action.${key}`] = value;
+
+  const formatValue = (path: string, value: unknown): string => {
+    const element = fields.get(path)?.element;
+    if (element && (element.type === 'select' || element.type === 'radio') && typeof value === 'string') {
+      const option = element.options.find((o) => o.value === value);
+      return option ? (option.label[language] ?? option.label.de) : value;
+    }
+    if (element?.type === 'checkboxes' && Array.isArray(value)) {
+      return value.map((v) => element.options.find((o) => o.value === v)?.label.de ?? String(v)).join(', ');
+    }
+    if (element?.type === 'date' && typeof value === 'string') return formatDateForPeople(value, language);
+    if (typeof value === 'boolean') return value ? (language === 'de' ? 'Ja' : 'Yes') : language === 'de' ? 'Nein' : 'No';
+    if (typeof value === 'number') return element?.type === 'money' || (element?.type === 'calculated' && element.valueType === 'money') ? formatMoney(value, language) : String(value);
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: unknown }).name) : String(v))).join(', ');
+    return typeof value === 'string' ? value : '';
+  };
+
+  const parts: RenderedDocument['parts'] = {};
+  for (const part of TEMPLATE_TEXT_PARTS) {
+    const text = template[part];
+    if (text) parts[part] = renderTemplate(text[language] ?? text.de, { data, facts: factValues, formatValue });
+  }
+  const signature = template.signature;
+  return {
+    language,
+    parts,
+    ...(signature === undefined
+      ? {}
+      : {
+          signature:
+            signature.mode === 'signed'
+              ? { mode: 'signed', name: signature.name, position: signature.position[language] ?? signature.position.de }
+              : { mode: 'automatic', note: signature.note[language] ?? signature.note.de },
+        }),
+  };
+}
+
+function formatMoney(value: number, language: 'de' | 'en'): string {
+  return new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** The rendered document as readable text (the printable receipt until PDFs arrive). */
+export function documentAsText(document: RenderedDocument): string {
+  const p = document.parts;
+  const signature = document.signature
+    ? document.signature.mode === 'signed'
+      ? `${document.signature.position}\n${document.signature.name}`
+      : document.signature.note
+    : undefined;
+  return [p.authority, p.addressee, p.title, p.subject, p.body, p.operative, p.reasoning, p.legalRemedy, signature]
+    .filter((text): text is string => typeof text === 'string' && text.trim() !== '')
+    .join('\n\n');
+}

@@ -1,0 +1,207 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  appendCaseEvent,
+  applyDeadlineChanges,
+  findIdempotencyKey,
+  insertCase,
+  insertDocument,
+  insertIdempotencyKey,
+  nextReferenceNumber,
+  toJsonColumn,
+  type Database,
+  type Organisation,
+} from '@amtsweg/db';
+import { startCase } from '@amtsweg/process';
+import type { Kysely } from 'kysely';
+import { AppError } from '../app-error';
+import type { CompiledVersion } from '../services/version-cache';
+import { formatReference } from './format-reference';
+import { documentAsText, renderDocument } from './render-document';
+
+export interface SubmissionAnswer {
+  caseId: string;
+  reference: string;
+  /** Shown once: lets the applicant follow the case without an account. Only its hash is stored. */
+  accessToken: string;
+  receipt: { documentId: string; title: string; text: string } | null;
+}
+
+export interface SubmitOptions {
+  idempotencyKey?: string;
+  language: 'de' | 'en';
+  now?: Date;
+}
+
+/**
+ * Takes an application: validates it with the version's compiled form (nothing is written if it fails),
+ * then creates the case, its first events, the receipt and its deadlines in ONE transaction. With an
+ * Idempotency-Key, a repeated request returns the first answer instead of creating another case.
+ */
+export async function submitApplication(
+  db: Kysely<Database>,
+  organisation: Organisation,
+  version: CompiledVersion,
+  body: unknown,
+  options: SubmitOptions,
+): Promise<SubmissionAnswer> {
+  const requestHash = options.idempotencyKey ? hashRequest(version, body) : '';
+  if (options.idempotencyKey) {
+    const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+
+  const result = version.form.validate(body, { language: options.language });
+  if (!result.valid) {
+    throw new AppError(
+      'SUBMISSION_INVALID',
+      { de: 'Der Antrag enthält Fehler. Bitte prüfen Sie die markierten Angaben.', en: 'The application has errors. Please check the marked answers.' },
+      { errors: result.errors },
+    );
+  }
+
+  const now = options.now ?? new Date();
+  const { definition } = version;
+  const data = result.data;
+  const accessToken = randomBytes(32).toString('base64url');
+  const caseId = randomUUID();
+  const started = startCase(version.process, data, { now });
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const sequence = await nextReferenceNumber(trx, organisation.id, version.serviceId, now.getUTCFullYear());
+      const reference = formatReference(definition.settings.referencePattern, sequence, now);
+      await insertCase(trx, {
+        id: caseId,
+        organisation_id: organisation.id,
+        service_id: version.serviceId,
+        service_version: version.version,
+        reference,
+        state: started.to,
+        status: started.final ? 'done' : 'active',
+        outcome: started.outcome ?? null,
+        snapshot: toJsonColumn(started.persisted),
+        data: toJsonColumn(data),
+        applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
+        applicant_email: readPath(data, definition.settings.applicant?.emailField) ?? null,
+        access_token_hash: hashToken(accessToken),
+        received_at: now,
+        closed_at: started.final ? now : null,
+      });
+      await appendCaseEvent(trx, {
+        id: randomUUID(),
+        organisation_id: organisation.id,
+        case_id: caseId,
+        at: now,
+        kind: 'submitted',
+        actor_id: 'applicant',
+        actor_role: 'applicant',
+        from_state: null,
+        to_state: definition.process.initial,
+        details: { serviceVersion: version.version, dropped: result.dropped },
+      });
+      for (const step of started.steps) {
+        await appendCaseEvent(trx, {
+          id: randomUUID(),
+          organisation_id: organisation.id,
+          case_id: caseId,
+          at: now,
+          kind: 'action',
+          actor_id: 'system',
+          actor_role: 'system',
+          action: step.action,
+          from_state: step.from,
+          to_state: step.to,
+        });
+      }
+      const facts = { reference, receivedAt: now, date: now, organisationName: organisation.name, organisationAddress: organisation.address };
+      let receipt: SubmissionAnswer['receipt'] = null;
+      const templates = [
+        ...definition.documents.filter((t) => t.kind === 'receipt'),
+        ...started.documents.map((id) => definition.documents.find((t) => t.id === id)).filter((t) => t !== undefined),
+      ];
+      for (const template of templates) {
+        const documentId = randomUUID();
+        const rendered = renderDocument(definition, template, data, { ...facts, outcome: started.outcome ?? null }, options.language);
+        await insertDocument(trx, {
+          id: documentId,
+          organisation_id: organisation.id,
+          case_id: caseId,
+          template_id: template.id,
+          kind: template.kind,
+          title: rendered.parts.title ?? template.title.de,
+          content: rendered,
+          created_at: now,
+        });
+        if (template.kind === 'receipt' && receipt === null) {
+          receipt = { documentId, title: rendered.parts.title ?? template.title.de, text: documentAsText(rendered) };
+        }
+      }
+      const dueAt = await applyDeadlineChanges(trx, organisation.id, caseId, started.deadlines);
+      if (dueAt) await trx.updateTable('cases').set({ due_at: dueAt }).where('id', '=', caseId).execute();
+
+      const answer: SubmissionAnswer = { caseId, reference, accessToken, receipt };
+      if (options.idempotencyKey) {
+        const stored = await insertIdempotencyKey(trx, {
+          organisationId: organisation.id,
+          key: options.idempotencyKey,
+          requestHash,
+          caseId,
+          response: answer,
+        });
+        // Another request with this key committed first: roll back ours and answer with theirs.
+        if (!stored) throw new IdempotencyRace();
+      }
+      return answer;
+    });
+  } catch (error) {
+    if (!(error instanceof IdempotencyRace) || !options.idempotencyKey) throw error;
+    const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
+    if (!replay) throw error;
+    return replay;
+  }
+}
+
+class IdempotencyRace extends Error {}
+
+async function replayIdempotent(
+  db: Kysely<Database>,
+  organisationId: string,
+  key: string,
+  requestHash: string,
+): Promise<SubmissionAnswer | undefined> {
+  const existing = await findIdempotencyKey(db, organisationId, key);
+  if (!existing) return undefined;
+  if (existing.request_hash !== requestHash) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', {
+      de: 'Dieser Idempotency-Key wurde schon für einen anderen Antrag verwendet.',
+      en: 'This Idempotency-Key was already used for a different application.',
+    });
+  }
+  return existing.response as SubmissionAnswer;
+}
+
+function hashRequest(version: CompiledVersion, body: unknown): string {
+  return createHash('sha256').update(`${version.serviceId}:${version.version}:${JSON.stringify(body)}`).digest('hex');
+}
+
+/** Access tokens are stored as SHA-256: high-entropy random tokens need no slow hash, and a leak of the table reveals none. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function readApplicantName(paths: string[] | undefined, data: Record<string, unknown>): string {
+  return (paths ?? [])
+    .map((path) => readPath(data, path))
+    .filter((v): v is string => v !== undefined)
+    .join(' ');
+}
+
+function readPath(data: Record<string, unknown>, path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  let current: unknown = data;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return typeof current === 'string' ? current : undefined;
+}

@@ -1,0 +1,60 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** The error answer every route shares; fields beyond code/message appear where they apply. */
+export const ERROR_SCHEMA = {
+  $id: 'Error',
+  type: 'object',
+  required: ['code', 'message', 'requestId'],
+  properties: {
+    code: { type: 'string', description: 'Stable error code, e.g. SUBMISSION_INVALID, CASE_CONFLICT' },
+    message: { type: 'string', description: "In the caller's language (Accept-Language: de or en)" },
+    requestId: { type: 'string' },
+    errors: {
+      type: 'array',
+      description: 'Every field that is wrong, by JSON pointer',
+      items: {
+        type: 'object',
+        required: ['path', 'code', 'message'],
+        properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    diagnostics: {
+      type: 'array',
+      description: 'Every problem of a service definition, by JSON pointer',
+      items: {
+        type: 'object',
+        required: ['code', 'severity', 'path', 'message'],
+        properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+      },
+    },
+    currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },
+    reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine' },
+  },
+} as const;
+
+async function openApiPlugin(app: FastifyInstance): Promise<void> {
+  app.addSchema(ERROR_SCHEMA);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Amtsweg API',
+        version: '0.1.0',
+        description: 'Publish online services, take applications, carry cases to the decision notice.',
+      },
+      tags: [
+        { name: 'health', description: 'Is it running' },
+        { name: 'services', description: 'Service definitions, drafts and published versions' },
+        { name: 'submissions', description: 'Applications from citizens' },
+        { name: 'cases', description: 'The inbox and the work on cases' },
+      ],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}
+
+export default fp(openApiPlugin, { name: 'openapi', fastify: '5.x' });

@@ -1,0 +1,322 @@
+import { findCaseById, listCaseDocuments, listCaseEvents, type CaseRow, type Database } from '@amtsweg/db';
+import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
+import type { FastifyInstance } from 'fastify';
+import { sql, type ExpressionBuilder } from 'kysely';
+import { AppError } from '../app-error';
+import { resolveStaffActor } from '../cases/staff-actor';
+import { takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
+import type { CompiledVersion } from '../services/version-cache';
+import { loadVersion } from './submissions.routes';
+
+const ERROR = { $ref: 'Error#' } as const;
+const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const CASE_ID_PARAMS = { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } } as const;
+const NOT_FOUND = { de: 'Diesen Vorgang gibt es nicht.', en: 'There is no such case.' };
+
+const CASE_VIEW = {
+  type: 'object',
+  required: ['id', 'reference', 'serviceId', 'serviceVersion', 'state', 'status', 'data', 'version', 'actions', 'history', 'documents'],
+  properties: {
+    id: { type: 'string' },
+    reference: { type: 'string' },
+    serviceId: { type: 'string' },
+    serviceVersion: { type: 'integer' },
+    serviceTitle: LOCALIZED,
+    state: {
+      type: 'object',
+      required: ['id', 'label', 'statusText', 'kind'],
+      properties: { id: { type: 'string' }, kind: { type: 'string' }, label: LOCALIZED, statusText: LOCALIZED },
+    },
+    status: { enum: ['active', 'done'] },
+    outcome: { type: ['string', 'null'] },
+    data: { type: 'object', additionalProperties: true },
+    version: { type: 'integer', description: 'Send it back as expectedVersion when acting' },
+    applicantName: { type: 'string' },
+    assigneeId: { type: ['string', 'null'] },
+    dueAt: { type: ['string', 'null'], format: 'date-time' },
+    receivedAt: { type: 'string', format: 'date-time' },
+    actions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'label', 'enabled', 'inputs'],
+        properties: {
+          id: { type: 'string' },
+          label: LOCALIZED,
+          target: { type: 'string' },
+          enabled: { type: 'boolean' },
+          guardMessage: LOCALIZED,
+          inputs: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+    history: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          at: { type: 'string', format: 'date-time' },
+          kind: { type: 'string' },
+          actorId: { type: 'string' },
+          actorRole: { type: 'string' },
+          action: { type: ['string', 'null'] },
+          fromState: { type: ['string', 'null'] },
+          toState: { type: ['string', 'null'] },
+          comment: { type: ['string', 'null'] },
+          internal: { type: 'boolean' },
+        },
+      },
+    },
+    documents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, kind: { type: 'string' }, title: { type: 'string' }, templateId: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } },
+      },
+    },
+  },
+} as const;
+
+interface InboxQuery {
+  serviceId?: string;
+  state?: string;
+  assignee?: string;
+  overdue?: boolean;
+  q?: string;
+  sort: 'received' | 'due';
+  cursor?: string;
+  limit: number;
+}
+
+export function casesRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+
+  app.get(
+    '/api/cases',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'The inbox: filter, search, sort and page through cases; counts per state',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            serviceId: { type: 'string', format: 'uuid' },
+            state: { type: 'string', maxLength: 63 },
+            assignee: { type: 'string', maxLength: 100, description: '"me", "unassigned" or a user id' },
+            overdue: { type: 'boolean' },
+            q: { type: 'string', maxLength: 100, description: 'Free text over reference and applicant name' },
+            sort: { enum: ['received', 'due'], default: 'received' },
+            cursor: { type: 'string', maxLength: 200 },
+            limit: { type: 'integer', minimum: 1, maximum: 100, default: 25 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['cases', 'nextCursor', 'countsByState'],
+            properties: {
+              cases: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'string' },
+                    reference: { type: 'string' },
+                    serviceId: { type: 'string' },
+                    serviceVersion: { type: 'integer' },
+                    state: { type: 'string' },
+                    status: { type: 'string' },
+                    applicantName: { type: 'string' },
+                    assigneeId: { type: ['string', 'null'] },
+                    dueAt: { type: ['string', 'null'], format: 'date-time' },
+                    receivedAt: { type: 'string', format: 'date-time' },
+                    overdue: { type: 'boolean' },
+                  },
+                },
+              },
+              nextCursor: { type: ['string', 'null'] },
+              countsByState: { type: 'object', additionalProperties: { type: 'integer' } },
+            },
+          },
+          400: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const query = request.query as InboxQuery;
+      const now = new Date();
+      const filters = (eb: ExpressionBuilder<Database, 'cases'>) => {
+        const conditions = [eb('organisation_id', '=', app.organisation.id)];
+        if (query.serviceId) conditions.push(eb('service_id', '=', query.serviceId));
+        if (query.assignee === 'unassigned') conditions.push(eb('assignee_id', 'is', null));
+        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', 'demo-caseworker'));
+        else if (query.assignee) conditions.push(eb('assignee_id', '=', query.assignee));
+        if (query.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb('due_at', '<', now)]));
+        if (query.q) {
+          const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          conditions.push(eb.or([eb('reference', 'ilike', pattern), eb('applicant_name', 'ilike', pattern)]));
+        }
+        return eb.and(conditions);
+      };
+
+      let listQuery = db()
+        .selectFrom('cases')
+        .select(['id', 'reference', 'service_id', 'service_version', 'state', 'status', 'applicant_name', 'assignee_id', 'due_at', 'received_at'])
+        .where(filters);
+      if (query.state) listQuery = listQuery.where('state', '=', query.state);
+      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (query.sort === 'due') {
+        const dueKey = sql<Date>`coalesce(due_at, 'infinity'::timestamptz)`;
+        if (cursor) listQuery = listQuery.where(sql<boolean>`(${dueKey}, id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+        listQuery = listQuery.orderBy(dueKey, 'asc').orderBy('id', 'asc');
+      } else {
+        if (cursor) listQuery = listQuery.where(sql<boolean>`(received_at, id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+        listQuery = listQuery.orderBy('received_at', 'desc').orderBy('id', 'desc');
+      }
+      const rows = await listQuery.limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > query.limit && last
+          ? encodeCursor({ at: query.sort === 'due' ? (last.due_at?.toISOString() ?? 'infinity') : last.received_at.toISOString(), id: last.id })
+          : null;
+
+      const counts = await db()
+        .selectFrom('cases')
+        .select(['state', (eb) => eb.fn.countAll<string>().as('count')])
+        .where(filters)
+        .groupBy('state')
+        .execute();
+      return {
+        cases: page.map((row) => ({
+          id: row.id,
+          reference: row.reference,
+          serviceId: row.service_id,
+          serviceVersion: row.service_version,
+          state: row.state,
+          status: row.status,
+          applicantName: row.applicant_name,
+          assigneeId: row.assignee_id,
+          dueAt: row.due_at?.toISOString() ?? null,
+          receivedAt: row.received_at.toISOString(),
+          overdue: row.status === 'active' && row.due_at !== null && row.due_at < now,
+        })),
+        nextCursor,
+        countsByState: Object.fromEntries(counts.map((c) => [c.state, Number(c.count)])),
+      };
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'A case with its data, the actions the caller may take now, its history and documents',
+        params: CASE_ID_PARAMS,
+        response: { 200: CASE_VIEW, 404: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId } = request.params as { caseId: string };
+      const caseRow = await findCaseById(db(), app.organisation.id, caseId);
+      if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+      return buildCaseView(app, caseRow, await loadVersion(app, caseRow.service_id, caseRow.service_version));
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/actions/:actionId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Take an action; 409 if the case changed since expectedVersion',
+        params: {
+          type: 'object',
+          required: ['caseId', 'actionId'],
+          properties: { caseId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' } },
+        },
+        body: {
+          type: 'object',
+          required: ['expectedVersion'],
+          additionalProperties: false,
+          properties: {
+            expectedVersion: { type: 'integer', minimum: 1 },
+            comment: { type: 'string', maxLength: 5000 },
+            inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
+          },
+        },
+        response: { 200: CASE_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId, actionId } = request.params as { caseId: string; actionId: string };
+      const caseRow = await findCaseById(db(), app.organisation.id, caseId);
+      if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
+      const actor = resolveStaffActor(version.definition);
+      const updated = await takeCaseAction(db(), app.organisation, caseRow, version, actionId, actor, request.body as ActionRequestBody);
+      return buildCaseView(app, updated, version);
+    },
+  );
+}
+
+async function buildCaseView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion) {
+  const { definition } = version;
+  const state = definition.process.states.find((s) => s.id === caseRow.state);
+  const data = caseRow.data as Record<string, unknown>;
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, resolveStaffActor(definition));
+  const [events, documents] = await Promise.all([
+    listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: true }),
+    listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
+  ]);
+  return {
+    id: caseRow.id,
+    reference: caseRow.reference,
+    serviceId: caseRow.service_id,
+    serviceVersion: caseRow.service_version,
+    serviceTitle: definition.title,
+    state: { id: caseRow.state, kind: state?.kind ?? 'task', label: state?.label ?? { de: caseRow.state }, statusText: state?.statusText ?? { de: '' } },
+    status: caseRow.status,
+    outcome: caseRow.outcome,
+    data,
+    version: caseRow.version,
+    applicantName: caseRow.applicant_name,
+    assigneeId: caseRow.assignee_id,
+    dueAt: caseRow.due_at?.toISOString() ?? null,
+    receivedAt: caseRow.received_at.toISOString(),
+    actions: listed.ok ? listed.actions : [],
+    history: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      actorId: e.actor_id,
+      actorRole: e.actor_role,
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
+      comment: e.comment,
+      internal: e.internal,
+    })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, templateId: d.template_id, createdAt: d.created_at.toISOString() })),
+  };
+}
+
+function encodeCursor(cursor: { at: string; id: string }): string {
+  return Buffer.from(JSON.stringify([cursor.at, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): { at: string; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    const isUuid = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
+    const isMoment = typeof at === 'string' && (at === 'infinity' || !Number.isNaN(Date.parse(at)));
+    if (isUuid && isMoment) return { at, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('REQUEST_INVALID', { de: 'Der Blätter-Cursor ist ungültig.', en: 'The paging cursor is invalid.' });
+}

@@ -1,0 +1,287 @@
+import { randomUUID } from 'node:crypto';
+import { checkDefinition, isPublishable, type ServiceDefinition } from '@amtsweg/definitions';
+import {
+  findServiceById,
+  findServiceBySlug,
+  findServiceVersion,
+  insertService,
+  insertServiceVersion,
+  listPublishedServices,
+  updateServiceDraft,
+} from '@amtsweg/db';
+import { compileFormSchema } from '@amtsweg/forms';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../app-error';
+
+const ERROR = { $ref: 'Error#' } as const;
+const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
+const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const SERVICE_ID_PARAMS = {
+  type: 'object',
+  required: ['serviceId'],
+  properties: { serviceId: { type: 'string', format: 'uuid' } },
+} as const;
+const DIAGNOSTICS = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['code', 'severity', 'path', 'message'],
+    properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+  },
+} as const;
+/** A draft is work in progress, so only its size is bounded here; `checkDefinition` says what is wrong with it. */
+const DRAFT = { type: 'object', maxProperties: 20, description: 'A service definition (schemas/service-definition.schema.json), possibly unfinished' } as const;
+
+const NOT_FOUND = { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' };
+
+export function servicesRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+  const organisationId = () => app.organisation.id;
+
+  app.get(
+    '/api/services',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['services'],
+        summary: 'The catalog: every published service of the organisation',
+        response: {
+          200: {
+            type: 'object',
+            required: ['services'],
+            properties: {
+              services: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'slug', 'title', 'publishedVersion'],
+                  properties: {
+                    id: { type: 'string' },
+                    slug: { type: 'string' },
+                    title: LOCALIZED,
+                    description: LOCALIZED,
+                    preparation: LOCALIZED,
+                    duration: LOCALIZED,
+                    publishedVersion: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    async () => {
+      const rows = await listPublishedServices(db(), organisationId());
+      return {
+        services: rows.map((row) => {
+          const definition = row.definition as ServiceDefinition;
+          return {
+            id: row.id,
+            slug: row.slug,
+            title: definition.title,
+            description: definition.description,
+            preparation: definition.preparation,
+            duration: definition.duration,
+            publishedVersion: row.version,
+          };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    '/api/services',
+    {
+      config: { access: 'designer' },
+      schema: {
+        tags: ['services'],
+        summary: 'Create a service with a draft definition',
+        body: {
+          type: 'object',
+          required: ['slug', 'definition'],
+          additionalProperties: false,
+          properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }, definition: DRAFT },
+        },
+        response: {
+          201: {
+            type: 'object',
+            required: ['id', 'slug', 'draftRevision', 'diagnostics'],
+            properties: { id: { type: 'string' }, slug: { type: 'string' }, draftRevision: { type: 'integer' }, diagnostics: DIAGNOSTICS },
+          },
+          400: ERROR,
+          409: ERROR,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { slug, definition } = request.body as { slug: string; definition: unknown };
+      if (await findServiceBySlug(db(), organisationId(), slug)) {
+        throw new AppError('SERVICE_SLUG_TAKEN', { de: `Die Kurzbezeichnung „${slug}“ ist schon vergeben.`, en: `The slug “${slug}” is taken.` });
+      }
+      const service = await insertService(db(), { id: randomUUID(), organisationId: organisationId(), slug, draft: definition });
+      return reply.status(201).send({ id: service.id, slug, draftRevision: service.draft_revision, diagnostics: checkDefinition(definition) });
+    },
+  );
+
+  app.put(
+    '/api/services/:serviceId/draft',
+    {
+      config: { access: 'designer' },
+      schema: {
+        tags: ['services'],
+        summary: 'Save the draft; refused with 409 if someone else saved it since expectedRevision',
+        params: SERVICE_ID_PARAMS,
+        body: {
+          type: 'object',
+          required: ['definition', 'expectedRevision'],
+          additionalProperties: false,
+          properties: { definition: DRAFT, expectedRevision: { type: 'integer', minimum: 1 } },
+        },
+        response: {
+          200: { type: 'object', required: ['draftRevision', 'diagnostics'], properties: { draftRevision: { type: 'integer' }, diagnostics: DIAGNOSTICS } },
+          400: ERROR,
+          404: ERROR,
+          409: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const { serviceId } = request.params as { serviceId: string };
+      const { definition, expectedRevision } = request.body as { definition: unknown; expectedRevision: number };
+      const service = await findServiceById(db(), organisationId(), serviceId);
+      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+      const revision = await updateServiceDraft(db(), organisationId(), serviceId, definition, expectedRevision);
+      if (revision === undefined) {
+        const current = await findServiceById(db(), organisationId(), serviceId);
+        throw new AppError(
+          'DRAFT_CONFLICT',
+          { de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert.', en: 'Someone else saved the draft in the meantime.' },
+          { currentVersion: current?.draft_revision },
+        );
+      }
+      return { draftRevision: revision, diagnostics: checkDefinition(definition) };
+    },
+  );
+
+  app.post(
+    '/api/services/:serviceId/publish',
+    {
+      config: { access: 'designer' },
+      schema: {
+        tags: ['services'],
+        summary: 'Run every check on the draft and freeze it as the next immutable version',
+        params: SERVICE_ID_PARAMS,
+        response: {
+          201: {
+            type: 'object',
+            required: ['version', 'publishedAt', 'warnings'],
+            properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, warnings: DIAGNOSTICS },
+          },
+          404: ERROR,
+          422: ERROR,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { serviceId } = request.params as { serviceId: string };
+      const service = await findServiceById(db(), organisationId(), serviceId);
+      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+      const diagnostics = checkDefinition(service.draft);
+      if (!isPublishable(diagnostics)) {
+        throw new AppError(
+          'DEFINITION_INVALID',
+          { de: 'Der Entwurf hat Fehler und kann nicht veröffentlicht werden.', en: 'The draft has errors and cannot be published.' },
+          { diagnostics },
+        );
+      }
+      const definition = service.draft as ServiceDefinition;
+      const version = await db()
+        .transaction()
+        .execute((trx) => insertServiceVersion(trx, organisationId(), serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
+      return reply.status(201).send({ version: version.version, publishedAt: version.published_at.toISOString(), warnings: diagnostics });
+    },
+  );
+
+  app.get(
+    '/api/services/:serviceId',
+    {
+      config: { access: 'designer' },
+      schema: {
+        tags: ['services'],
+        summary: 'A service with its draft and the number of its published version',
+        params: SERVICE_ID_PARAMS,
+        response: {
+          200: {
+            type: 'object',
+            required: ['id', 'slug', 'draft', 'draftRevision', 'publishedVersion', 'diagnostics'],
+            properties: {
+              id: { type: 'string' },
+              slug: { type: 'string' },
+              draft: ANY_OBJECT,
+              draftRevision: { type: 'integer' },
+              publishedVersion: { type: ['integer', 'null'] },
+              diagnostics: DIAGNOSTICS,
+            },
+          },
+          404: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const { serviceId } = request.params as { serviceId: string };
+      const service = await findServiceById(db(), organisationId(), serviceId);
+      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+      return {
+        id: service.id,
+        slug: service.slug,
+        draft: service.draft,
+        draftRevision: service.draft_revision,
+        publishedVersion: service.published_version,
+        diagnostics: checkDefinition(service.draft),
+      };
+    },
+  );
+
+  app.get(
+    '/api/services/:serviceId/versions/:version',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['services'],
+        summary: 'A published version: its definition and the JSON Schema of its submissions',
+        params: {
+          type: 'object',
+          required: ['serviceId', 'version'],
+          properties: { serviceId: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
+        },
+        response: {
+          200: {
+            type: 'object',
+            required: ['serviceId', 'version', 'definition', 'submissionSchema', 'publishedAt'],
+            properties: {
+              serviceId: { type: 'string' },
+              version: { type: 'integer' },
+              definition: ANY_OBJECT,
+              submissionSchema: ANY_OBJECT,
+              publishedAt: { type: 'string', format: 'date-time' },
+            },
+          },
+          404: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const { serviceId, version } = request.params as { serviceId: string; version: number };
+      const row = await findServiceVersion(db(), organisationId(), serviceId, version);
+      if (!row) throw new AppError('VERSION_NOT_FOUND', { de: 'Diese Version gibt es nicht.', en: 'There is no such version.' });
+      return {
+        serviceId,
+        version: row.version,
+        definition: row.definition,
+        submissionSchema: row.submission_schema,
+        publishedAt: row.published_at.toISOString(),
+      };
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import { findServiceById, findServiceVersion } from '@amtsweg/db';
+import type { FastifyInstance } from 'fastify';
+import { AppError, pickLanguage } from '../app-error';
+import { submitApplication } from '../cases/submit-application';
+import type { CompiledVersion } from '../services/version-cache';
+
+export function submissionsRoutes(app: FastifyInstance): void {
+  app.post(
+    '/api/services/:serviceId/submissions',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['submissions'],
+        summary: 'Apply: validate the answers with the published version and open a case',
+        description:
+          'The body is the answers object; it is validated with the JSON Schema of the published version (GET …/versions/:version). ' +
+          'With the same Idempotency-Key a retried request returns the first answer and creates no second case.',
+        params: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' } } },
+        headers: {
+          type: 'object',
+          properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' } },
+        },
+        body: { type: 'object', description: 'The answers, as described by the version’s submissionSchema' },
+        response: {
+          201: {
+            type: 'object',
+            required: ['caseId', 'reference', 'accessToken', 'receipt'],
+            properties: {
+              caseId: { type: 'string' },
+              reference: { type: 'string' },
+              accessToken: { type: 'string', description: 'Shown once; lets the applicant follow the case' },
+              receipt: {
+                type: ['object', 'null'],
+                properties: { documentId: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' } },
+              },
+            },
+          },
+          400: { $ref: 'Error#' },
+          404: { $ref: 'Error#' },
+          413: { $ref: 'Error#' },
+          415: { $ref: 'Error#' },
+          422: { $ref: 'Error#' },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { serviceId } = request.params as { serviceId: string };
+      const organisation = app.organisation;
+      const service = await findServiceById(app.database.db, organisation.id, serviceId);
+      if (!service) throw new AppError('SERVICE_NOT_FOUND', { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' });
+      if (service.published_version === null) {
+        throw new AppError('SERVICE_NOT_PUBLISHED', { de: 'Dieser Dienst ist noch nicht veröffentlicht.', en: 'This service is not published yet.' });
+      }
+      const version = await loadVersion(app, serviceId, service.published_version);
+      const answer = await submitApplication(app.database.db, organisation, version, request.body, {
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        language: pickLanguage(request.headers['accept-language']),
+      });
+      return reply.status(201).send(answer);
+    },
+  );
+}
+
+/** The compiled version: from the cache, or loaded and compiled once. */
+export async function loadVersion(app: FastifyInstance, serviceId: string, version: number): Promise<CompiledVersion> {
+  const cached = app.versions.find(serviceId, version);
+  if (cached) return cached;
+  const row = await findServiceVersion(app.database.db, app.organisation.id, serviceId, version);
+  if (!row) throw new AppError('VERSION_NOT_FOUND', { de: 'Diese Version gibt es nicht.', en: 'There is no such version.' });
+  return app.versions.add(serviceId, version, row.definition);
+}

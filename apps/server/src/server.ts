@@ -1,0 +1,39 @@
+import { createDatabase } from '@amtsweg/db';
+import Fastify from 'fastify';
+import { randomUUID } from 'node:crypto';
+import amtswegApp, { DEFAULT_ORGANISATION } from './app';
+import { readConfig } from './config';
+import { seedDemo } from './seed-demo';
+
+// The process around the app: configuration, logging, listening, graceful shutdown.
+const config = readConfig();
+const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const app = Fastify({
+  logger: { level: config.logLevel },
+  bodyLimit: config.bodyLimit,
+  requestTimeout: 30_000,
+  // A request id from the caller (a proxy) is kept if it looks sane; otherwise a new one.
+  genReqId: (request) => {
+    const incoming = request.headers['x-request-id'];
+    return typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  },
+});
+await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION });
+await app.ready();
+if (config.seedDemo) await seedDemo(database, app.organisation);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    void app
+      .close()
+      .then(() => database.close())
+      .then(() => process.exit(0));
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Amtsweg on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (database: ${database.kind}); API docs at /docs`);

@@ -1,0 +1,48 @@
+import type { ServiceDefinition } from '@amtsweg/definitions';
+import { compileForm, type CompiledForm } from '@amtsweg/forms';
+import { compileProcess, type CompiledProcess } from '@amtsweg/process';
+
+/** A published version compiled for use: its definition, form validator and process machine. */
+export interface CompiledVersion {
+  serviceId: string;
+  version: number;
+  definition: ServiceDefinition;
+  form: CompiledForm;
+  process: CompiledProcess;
+}
+
+const MAX_ENTRIES = 500;
+
+/**
+ * Compiles each published version once and keeps it. Versions are immutable, so an entry never goes stale;
+ * the cache is bounded and forgets the least recently used version first.
+ */
+export class VersionCache {
+  private readonly entries = new Map<string, CompiledVersion>();
+
+  /** The compiled version if it is cached (and marks it recently used). */
+  find(serviceId: string, version: number): CompiledVersion | undefined {
+    const key = `${serviceId}:${version}`;
+    const cached = this.entries.get(key);
+    if (cached) {
+      this.entries.delete(key);
+      this.entries.set(key, cached);
+    }
+    return cached;
+  }
+
+  /** Compiles a stored definition and keeps it. */
+  add(serviceId: string, version: number, definition: unknown): CompiledVersion {
+    const parsed = definition as ServiceDefinition;
+    const compiled: CompiledVersion = {
+      serviceId,
+      version,
+      definition: parsed,
+      form: compileForm(parsed.form),
+      process: compileProcess(parsed.process),
+    };
+    this.entries.set(`${serviceId}:${version}`, compiled);
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return compiled;
+  }
+}

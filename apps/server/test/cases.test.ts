@@ -1,0 +1,150 @@
+import { DATABASE_KINDS } from '@amtsweg/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, exampleSubmission, hundeanmeldung, publishService, type TestApp } from './helper';
+
+interface CaseView {
+  id: string;
+  version: number;
+  serviceVersion: number;
+  status: string;
+  outcome: string | null;
+  dueAt: string | null;
+  state: { id: string; label: { de: string } };
+  actions: { id: string; label: { de: string }; enabled: boolean; guardMessage?: { de: string } }[];
+  history: { kind: string; action: string | null; fromState: string | null; toState: string | null; comment: string | null }[];
+  documents: { kind: string; templateId: string }[];
+}
+
+describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
+  let t: TestApp;
+  let serviceId: string;
+
+  const openCase = async (data: Record<string, unknown> = exampleSubmission('valid.json').data): Promise<CaseView> => {
+    const response = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
+    expect(response.statusCode).toBe(201);
+    return getCase(response.json<{ caseId: string }>().caseId);
+  };
+  const getCase = async (caseId: string): Promise<CaseView> =>
+    (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<CaseView>();
+  const act = (caseId: string, action: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/${action}`, payload });
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    serviceId = await publishService(t.app, 'hundeanmeldung');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets exactly one of 20 concurrent actions with the same expectedVersion win; the rest get 409', async () => {
+    const opened = await openCase();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        act(opened.id, 'requestInformation', { expectedVersion: opened.version, inputs: { missing: `Impfpass (${i})` } }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const refused of responses.filter((r) => r.statusCode === 409)) {
+      expect(refused.json()).toMatchObject({ code: 'CASE_CONFLICT' });
+    }
+    const after = await getCase(opened.id);
+    expect(after.history.filter((e) => e.action === 'requestInformation')).toHaveLength(1);
+    expect(after.version).toBe(opened.version + 1);
+    expect(after.state.id).toBe('awaitingApplicant');
+    expect(after.documents.map((d) => d.templateId)).toEqual(['receipt', 'informationRequest']);
+    expect(after.dueAt).not.toBeNull();
+    const outbox = await t.database.db.selectFrom('outbox').selectAll().execute();
+    expect(outbox.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('carries a case to its decision: approval issues the notice and closes the case', async () => {
+    const opened = await openCase();
+    const approved = await act(opened.id, 'approve', { expectedVersion: opened.version, comment: 'Alles vollständig.' });
+    expect(approved.statusCode).toBe(200);
+    const view = approved.json<CaseView>();
+    expect(view).toMatchObject({ status: 'done', outcome: 'approved', state: { id: 'approved' } });
+    expect(view.documents.map((d) => d.templateId)).toEqual(['receipt', 'approvalNotice']);
+    expect(view.history.at(-1)).toMatchObject({ kind: 'action', action: 'approve', fromState: 'inReview', toState: 'approved', comment: 'Alles vollständig.' });
+    expect(view.actions).toEqual([]);
+    const again = await act(opened.id, 'reject', { expectedVersion: view.version, inputs: { reason: 'zu spät' } });
+    expect(again.statusCode).toBe(422);
+  });
+
+  it('refuses an action whose guard fails (422, with the reason) or whose input is missing', async () => {
+    const data = exampleSubmission('valid.json').data;
+    const opened = await openCase(data);
+    // A certificate must be on file for a listed dog before approval; drop it from the stored data.
+    const stored = structuredClone(data) as { dogs: { certificate?: unknown }[] };
+    delete stored.dogs[1]!.certificate;
+    await t.database.db.updateTable('cases').set({ data: JSON.stringify(stored) }).where('id', '=', opened.id).execute();
+    const view = await getCase(opened.id);
+    expect(view.actions.find((a) => a.id === 'approve')).toMatchObject({ enabled: false, guardMessage: { de: expect.stringContaining('Negativzeugnis') as unknown } });
+    const refused = await act(opened.id, 'approve', { expectedVersion: view.version });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'ACTION_REFUSED', reason: 'GUARD_FAILED' });
+    const noReason = await act(opened.id, 'reject', { expectedVersion: view.version, inputs: {} });
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json()).toMatchObject({ reason: 'INPUT_MISSING' });
+    expect((await getCase(opened.id)).version).toBe(view.version);
+  });
+
+  it('keeps running a case on its version after a newer version is published', async () => {
+    const opened = await openCase();
+    const changed = hundeanmeldung();
+    const review = changed.process.states.find((s) => s.id === 'inReview')!;
+    review.actions!.find((a) => a.id === 'approve')!.label = { de: 'Bestätigen (Version 2)', en: 'Approve (version 2)' };
+    const service = (await t.app.inject({ method: 'GET', url: `/api/services/${serviceId}` })).json<{ draftRevision: number }>();
+    await t.app.inject({ method: 'PUT', url: `/api/services/${serviceId}/draft`, payload: { definition: changed, expectedRevision: service.draftRevision } });
+    const published = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/publish` });
+    expect(published.json()).toMatchObject({ version: 2 });
+
+    const newer = await openCase();
+    expect(newer.serviceVersion).toBe(2);
+    expect(newer.actions.find((a) => a.id === 'approve')).toMatchObject({ label: { de: 'Bestätigen (Version 2)' } });
+    expect(opened.serviceVersion).toBe(1);
+    expect((await getCase(opened.id)).actions.find((a) => a.id === 'approve')).toMatchObject({ label: { de: 'Anmeldung bestätigen' } });
+    const approved = await act(opened.id, 'approve', { expectedVersion: opened.version });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({ outcome: 'approved' });
+  });
+
+  it('lists the inbox with filters, search, counts per state and cursor pages', async () => {
+    const list = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/cases?${query}` })).json<{
+        cases: { id: string; reference: string; state: string; overdue: boolean }[];
+        nextCursor: string | null;
+        countsByState: Record<string, number>;
+      }>();
+    const all = await list(`serviceId=${serviceId}&limit=100`);
+    expect(all.cases.length).toBeGreaterThanOrEqual(5);
+    expect(Object.values(all.countsByState).reduce((a, b) => a + b, 0)).toBe(all.cases.length);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`serviceId=${serviceId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.cases.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.cases.map((c) => c.id));
+
+    const waiting = await list(`state=awaitingApplicant`);
+    expect(waiting.cases.every((c) => c.state === 'awaitingApplicant')).toBe(true);
+    const byReference = await list(`q=${encodeURIComponent(all.cases[0]!.reference)}`);
+    expect(byReference.cases.map((c) => c.id)).toEqual([all.cases[0]!.id]);
+    expect((await list('q=mustermann')).cases.length).toBe(all.cases.length);
+    expect((await list('q=%25')).cases).toEqual([]);
+
+    expect((await list('overdue=true')).cases).toEqual([]);
+    await t.database.db.updateTable('cases').set({ due_at: new Date('2020-01-01T00:00:00Z') }).where('id', '=', waiting.cases[0]!.id).execute();
+    expect((await list('overdue=true')).cases.map((c) => c.id)).toEqual([waiting.cases[0]!.id]);
+    const byDue = await list('sort=due&limit=1');
+    expect(byDue.cases[0]!.id).toBe(waiting.cases[0]!.id);
+
+    const badCursor = await t.app.inject({ method: 'GET', url: '/api/cases?cursor=nonsense' });
+    expect(badCursor.statusCode).toBe(400);
+  });
+});

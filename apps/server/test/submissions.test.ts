@@ -1,0 +1,143 @@
+import { DATABASE_KINDS } from '@amtsweg/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, countRows, exampleSubmission, publishService, type TestApp } from './helper';
+
+describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
+  let t: TestApp;
+  let serviceId: string;
+  const submit = (payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: payload as object, headers });
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind, { bodyLimit: 64 * 1024 });
+    serviceId = await publishService(t.app, 'hundeanmeldung');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('opens a case with its first event and receipt in one go', async () => {
+    const response = await submit(exampleSubmission('valid.json').data);
+    expect(response.statusCode).toBe(201);
+    const answer = response.json<{ caseId: string; reference: string; accessToken: string; receipt: { text: string } }>();
+    expect(answer.reference).toMatch(/^HUND-\d{4}-\d{5}$/);
+    expect(answer.accessToken.length).toBeGreaterThanOrEqual(40);
+    expect(answer.receipt.text).toContain(answer.reference);
+    expect(answer.receipt.text).toContain('Labrador Retriever');
+
+    const view = (await t.app.inject({ method: 'GET', url: `/api/cases/${answer.caseId}` })).json<{
+      state: { id: string };
+      history: { kind: string; toState: string }[];
+      documents: { kind: string }[];
+      data: Record<string, unknown>;
+    }>();
+    expect(view.state.id).toBe('inReview');
+    expect(view.history.map((e) => [e.kind, e.toState])).toEqual([
+      ['submitted', 'received'],
+      ['action', 'inReview'],
+    ]);
+    expect(view.documents.map((d) => d.kind)).toEqual(['receipt']);
+    expect(view.data.annualTax).toBe(720);
+  });
+
+  it.each([
+    'invalid-missing-required.json',
+    'invalid-formats.json',
+    'invalid-structure.json',
+    'invalid-files.json',
+    'invalid-listed-breed-without-certificate.json',
+  ])('refuses %s with every bad field named and writes nothing', async (file) => {
+    const submission = exampleSubmission(file);
+    // Prototype-poisoning keys are refused by the JSON parser before validation (tested below).
+    const expectedErrors = submission.expectedErrors!.filter((e) => e.path !== '/__proto__' && e.path !== '/holder/constructor');
+    const data = structuredClone(submission.data) as Partial<Record<string, unknown>>;
+    delete data['__proto__'];
+    const holder = data.holder as Partial<Record<string, unknown>> | undefined;
+    if (holder) delete holder.constructor;
+    const before = await countRows(t.database);
+    const response = await submit(data, { 'accept-language': 'de-DE,de;q=0.9,en;q=0.8' });
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ code: string; errors: { path: string; code: string; message: string }[] }>();
+    expect(body.code).toBe('SUBMISSION_INVALID');
+    expect(new Set(body.errors.map(({ path, code }) => `${path} ${code}`))).toEqual(
+      new Set(expectedErrors.map(({ path, code }) => `${path} ${code}`)),
+    );
+    expect(await countRows(t.database)).toEqual(before);
+  });
+
+  it('refuses prototype-poisoning keys, naming them, and writes nothing', async () => {
+    const before = await countRows(t.database);
+    for (const [key, body] of [
+      ['__proto__', '{"__proto__": {"isAdmin": true}, "consent": true}'],
+      ['constructor', '{"holder": {"constructor": {"prototype": {"isAdmin": true}}}}'],
+    ] as const) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/services/${serviceId}/submissions`,
+        headers: { 'content-type': 'application/json' },
+        payload: body,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ errors: { path: string }[] }>().errors.map((e) => e.path)).toContain(key === '__proto__' ? '/__proto__' : '/holder/constructor');
+    }
+    expect(await countRows(t.database)).toEqual(before);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('answers in English when asked', async () => {
+    const response = await submit(exampleSubmission('invalid-missing-required.json').data, { 'accept-language': 'en' });
+    expect(response.json<{ errors: { message: string }[] }>().errors[0]!.message).toBe('Please fill in “Last name”.');
+  });
+
+  it('drops the values of fields that were hidden', async () => {
+    const response = await submit(exampleSubmission('valid-with-hidden-values.json').data);
+    expect(response.statusCode).toBe(201);
+    const { caseId } = response.json<{ caseId: string }>();
+    const row = await t.database.db.selectFrom('cases').select('data').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const data = row.data as { iban?: string; accountHolder?: string; dogs: { breedOther?: string }[] };
+    expect(data.iban).toBeUndefined();
+    expect(data.accountHolder).toBeUndefined();
+    expect(data.dogs[0]!.breedOther).toBeUndefined();
+  });
+
+  it('answers malformed JSON with 400, an oversized body with 413, a wrong content type with 415, an unknown service with 404', async () => {
+    const before = await countRows(t.database);
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: `/api/services/${serviceId}/submissions`,
+      headers: { 'content-type': 'application/json' },
+      payload: '{"holder": {',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json()).toMatchObject({ code: 'REQUEST_INVALID' });
+    const oversized = await submit({ ...exampleSubmission('valid.json').data, remarks: 'x'.repeat(100_000) });
+    expect(oversized.statusCode).toBe(413);
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: `/api/services/${serviceId}/submissions`,
+      headers: { 'content-type': 'application/xml' },
+      payload: '<antrag/>',
+    });
+    expect(wrongType.statusCode).toBe(415);
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/services/00000000-0000-4000-8000-000000000000/submissions', payload: {} });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'SERVICE_NOT_FOUND' });
+    expect(await countRows(t.database)).toEqual(before);
+  });
+
+  it('creates one case for a retried submission with the same Idempotency-Key, and refuses the key for other answers', async () => {
+    const data = exampleSubmission('valid.json').data;
+    const before = await countRows(t.database);
+    const responses = await Promise.all([1, 2, 3].map(() => submit(data, { 'idempotency-key': `retry-${kind}-0001` })));
+    expect(responses.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const answers = responses.map((r) => r.json<{ caseId: string; reference: string }>());
+    expect(new Set(answers.map((a) => a.caseId)).size).toBe(1);
+    expect(new Set(answers.map((a) => a.reference)).size).toBe(1);
+    const after = await countRows(t.database);
+    expect(after.cases).toBe(before.cases! + 1);
+
+    const other = await submit({ ...data, remarks: 'anders' }, { 'idempotency-key': `retry-${kind}-0001` });
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+});

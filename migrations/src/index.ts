@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-23-0001-initial';
+
+/**
+ * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
+ * source, from a bundle and in tests. Names are timestamps; never rename or change a published one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '2026-11-23-0001-initial': initial,
+};

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseOptions {
+  /** A PostgreSQL connection string; without it the embedded PGlite is used. */
+  databaseUrl?: string;
+  /** PGlite's data folder; without it PGlite keeps everything in memory (tests). */
+  dataDir?: string;
+  /** Most connections the pool opens (PostgreSQL only). */
+  poolSize?: number;
+}
+
+/** A database handle: Kysely for queries, which engine it runs on, and how to close it. */
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database: PostgreSQL through a `pg` pool when a URL is given, otherwise embedded PGlite (Postgres
+ * compiled to WebAssembly) in a data folder. Both speak the same SQL and run the same migrations.
+ *
+ * @example
+ * const { db, kind, close } = await createDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '.data' });
+ */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  // Destroying the Kysely driver closes PGlite as well.
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,26 @@
+import type { CaseDeadlineTable } from './tables/case-deadline.table';
+import type { CaseEventTable } from './tables/case-event.table';
+import type { CaseTable } from './tables/case.table';
+import type { DocumentTable } from './tables/document.table';
+import type { FileTable } from './tables/file.table';
+import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
+import type { OrganisationTable } from './tables/organisation.table';
+import type { OutboxTable } from './tables/outbox.table';
+import type { ReferenceCounterTable } from './tables/reference-counter.table';
+import type { ServiceVersionTable } from './tables/service-version.table';
+import type { ServiceTable } from './tables/service.table';
+
+/** Every table of the Amtsweg database, as Kysely sees it. */
+export interface Database {
+  organisations: OrganisationTable;
+  services: ServiceTable;
+  service_versions: ServiceVersionTable;
+  reference_counters: ReferenceCounterTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  documents: DocumentTable;
+  files: FileTable;
+  idempotency_keys: IdempotencyKeyTable;
+  case_deadlines: CaseDeadlineTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './testing/test-databases';
+import { toJsonColumn } from './json-column';
+
+describe.each(DATABASE_KINDS)('database on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('reports which engine it runs on', () => {
+    expect(database.kind).toBe(kind);
+  });
+
+  it('has every table after migrating', async () => {
+    const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining(['case_deadlines', 'case_events', 'cases', 'documents', 'files', 'idempotency_keys', 'organisations', 'outbox', 'reference_counters', 'service_versions', 'services']),
+    );
+  });
+
+  it('stores JSON objects, arrays, strings and unicode in jsonb columns unchanged', async () => {
+    await database.db.insertInto('organisations').values({ id: '00000000-0000-4000-8000-000000000001', slug: 'json', name: 'JSON' }).execute();
+    const values: unknown[] = [{ a: [1, 'zwei', { drei: true }] }, ['x', 'y'], 'nur Text', { emoji: '🐕 Größe „groß“', nested: { n: null } }];
+    for (const [i, value] of values.entries()) {
+      await database.db
+        .insertInto('outbox')
+        .values({ id: `00000000-0000-4000-8000-00000000010${i}`, organisation_id: '00000000-0000-4000-8000-000000000001', kind: 'test', payload: toJsonColumn(value) })
+        .execute();
+    }
+    const rows = await database.db.selectFrom('outbox').select(['payload']).orderBy('id').execute();
+    expect(rows.map((r) => r.payload)).toEqual(values);
+  });
+});

@@ -1,0 +1,26 @@
+import { toJsonColumn } from '../json-column';
+import type { CaseEvent, NewCaseEvent } from '../tables/case-event.table';
+import type { Executor } from './executor';
+
+export type CaseEventInput = Omit<NewCaseEvent, 'details'> & { details?: Record<string, unknown> };
+
+/** Appends to a case's history (never updated or deleted). */
+export async function appendCaseEvent(db: Executor, event: CaseEventInput): Promise<void> {
+  const { details, ...rest } = event;
+  await db.insertInto('case_events').values({ ...rest, details: toJsonColumn(details ?? {}) }).execute();
+}
+
+export async function listCaseEvents(
+  db: Executor,
+  organisationId: string,
+  caseId: string,
+  options: { includeInternal: boolean },
+): Promise<CaseEvent[]> {
+  let query = db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('case_id', '=', caseId);
+  if (!options.includeInternal) query = query.where('internal', '=', false);
+  return query.orderBy('seq').execute();
+}

@@ -1,0 +1,110 @@
+import { toJsonColumn } from '../json-column';
+import type { Service } from '../tables/service.table';
+import type { ServiceVersion } from '../tables/service-version.table';
+import type { Executor } from './executor';
+
+export async function insertService(
+  db: Executor,
+  service: { id: string; organisationId: string; slug: string; draft: unknown },
+): Promise<Service> {
+  return db
+    .insertInto('services')
+    .values({ id: service.id, organisation_id: service.organisationId, slug: service.slug, draft: toJsonColumn(service.draft) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function findServiceById(db: Executor, organisationId: string, serviceId: string): Promise<Service | undefined> {
+  return db.selectFrom('services').selectAll().where('organisation_id', '=', organisationId).where('id', '=', serviceId).executeTakeFirst();
+}
+
+export async function findServiceBySlug(db: Executor, organisationId: string, slug: string): Promise<Service | undefined> {
+  return db.selectFrom('services').selectAll().where('organisation_id', '=', organisationId).where('slug', '=', slug).executeTakeFirst();
+}
+
+/** The organisation's services with their published definition (catalog), ordered by slug. */
+export async function listPublishedServices(
+  db: Executor,
+  organisationId: string,
+): Promise<{ id: string; slug: string; version: number; definition: unknown }[]> {
+  return db
+    .selectFrom('services')
+    .innerJoin('service_versions', (join) =>
+      join.onRef('service_versions.service_id', '=', 'services.id').onRef('service_versions.version', '=', 'services.published_version'),
+    )
+    .select(['services.id', 'services.slug', 'service_versions.version', 'service_versions.definition'])
+    .where('services.organisation_id', '=', organisationId)
+    .orderBy('services.slug')
+    .execute();
+}
+
+/**
+ * Replaces a draft if nobody saved it since `expectedRevision`. Returns the new revision, or undefined when
+ * the draft changed meanwhile (the caller answers 409).
+ */
+export async function updateServiceDraft(
+  db: Executor,
+  organisationId: string,
+  serviceId: string,
+  draft: unknown,
+  expectedRevision: number,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('services')
+    .set((eb) => ({ draft: toJsonColumn(draft), draft_revision: eb('draft_revision', '+', 1), updated_at: new Date() }))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', serviceId)
+    .where('draft_revision', '=', expectedRevision)
+    .returning('draft_revision')
+    .executeTakeFirst();
+  return row?.draft_revision;
+}
+
+/**
+ * Freezes the definition as the next immutable version. Locks the service row so two publishes in parallel
+ * get consecutive numbers. Run inside a transaction.
+ */
+export async function insertServiceVersion(
+  trx: Executor,
+  organisationId: string,
+  serviceId: string,
+  definition: unknown,
+  submissionSchema: unknown,
+): Promise<ServiceVersion> {
+  const service = await trx
+    .selectFrom('services')
+    .select('published_version')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', serviceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const version = (service.published_version ?? 0) + 1;
+  const row = await trx
+    .insertInto('service_versions')
+    .values({
+      organisation_id: organisationId,
+      service_id: serviceId,
+      version,
+      definition: toJsonColumn(definition),
+      submission_schema: toJsonColumn(submissionSchema),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('services').set({ published_version: version, updated_at: new Date() }).where('id', '=', serviceId).execute();
+  return row;
+}
+
+export async function findServiceVersion(
+  db: Executor,
+  organisationId: string,
+  serviceId: string,
+  version: number,
+): Promise<ServiceVersion | undefined> {
+  return db
+    .selectFrom('service_versions')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('service_id', '=', serviceId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}

@@ -1,0 +1,16 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+export interface FileTable {
+  id: string;
+  organisation_id: string;
+  service_id: string;
+  case_id: string | null;
+  name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: ColumnType<Uint8Array, Uint8Array, never>;
+  created_at: ColumnType<Date, never, never>;
+}
+export type FileRow = Selectable<FileTable>;
+export type NewFile = Insertable<FileTable>;
