@@ -129,6 +129,61 @@ const DEFECTS: Record<string, Defect> = {
     path: '/form/pages/0/elements/0/minLength',
     break: (d) => Object.assign(pageElements(d)[0]!, { minLength: 10, maxLength: 5 }),
   },
+  'a text pattern that can backtrack catastrophically': {
+    code: 'UNSAFE_PATTERN',
+    path: '/form/pages/0/elements/0/pattern',
+    break: (d) => Object.assign(pageElements(d)[0]!, { pattern: '^(a|a)+$' }),
+  },
+  'a condition that is null': {
+    code: 'TYPE_MISMATCH',
+    path: '/form/pages/0/elements/0/visibleIf',
+    break: (d) => Object.assign(pageElements(d)[0]!, { visibleIf: null }),
+  },
+  'a text field used as a date': {
+    code: 'TYPE_MISMATCH',
+    path: '/form/pages/0/elements/2/visibleIf/gt/0/age/0',
+    break: (d) => Object.assign(pageElements(d)[2]!, { visibleIf: { gt: [{ age: [{ var: 'name' }] }, 18] } }),
+  },
+  'a yes/no answer looked up in a list of texts': {
+    code: 'TYPE_MISMATCH',
+    path: '/form/pages/0/elements/2/visibleIf/in/1/0',
+    break: (d) => Object.assign(pageElements(d)[2]!, { visibleIf: { in: [{ var: 'hasChildren' }, ['true', 'yes']] } }),
+  },
+  'a state that can never reach a final state': {
+    code: 'NO_WAY_OUT',
+    path: '/process/states/2',
+    break: (d) => {
+      review(d).actions!.push({ id: 'park', label: { de: 'Parken' }, target: 'parked', roles: ['clerk'] });
+      d.process.states.push({
+        id: 'parked',
+        kind: 'task',
+        role: 'clerk',
+        label: { de: 'Geparkt' },
+        statusText: { de: 'Geparkt' },
+        actions: [{ id: 'wait', label: { de: 'Warten' }, target: 'parked', roles: ['clerk'] }],
+      });
+    },
+  },
+  'automatic states that lead to each other': {
+    code: 'AUTOMATIC_CYCLE',
+    path: '/process/states/2',
+    break: (d) => {
+      d.process.initial = 'sortA';
+      d.process.states.push(
+        { id: 'sortA', kind: 'automatic', label: { de: 'A' }, statusText: { de: 'A' }, actions: [{ id: 'toB', label: { de: 'B' }, target: 'sortB', roles: ['system'] }] },
+        {
+          id: 'sortB',
+          kind: 'automatic',
+          label: { de: 'B' },
+          statusText: { de: 'B' },
+          actions: [
+            { id: 'toReview', label: { de: 'Prüfen' }, target: 'review', roles: ['system'], guard: { eq: [{ var: 'hasChildren' }, true] } },
+            { id: 'toA', label: { de: 'A' }, target: 'sortA', roles: ['system'] },
+          ],
+        },
+      );
+    },
+  },
   'an unknown field in a condition': {
     code: 'UNKNOWN_FIELD',
     path: '/form/pages/0/elements/2/visibleIf/eq/0/var',

@@ -4,6 +4,8 @@ import { indexFormElements, valueKindOf, type IndexedElement, type ValueKind } f
 import { listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from './document-template';
 import { APPLICANT_ROLE, SYSTEM_ROLE } from './service-definition';
 import type { ChoiceOption, DocumentTemplate, FormElement, ProcessState, ServiceDefinition } from './service-definition';
+import { isPatternSafe } from './check-pattern-safety';
+import { parseIsoDate } from './evaluate-expression';
 import { validateDefinitionSchema } from './validate-definition-schema';
 
 /** Facts about the case that conditions may read with `{ "var": "$case.…" }`. */
@@ -107,7 +109,7 @@ class DefinitionChecker {
     for (const [key, child] of Object.entries(record)) {
       // Expressions hold data paths and literals, not texts.
       if (key === 'visibleIf' || key === 'requiredIf' || key === 'guard' || key === 'expression') continue;
-      this.checkTexts(child, `${pointer}/${escapePointer(key)}`);
+      this.checkTexts(child, `${pointer}/${escapeJsonPointer(key)}`);
     }
   }
 
@@ -148,6 +150,13 @@ class DefinitionChecker {
         this.checkCondition(element.requiredIf, `${at}/requiredIf`, repeats);
       }
       this.checkRanges(element, at);
+      if (element.type === 'text' && element.pattern !== undefined && !isPatternSafe(element.pattern)) {
+        this.report(
+          'UNSAFE_PATTERN',
+          `${at}/pattern`,
+          'Dieses Muster kann den Server bei bestimmten Eingaben minutenlang beschäftigen: eine wiederholte Gruppe darf keine Wiederholung und kein „|“ enthalten. Verwenden Sie Zeichenklassen wie [ab]+ statt (a|b)+.',
+        );
+      }
       if ('options' in element) this.checkOptions(element.options, `${at}/options`);
       if (element.type === 'calculated') {
         const kind = this.checkExpression(element.expression, `${at}/expression`, repeats);
@@ -199,7 +208,7 @@ class DefinitionChecker {
 
   private checkCondition(expression: Expression, pointer: string, repeats: string[]): void {
     const kind = this.checkExpression(expression, pointer, repeats);
-    if (!isCompatible(kind, 'boolean')) {
+    if (kind === 'null' || !isCompatible(kind, 'boolean')) {
       this.report('TYPE_MISMATCH', pointer, `Eine Bedingung muss wahr oder falsch ergeben, nicht ${KIND_NAMES[kind]}.`);
     }
   }
@@ -207,7 +216,8 @@ class DefinitionChecker {
   /** Checks an expression and returns the kind of value it yields. */
   private checkExpression(expression: Expression, pointer: string, repeats: string[]): Kind {
     if (expression === null) return 'null';
-    if (typeof expression === 'string') return 'string';
+    // A literal such as "2024-01-31" is a date, so it compares with date fields and not with text.
+    if (typeof expression === 'string') return parseIsoDate(expression) ? 'date' : 'string';
     if (typeof expression === 'number') return 'number';
     if (typeof expression === 'boolean') return 'boolean';
     const [operator, args] = Object.entries(expression)[0] as [string, unknown];
@@ -257,8 +267,18 @@ class DefinitionChecker {
         return 'boolean';
       case 'in': {
         const [needle, haystack] = args as [Expression, unknown];
-        this.checkExpression(needle, `${at}/0`, repeats);
+        const needleKind = this.checkExpression(needle, `${at}/0`, repeats);
         if (!Array.isArray(haystack)) expect(child(1), ['list', 'string'], `${at}/1`);
+        else {
+          (haystack as Expression[]).forEach((item, i) => {
+            const itemKind = this.checkExpression(item, `${at}/1/${i}`, repeats);
+            // A multiple choice (list) is tested for one of its values, which are texts.
+            const comparable = needleKind === 'list' ? 'string' : needleKind;
+            if (!isCompatible(comparable, itemKind)) {
+              this.report('TYPE_MISMATCH', `${at}/1/${i}`, `Verglichen werden ${KIND_NAMES[comparable]} und ${KIND_NAMES[itemKind]} – das passt nicht zusammen.`);
+            }
+          });
+        }
         return 'boolean';
       }
       case 'add':
@@ -427,6 +447,52 @@ class DefinitionChecker {
       });
     });
     this.checkReachability();
+    this.checkEveryStateCanFinish();
+    this.checkAutomaticCycles();
+  }
+
+  /** A state from which no final state can be reached would keep the case open forever. */
+  private checkEveryStateCanFinish(): void {
+    const canFinish = new Set(this.definition.process.states.filter((s) => s.kind === 'final').map((s) => s.id));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const state of this.definition.process.states) {
+        if (!canFinish.has(state.id) && (state.actions ?? []).some((a) => canFinish.has(a.target))) {
+          canFinish.add(state.id);
+          grew = true;
+        }
+      }
+    }
+    this.definition.process.states.forEach((state, s) => {
+      if (state.kind !== 'final' && (state.actions ?? []).length > 0 && !canFinish.has(state.id)) {
+        this.report('NO_WAY_OUT', `/process/states/${s}`, `Vom Status „${state.id}“ aus kann der Vorgang nie abgeschlossen werden.`);
+      }
+    });
+  }
+
+  /** Automatic states that lead to each other would move the case in circles without end. */
+  private checkAutomaticCycles(): void {
+    const automatic = new Map(this.definition.process.states.filter((s) => s.kind === 'automatic').map((s) => [s.id, s]));
+    const reported = new Set<string>();
+    for (const start of automatic.keys()) {
+      const stack: string[] = [start];
+      const seen = new Set<string>();
+      while (stack.length > 0) {
+        const id = stack.pop()!;
+        for (const action of automatic.get(id)?.actions ?? []) {
+          if (action.target === start && !reported.has(start)) {
+            reported.add(start);
+            const index = this.definition.process.states.findIndex((s) => s.id === start);
+            this.report('AUTOMATIC_CYCLE', `/process/states/${index}`, `Der automatische Status „${start}“ kann über automatische Status zu sich selbst zurückführen; der Vorgang käme nie zur Ruhe.`);
+          }
+          if (automatic.has(action.target) && !seen.has(action.target)) {
+            seen.add(action.target);
+            stack.push(action.target);
+          }
+        }
+      }
+    }
   }
 
   private checkFinalState(state: ProcessState, pointer: string): void {
@@ -524,11 +590,10 @@ const KIND_NAMES: Record<Kind, string> = {
 };
 
 function isCompatible(a: Kind, b: Kind): boolean {
-  if (a === 'any' || b === 'any' || a === 'null' || b === 'null' || a === b) return true;
-  // A date is compared with a literal text such as "2024-01-01".
-  return (a === 'string' && b === 'date') || (a === 'date' && b === 'string');
+  return a === 'any' || b === 'any' || a === 'null' || b === 'null' || a === b;
 }
 
-function escapePointer(segment: string): string {
+/** Escapes one JSON-pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function escapeJsonPointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -24,7 +24,7 @@ describe('document templates', () => {
           { name: 'Kira', tags: [] },
         ],
       },
-      facts: { 'case.reference': 'HUND-2026-00042' },
+      facts: { case: { reference: 'HUND-2026-00042' } },
     });
     expect(rendered).toBe('Az. HUND-2026-00042 für Mustermann:\n- Bello #ruhig #klein\n- Kira\nEnde');
   });

@@ -44,7 +44,7 @@ export function listTemplatePlaceholders(text: string): TemplatePlaceholder[] {
 export interface TemplateContext {
   /** The case data (form answers). */
   data: Readonly<Record<string, unknown>>;
-  /** Facts outside the form, by dotted name: `case.reference`, `action.reason`. */
+  /** Facts outside the form, nested as conditions read them: `{ case: { reference } , action: { reason } }`. */
   facts: Readonly<Record<string, unknown>>;
   /** Turns a field's raw value into display text (option labels, German dates, Ja/Nein). */
   formatValue?: (path: string, value: unknown) => string;
@@ -101,7 +101,7 @@ function findMatchingEnd(tokens: RegExpExecArray[] | RegExpMatchArray[], start: 
 }
 
 function formatPlaceholder(name: string, context: TemplateContext, items: Record<string, number>): string {
-  const fact = context.facts[name];
+  const fact = readPath(context.facts, name, {});
   if (fact !== undefined) return formatScalar(fact);
   const value = readPath(context.data, name, items);
   if (value === undefined || value === null) return '';

@@ -62,6 +62,8 @@ const CASES: { operator: string; expression: Expression; expected: Value; scope?
   { operator: 'div', expression: { div: [v('count'), 0] }, expected: null },
   { operator: 'round', expression: { round: [{ div: [10, 3] }, 2] }, expected: 3.33 },
   { operator: 'round', expression: { round: [1.005, 2] }, expected: 1.01 },
+  { operator: 'round', expression: { round: [-2.5, 0] }, expected: -3 },
+  { operator: 'round', expression: { round: [2.675, 2] }, expected: 2.68 },
   { operator: 'if', expression: { if: [v('yes'), 'a', 'b'] }, expected: 'a' },
   { operator: 'if', expression: { if: [v('missing'), 'a', 'b'] }, expected: 'b' },
   { operator: 'today', expression: { today: [] }, expected: '2026-11-23' },

@@ -53,9 +53,7 @@ const OPERATORS = {
   }) as Operator<Pair>,
   round: (([arg, digits], scope) => {
     const value = evaluateExpression(arg, scope);
-    if (typeof value !== 'number') return null;
-    const factor = 10 ** digits;
-    return Math.round((value + Number.EPSILON) * factor) / factor;
+    return typeof value === 'number' ? roundHalfAwayFromZero(value, digits) : null;
   }) as Operator<[Expression, number]>,
   if: (([condition, then, otherwise], scope) =>
     evaluateExpression(isConditionTrue(condition, scope) ? then : otherwise, scope)) as Operator<
@@ -94,6 +92,15 @@ const OPERATORS = {
     [string, Expression]
   >,
 } satisfies Record<string, Operator<never>>;
+
+/**
+ * Commercial rounding (half away from zero) on the decimal value as written: 1.005 → 1.01, -2.5 → -3.
+ * Shifting by exponent notation avoids the binary error of `x * 100` (1.005 * 100 = 100.49999…).
+ */
+export function roundHalfAwayFromZero(value: number, digits: number): number {
+  const shifted = Math.round(Number(`${Math.abs(value)}e${digits}`));
+  return Math.sign(value) * Number(`${shifted}e-${digits}`) || 0;
+}
 
 /** True for what a person would call "not filled in": null, undefined, "", whitespace, [] and {}. */
 export function isEmptyValue(value: unknown): boolean {

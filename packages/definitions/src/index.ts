@@ -49,13 +49,15 @@ export {
   isConditionTrue,
   isEmptyValue,
   parseIsoDate,
+  roundHalfAwayFromZero,
 } from './evaluate-expression';
+export { isPatternSafe } from './check-pattern-safety';
 export { listExpressionFields, visitExpression } from './list-expression-fields';
 export { indexFormElements, valueKindOf } from './form-index';
 export type { IndexedElement, ValueKind } from './form-index';
 export type { Diagnostic, DiagnosticCode } from './diagnostic';
 export { DIAGNOSTIC_CODES } from './diagnostic';
 export { validateDefinitionSchema } from './validate-definition-schema';
-export { checkDefinition, checkDefinitionMeaning, isPublishable, EXPRESSION_FACTS, TEMPLATE_FACTS } from './check-definition';
+export { checkDefinition, checkDefinitionMeaning, escapeJsonPointer, isPublishable, EXPRESSION_FACTS, TEMPLATE_FACTS } from './check-definition';
 export { listTemplatePlaceholders, renderTemplate, TEMPLATE_TEXT_PARTS } from './document-template';
 export type { TemplateContext, TemplatePlaceholder } from './document-template';

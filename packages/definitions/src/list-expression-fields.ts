@@ -45,7 +45,6 @@ export function childExpressions(operator: string, args: unknown): Expression[] 
     case 'notEmpty':
       return [args as Expression];
     case 'count':
-      return Array.isArray(args) ? [args[1] as Expression] : [];
     case 'sum':
     case 'any':
     case 'all':

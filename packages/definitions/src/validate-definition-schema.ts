@@ -71,7 +71,7 @@ function describeSchemaError(error: ErrorObject): string {
     case 'const':
       return `Unzulässiger Wert; erwartet ${JSON.stringify(params.allowedValue)}.`;
     case 'pattern':
-      return 'Der Wert hat nicht die erwartete Form (nur Buchstaben, Ziffern und _, beginnend mit einem Buchstaben).';
+      return 'Der Wert hat nicht die erwartete Form.';
     default:
       return `Ungültiger Wert (${error.keyword}: ${error.message ?? ''}).`;
   }

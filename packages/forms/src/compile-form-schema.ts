@@ -23,11 +23,8 @@ export const DEFAULT_LIMITS = {
   email: 254,
   phone: 30,
   iban: 42,
-  repeatItems: 50,
   fileName: 255,
 } as const;
-
-export const FORM_SCHEMA_ID_PREFIX = 'https://schemas.amtsweg.de/v1/submission/';
 
 /**
  * Compiles a form into the JSON Schema of its submission data: plain JSON Schema 2020-12 for types, bounds,
@@ -91,7 +88,7 @@ function addElements(
       properties[element.key] = {
         type: 'array',
         ...(element.minItems ? { minItems: element.minItems } : {}),
-        maxItems: Math.min(element.maxItems, DEFAULT_LIMITS.repeatItems),
+        maxItems: element.maxItems,
         items: objectSchema(childProperties, childRules),
       };
       continue;

@@ -331,3 +331,58 @@ describe('compileForm: the Hundeanmeldung example submissions', () => {
     });
   });
 });
+
+describe('compileForm: regressions found in review', () => {
+  it('hides a long chain of dependent fields completely (data minimisation)', () => {
+    const chain: FormDefinition['pages'][number]['elements'] = [{ type: 'text', key: 'x', label: { de: 'X' } }];
+    chain.push({ type: 'text', key: 'f1', label: { de: 'F1' }, visibleIf: { eq: [{ var: 'x' }, 'yes'] } });
+    for (let i = 2; i <= 8; i++) {
+      chain.push({ type: 'text', key: `f${i}`, label: { de: `F${i}` }, visibleIf: { notEmpty: { var: `f${i - 1}` } } });
+    }
+    // Declared in reverse, so each pass can only hide one more link of the chain.
+    const form = compileForm(formWith(chain[0]!, ...chain.slice(1).reverse()));
+    const data: Record<string, string> = { x: 'no' };
+    for (let i = 1; i <= 8; i++) data[`f${i}`] = `SECRET ${i}`;
+    expect(form.validate(data)).toEqual({ valid: true, data: { x: 'no' }, dropped: expect.arrayContaining(['/f1', '/f8']) as unknown });
+  });
+
+  it('gives the same result whatever the order of a condition and the field it reads', () => {
+    const answer: FieldElement = { type: 'text', key: 'answer', label: { de: 'Antwort' } };
+    const details: FieldElement = {
+      type: 'text',
+      key: 'details',
+      label: { de: 'Details' },
+      visibleIf: { eq: [{ var: 'answer' }, 'ja'] },
+      requiredIf: { eq: [{ var: 'answer' }, 'ja'] },
+    };
+    const submitted = { answer: 'ja ', details: 'wichtig' };
+    const expected = { valid: true, data: { answer: 'ja', details: 'wichtig' }, dropped: [] };
+    expect(compileForm(formWith(details, answer)).validate(submitted)).toEqual(expected);
+    expect(compileForm(formWith(answer, details)).validate(submitted)).toEqual(expected);
+  });
+
+  it('lets a field keyed like an Object.prototype member be left empty', () => {
+    const form = compileForm(formWith({ type: 'text', key: 'constructor', label: { de: 'Bauherr' } }));
+    expect(form.validate({})).toMatchObject({ valid: true });
+    const required = compileForm(formWith({ type: 'text', key: 'toString', label: { de: 'Text' }, required: true }));
+    expect(required.validate({})).toMatchObject({ valid: false, errors: [{ path: '/toString', code: 'required' }] });
+  });
+
+  it('accepts exactly two decimals for money and rounds calculated money commercially', () => {
+    const form = compileForm(
+      formWith(
+        { type: 'money', key: 'amount', label: { de: 'Betrag' } },
+        { type: 'calculated', key: 'fee', label: { de: 'Gebühr' }, valueType: 'money', expression: { mul: [{ var: 'amount' }, 0.5] } },
+      ),
+    );
+    expect(form.validate({ amount: 10.000000001 })).toMatchObject({ valid: false, errors: [{ code: 'decimals' }] });
+    expect(form.validate({ amount: 2.01 })).toMatchObject({ valid: true, data: { fee: 1.01 } });
+  });
+
+  it('honours a repeating group maximum above 50', () => {
+    const form = compileForm(
+      formWith({ type: 'repeat', key: 'rows', label: { de: 'Zeilen' }, itemLabel: { de: 'Zeile' }, minItems: 60, maxItems: 100, elements: [{ type: 'text', key: 'v', label: { de: 'V' } }] }),
+    );
+    expect(form.validate({ rows: Array.from({ length: 60 }, () => ({ v: 'x' })) })).toMatchObject({ valid: true });
+  });
+});

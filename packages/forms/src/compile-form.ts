@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { formatLocalDate, indexFormElements, type FormDefinition, type IndexedElement } from '@amtsweg/definitions';
+import { escapeJsonPointer, formatLocalDate, indexFormElements, type FormDefinition, type IndexedElement } from '@amtsweg/definitions';
 import { compileFormSchema, type JsonSchema } from './compile-form-schema';
 import { createFormAjv, setValidationDate } from './create-form-ajv';
 import { describeMediaTypes, formatBytes, formatDateForPeople, formatSubmissionMessage, type MessageParams } from './messages';
@@ -46,6 +46,8 @@ export function compileForm(form: FormDefinition): CompiledForm {
   sharedAjv ??= createFormAjv();
   const schema = compileFormSchema(form);
   const validateSchema = sharedAjv.compile(schema);
+  // The compiled function keeps what it needs; without this, Ajv's cache would hold every form ever compiled.
+  sharedAjv.removeSchema(schema);
   const fields = indexFormElements(form);
   const order = new Map([...fields.keys()].map((path, i) => [path, i]));
   return {
@@ -101,12 +103,12 @@ function toSubmissionError(error: ErrorObject, fields: Map<string, IndexedElemen
   let code: SubmissionErrorCode;
   switch (error.keyword) {
     case 'additionalProperties': {
-      path = `${path}/${escapePointer(String(params.additionalProperty))}`;
+      path = `${path}/${escapeJsonPointer(String(params.additionalProperty))}`;
       const label = String(params.additionalProperty);
       return { path, code: 'unknownProperty', message: formatSubmissionMessage('unknownProperty', language, { label }) };
     }
     case 'required':
-      path = `${path}/${escapePointer(String(params.missingProperty))}`;
+      path = `${path}/${escapeJsonPointer(String(params.missingProperty))}`;
       code = 'required';
       break;
     case 'const':
@@ -220,8 +222,4 @@ function compareKeys(a: number[], b: number[]): number {
     if (a[i] !== b[i]) return a[i]! - b[i]!;
   }
   return a.length - b.length;
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -6,6 +6,7 @@ import {
   isConditionTrue,
   isEmptyValue,
   parseIsoDate,
+  roundHalfAwayFromZero,
   type DateField,
   type EvaluationScope,
   type FileField,
@@ -48,7 +49,8 @@ type KeywordValidate<TSchema, TData> = ((
  * Amtsweg keywords for conditional requiredness, relative dates, money and file constraints.
  */
 export function createFormAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, messages: false });
+  // ownProperties: a field keyed `constructor` or `toString` must not find Object.prototype's.
+  const ajv = new Ajv2020({ allErrors: true, strict: true, messages: false, ownProperties: true });
   addFormats(ajv, ['date', 'email']);
   ajv.addFormat('postalCode', POSTAL_CODE_DE);
   ajv.addFormat('phone', PHONE);
@@ -111,8 +113,8 @@ const validateDate: KeywordValidate<DateRules, string> = function (rules, value)
 const ISO_DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 const validateDecimals: KeywordValidate<number, number> = function (decimals, value) {
-  const scaled = value * 10 ** decimals;
-  if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return true;
+  // Exact on the decimal value: 19.99 passes, 1.005 and 10.000000001 do not.
+  if (roundHalfAwayFromZero(value, decimals) === value) return true;
   validateDecimals.errors = [{ keyword: 'amtswegDecimals', params: { code: 'decimals', limit: decimals } }];
   return false;
 };

@@ -1,6 +1,8 @@
 import {
   evaluateExpression,
   isConditionTrue,
+  roundHalfAwayFromZero,
+  type CalculatedField,
   type EvaluationScope,
   type FormDefinition,
   type FormElement,
@@ -34,81 +36,114 @@ export function cloneSubmission(value: unknown, path = '', depth = 0): unknown {
 }
 
 /**
- * Brings a copied submission into the shape that is validated and stored: drops answers of hidden fields
- * (data minimisation; reported in `dropped` as JSON pointers), drops empty answers, trims texts, writes IBANs
- * in electronic form, creates the objects of visible groups, and computes calculated fields. Conditions are
- * re-evaluated until nothing more is hidden, so a field that depends on a hidden field is hidden too.
+ * Brings a copied submission into the shape that is validated and stored, in three steps:
+ * 1. every answer is normalised on its own (texts trimmed, IBANs in electronic form, empty answers removed),
+ *    so conditions never see a stray space;
+ * 2. answers of hidden pages and fields are dropped (data minimisation; reported in `dropped` as JSON pointers)
+ *    and calculated fields computed, repeated until a pass hides nothing more, so a field that depends on a
+ *    hidden field is hidden too (each pass drops at least one answer, so it ends);
+ * 3. the objects of visible groups and the lists of visible repeating groups are created, so validation can
+ *    name each missing answer inside them.
  */
 export function normalizeSubmission(form: FormDefinition, data: Record<string, unknown>, today: string): string[] {
+  for (const page of form.pages) normalizeValues(page.elements, data);
   const dropped: string[] = [];
   const scope: EvaluationScope = { data, items: {}, today };
-  for (let pass = 0; pass < 5; pass++) {
+  for (;;) {
     const before = dropped.length;
-    for (const page of form.pages) {
-      const pageVisible = page.visibleIf === undefined || isConditionTrue(page.visibleIf, scope);
-      normalizeElements(page.elements, data, scope, '', '', pageVisible, dropped);
-    }
+    walkVisible(form, scope, (element, target, at, visible) => {
+      if (!visible) {
+        if (Object.prototype.hasOwnProperty.call(target, element.key)) {
+          delete target[element.key];
+          dropped.push(at);
+        }
+        return false;
+      }
+      if (element.type === 'calculated') setCalculated(element, target, scope);
+      return true;
+    });
     if (dropped.length === before) break;
   }
+  walkVisible(form, scope, (element, target, _at, visible) => {
+    if (visible && !Object.prototype.hasOwnProperty.call(target, element.key)) {
+      if (element.type === 'group') target[element.key] = {};
+      // An absent list is an empty one, so `minItems` names the problem.
+      if (element.type === 'repeat') target[element.key] = [];
+    }
+    return visible;
+  });
   return dropped;
 }
 
-function normalizeElements(
+type DataElement = Exclude<FormElement, { type: 'staticText' }>;
+
+/** Step 1: each answer on its own. */
+function normalizeValues(elements: FormElement[], target: Record<string, unknown>): void {
+  for (const element of elements) {
+    if (element.type === 'staticText' || !Object.prototype.hasOwnProperty.call(target, element.key)) continue;
+    const value = target[element.key];
+    if (element.type === 'group') {
+      if (isPlainObject(value)) normalizeValues(element.elements, value);
+    } else if (element.type === 'repeat') {
+      if (Array.isArray(value)) for (const item of value) if (isPlainObject(item)) normalizeValues(element.elements, item);
+    } else if (element.type !== 'calculated') {
+      if (typeof value === 'string') {
+        const trimmed = value.trim();
+        target[element.key] = element.type === 'iban' ? normalizeIban(trimmed) : trimmed;
+      }
+      if (isUnanswered(element.type, target[element.key])) delete target[element.key];
+    }
+  }
+}
+
+/**
+ * Visits every data element in form order with whether it is visible (its page, its own condition, and, via
+ * `visit` returning false, its enclosing group). The scope carries the repeating-group items being visited.
+ */
+function walkVisible(
+  form: FormDefinition,
+  scope: EvaluationScope,
+  visit: (element: DataElement, target: Record<string, unknown>, at: string, visible: boolean) => boolean,
+): void {
+  for (const page of form.pages) {
+    const pageVisible = page.visibleIf === undefined || isConditionTrue(page.visibleIf, scope);
+    walkElements(page.elements, scope.data as Record<string, unknown>, scope, '', '', pageVisible, visit);
+  }
+}
+
+function walkElements(
   elements: FormElement[],
   target: Record<string, unknown>,
   scope: EvaluationScope,
   pointer: string,
   pathPrefix: string,
   parentVisible: boolean,
-  dropped: string[],
+  visit: (element: DataElement, target: Record<string, unknown>, at: string, visible: boolean) => boolean,
 ): void {
   for (const element of elements) {
     if (element.type === 'staticText') continue;
-    const key = element.key;
-    const present = Object.prototype.hasOwnProperty.call(target, key);
-    const at = `${pointer}/${key}`;
+    const at = `${pointer}/${element.key}`;
     const visible = parentVisible && (element.visibleIf === undefined || isConditionTrue(element.visibleIf, scope));
-    if (!visible) {
-      if (present) {
-        delete target[key];
-        dropped.push(at);
-      }
-      continue;
-    }
-    const path = pathPrefix === '' ? key : `${pathPrefix}.${key}`;
-    const value = target[key];
-    switch (element.type) {
-      case 'group':
-        if (!present) target[key] = {};
-        if (isPlainObject(target[key])) normalizeElements(element.elements, target[key], scope, at, path, true, dropped);
-        break;
-      case 'repeat':
-        // An absent list is an empty one, so `minItems` names the problem.
-        if (!present) target[key] = [];
-        if (Array.isArray(value)) {
-          value.forEach((item, index) => {
-            if (!isPlainObject(item)) return;
-            const itemScope = { ...scope, items: { ...scope.items, [path]: index } };
-            normalizeElements(element.elements, item, itemScope, `${at}/${index}`, path, true, dropped);
-          });
-        }
-        break;
-      case 'calculated': {
-        const result = evaluateExpression(element.expression, scope);
-        const rounded = element.valueType === 'money' && typeof result === 'number' ? Math.round(result * 100) / 100 : result;
-        if (rounded === null) delete target[key];
-        else target[key] = rounded;
-        break;
-      }
-      default:
-        if (!present) break;
-        if (typeof value === 'string') {
-          const trimmed = value.trim();
-          target[key] = element.type === 'iban' ? normalizeIban(trimmed) : trimmed;
-        }
-        if (isUnanswered(element.type, target[key])) delete target[key];
+    if (!visit(element, target, at, visible)) continue;
+    const path = pathPrefix === '' ? element.key : `${pathPrefix}.${element.key}`;
+    const value = target[element.key];
+    if (element.type === 'group' && isPlainObject(value)) {
+      walkElements(element.elements, value, scope, at, path, true, visit);
+    } else if (element.type === 'repeat' && Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (!isPlainObject(item)) return;
+        const itemScope = { ...scope, items: { ...scope.items, [path]: index } };
+        walkElements(element.elements, item, itemScope, `${at}/${index}`, path, true, visit);
+      });
     }
   }
+}
+
+function setCalculated(element: CalculatedField, target: Record<string, unknown>, scope: EvaluationScope): void {
+  const result = evaluateExpression(element.expression, scope);
+  const value = element.valueType === 'money' && typeof result === 'number' ? roundHalfAwayFromZero(result, 2) : result;
+  if (value === null) delete target[element.key];
+  else target[element.key] = value;
 }
 
 /** An answer left empty. Anything else of the wrong kind stays, so validation can name the mistake. */

@@ -37,16 +37,17 @@ export function renderDocument(
   language: 'de' | 'en' = 'de',
 ): RenderedDocument {
   const fields = indexFormElements(definition.form);
-  const factValues: Record<string, string> = {
-    'case.reference': facts.reference,
-    'case.receivedAt': formatDateForPeople(facts.receivedAt.toISOString().slice(0, 10), language),
-    'case.date': formatDateForPeople(facts.date.toISOString().slice(0, 10), language),
-    'case.outcome': facts.outcome ?? '',
-    'case.serviceTitle': definition.title[language] ?? definition.title.de,
-    'organisation.name': facts.organisationName,
-    'organisation.address': facts.organisationAddress,
+  const factValues = {
+    case: {
+      reference: facts.reference,
+      receivedAt: formatDateForPeople(facts.receivedAt.toISOString().slice(0, 10), language),
+      date: formatDateForPeople(facts.date.toISOString().slice(0, 10), language),
+      outcome: facts.outcome ?? '',
+      serviceTitle: definition.title[language] ?? definition.title.de,
+    },
+    organisation: { name: facts.organisationName, address: facts.organisationAddress },
+    action: facts.actionInputs ?? {},
   };
-  for (const [key, value] of Object.entries(facts.actionInputs ?? {})) factValues[`action.${key}`] = value;
 
   const formatValue = (path: string, value: unknown): string => {
     const element = fields.get(path)?.element;

@@ -4,10 +4,12 @@ import { createDatabase, type DatabaseHandle, type DatabaseKind } from '../creat
 import { migrateToLatest } from '../migrate-database';
 
 /**
- * The PostgreSQL server tests run against. CI and the developer machines have one on 127.0.0.1:5432 with
- * trust authentication; `TEST_DATABASE_URL` points elsewhere.
+ * The PostgreSQL database tests connect to first; each test file creates (and later drops) its own database
+ * on that server. `DATABASE_URL` (as set by CI) or `TEST_DATABASE_URL` chooses it; the default is the local
+ * server on 127.0.0.1:5432 with trust authentication, as on the developer and CI machines.
  */
-export const TEST_POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_POSTGRES_URL =
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Both engines every database test runs on. */
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
