@@ -107,7 +107,7 @@ function walkVisible(
 ): void {
   for (const page of form.pages) {
     const pageVisible = page.visibleIf === undefined || isConditionTrue(page.visibleIf, scope);
-    walkElements(page.elements, scope.data as Record<string, unknown>, scope, '', '', pageVisible, visit);
+    walkElements(page.elements, scope.data, scope, '', '', pageVisible, visit);
   }
 }
 
