@@ -8,7 +8,9 @@ import databasePlugin from './plugins/database.plugin';
 import errorHandlerPlugin from './plugins/error-handler.plugin';
 import jsonBodyPlugin from './plugins/json-body.plugin';
 import openApiPlugin from './plugins/openapi.plugin';
+import { applicantRoutes } from './routes/applicant.routes';
 import { casesRoutes } from './routes/cases.routes';
+import { filesRoutes } from './routes/files.routes';
 import { healthRoutes } from './routes/health.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { submissionsRoutes } from './routes/submissions.routes';
@@ -44,7 +46,9 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(healthRoutes);
   await app.register(servicesRoutes);
   await app.register(submissionsRoutes);
+  await app.register(filesRoutes);
   await app.register(casesRoutes);
+  await app.register(applicantRoutes);
 }
 
 export default fp(amtswegApp, { name: 'amtsweg', fastify: '5.x' });

@@ -19,7 +19,7 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
   let t: TestApp;
   let serviceId: string;
 
-  const openCase = async (data: Record<string, unknown> = exampleSubmission('valid.json').data): Promise<CaseView> => {
+  const openCase = async (data: Record<string, unknown> = exampleSubmission('valid-without-files.json').data): Promise<CaseView> => {
     const response = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
     expect(response.statusCode).toBe(201);
     return getCase(response.json<{ caseId: string }>().caseId);
@@ -74,11 +74,11 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
   });
 
   it('refuses an action whose guard fails (422, with the reason) or whose input is missing', async () => {
-    const data = exampleSubmission('valid.json').data;
+    const data = exampleSubmission('valid-without-files.json').data;
     const opened = await openCase(data);
-    // A certificate must be on file for a listed dog before approval; drop it from the stored data.
-    const stored = structuredClone(data) as { dogs: { certificate?: unknown }[] };
-    delete stored.dogs[1]!.certificate;
+    // A certificate must be on file for a listed dog before approval; make the stored dog a listed one without it.
+    const stored = structuredClone(data) as { dogs: { listedBreed: boolean }[] };
+    stored.dogs[0]!.listedBreed = true;
     await t.database.db.updateTable('cases').set({ data: JSON.stringify(stored) }).where('id', '=', opened.id).execute();
     const view = await getCase(opened.id);
     expect(view.actions.find((a) => a.id === 'approve')).toMatchObject({ enabled: false, guardMessage: { de: expect.stringContaining('Negativzeugnis') as unknown } });

@@ -68,3 +68,38 @@ export async function countRows(database: TestDatabase): Promise<Record<string, 
   }
   return counts;
 }
+
+/** A minimal but real PDF (file-type recognises it by its %PDF header). */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+
+/** Uploads a file through POST /api/files as a browser form would (fields first, then the file). */
+export async function uploadFile(
+  app: FastifyInstance,
+  fields: { serviceId: string; field: string },
+  file: { name: string; mediaType: string; content: Buffer },
+) {
+  const boundary = `----amtsweg${Math.random().toString(16).slice(2)}`;
+  const parts = [
+    ...Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.mediaType}\r\n\r\n`),
+    file.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ];
+  return app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+}
+
+/** Replaces the example's made-up file references with files really uploaded for this service. */
+export async function withUploadedFiles(app: FastifyInstance, serviceId: string, data: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const copy = structuredClone(data) as { dogs?: { certificate?: unknown[] }[] };
+  for (const dog of copy.dogs ?? []) {
+    if (!dog.certificate) continue;
+    dog.certificate = await Promise.all(
+      dog.certificate.map(async () => {
+        const response = await uploadFile(app, { serviceId, field: 'dogs.certificate' }, { name: 'wesenstest.pdf', mediaType: 'application/pdf', content: PDF_BYTES });
+        if (response.statusCode !== 201) throw new Error(`upload failed: ${response.body}`);
+        return response.json();
+      }),
+    );
+  }
+  return copy;
+}

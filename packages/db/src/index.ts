@@ -29,3 +29,5 @@ export { findCaseDocument, insertDocument, listCaseDocuments } from './repositor
 export { findIdempotencyKey, insertIdempotencyKey } from './repositories/idempotency.repository';
 export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
+export { attachFilesToCase, findFilesByIds, insertFile } from './repositories/file.repository';
+export type { FileInfo } from './repositories/file.repository';

@@ -4,4 +4,7 @@ export { compileFormSchema, DEFAULT_LIMITS } from './compile-form-schema';
 export type { JsonSchema, RequiredRule } from './compile-form-schema';
 export { SUBMISSION_ERROR_CODES } from './submission-error';
 export type { MessageLanguage, SubmissionError, SubmissionErrorCode } from './submission-error';
-export { formatDateForPeople } from './messages';
+export { describeMediaTypes, formatDateForPeople, formatSubmissionMessage } from './messages';
+export type { MessageParams } from './messages';
+export { listFileReferences } from './list-file-references';
+export type { LocatedFileReference } from './list-file-references';

@@ -110,6 +110,14 @@ const MESSAGES: Record<SubmissionErrorCode, MessageTexts> = {
     de: (p) => `Die Datei „${p.file}“ bei „${p.label}“ ist zu groß; höchstens ${p.limit} sind erlaubt.`,
     en: (p) => `The file “${p.file}” in “${p.label}” is too large; the limit is ${p.limit}.`,
   },
+  fileUnknown: {
+    de: (p) => `Die Datei „${p.file}“ bei „${p.label}“ liegt uns nicht (mehr) vor. Bitte laden Sie sie erneut hoch.`,
+    en: (p) => `We do not have the file “${p.file}” for “${p.label}” (any more). Please upload it again.`,
+  },
+  fileContent: {
+    de: (p) => `Der Inhalt der Datei „${p.file}“ passt nicht zu ihrem Typ. Erlaubt: ${p.allowed}.`,
+    en: (p) => `The content of the file “${p.file}” does not match its type. Allowed: ${p.allowed}.`,
+  },
   unknownProperty: {
     de: (p) => `Die Angabe „${p.label}“ ist in diesem Formular nicht vorgesehen.`,
     en: (p) => `“${p.label}” is not part of this form.`,

@@ -32,6 +32,8 @@ export const SUBMISSION_ERROR_CODES = [
   'maxFiles',
   'fileType',
   'fileSize',
+  'fileUnknown',
+  'fileContent',
   'unknownProperty',
   'tooDeep',
   'invalid',

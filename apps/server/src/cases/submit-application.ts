@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
   appendCaseEvent,
+  attachFilesToCase,
+  findFilesByIds,
   applyDeadlineChanges,
   findIdempotencyKey,
   insertCase,
@@ -11,6 +13,8 @@ import {
   type Database,
   type Organisation,
 } from '@amtsweg/db';
+import { indexFormElements } from '@amtsweg/definitions';
+import { formatSubmissionMessage, listFileReferences, type SubmissionError } from '@amtsweg/forms';
 import { startCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
@@ -62,12 +66,14 @@ export async function submitApplication(
   const now = options.now ?? new Date();
   const { definition } = version;
   const data = result.data;
+  const fileIds = await checkFileReferences(db, organisation.id, version, data, options.language);
   const accessToken = randomBytes(32).toString('base64url');
   const caseId = randomUUID();
   const started = startCase(version.process, data, { now });
 
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await db
+      .transaction().execute(async (trx) => {
       const sequence = await nextReferenceNumber(trx, organisation.id, version.serviceId, now.getUTCFullYear());
       const reference = formatReference(definition.settings.referencePattern, sequence, now);
       await insertCase(trx, {
@@ -136,6 +142,10 @@ export async function submitApplication(
           receipt = { documentId, title: rendered.parts.title ?? template.title.de, text: documentAsText(rendered) };
         }
       }
+      // A file belongs to one case: if another submission took one of these meanwhile, nothing is written.
+      if ((await attachFilesToCase(trx, organisation.id, fileIds, caseId)) !== fileIds.length) {
+        throw invalidFiles([{ path: '', code: 'fileUnknown', message: FILE_TAKEN[options.language] }]);
+      }
       const dueAt = await applyDeadlineChanges(trx, organisation.id, caseId, started.deadlines);
       if (dueAt) await trx.updateTable('cases').set({ due_at: dueAt }).where('id', '=', caseId).execute();
 
@@ -162,6 +172,55 @@ export async function submitApplication(
 }
 
 class IdempotencyRace extends Error {}
+
+const FILE_TAKEN = {
+  de: 'Eine der Dateien gehört schon zu einem anderen Antrag. Bitte laden Sie sie erneut hoch.',
+  en: 'One of the files already belongs to another application. Please upload it again.',
+};
+
+function invalidFiles(errors: SubmissionError[]): AppError {
+  return new AppError(
+    'SUBMISSION_INVALID',
+    { de: 'Der Antrag enthält Fehler. Bitte prüfen Sie die markierten Angaben.', en: 'The application has errors. Please check the marked answers.' },
+    { errors },
+  );
+}
+
+/**
+ * Every file the answers reference must have been uploaded for this service, not yet belong to a case, and
+ * be described exactly as stored (name, type, size). Returns the distinct ids to attach.
+ */
+async function checkFileReferences(
+  db: Kysely<Database>,
+  organisationId: string,
+  version: CompiledVersion,
+  data: Record<string, unknown>,
+  language: 'de' | 'en',
+): Promise<string[]> {
+  const references = listFileReferences(version.definition.form, data);
+  const ids = [...new Set(references.map((r) => r.reference.id))];
+  const stored = new Map((await findFilesByIds(db, organisationId, ids)).map((f) => [f.id, f]));
+  const fields = indexFormElements(version.definition.form);
+  const errors: SubmissionError[] = references
+    .filter(({ reference }) => {
+      const file = stored.get(reference.id);
+      return (
+        !file ||
+        file.service_id !== version.serviceId ||
+        file.case_id !== null ||
+        file.name !== reference.name ||
+        file.media_type !== reference.mediaType ||
+        file.size !== reference.size
+      );
+    })
+    .map(({ pointer, field, reference }) => {
+      const element = fields.get(field)?.element;
+      const label = element ? (element.label[language] ?? element.label.de) : field;
+      return { path: pointer, code: 'fileUnknown', message: formatSubmissionMessage('fileUnknown', language, { label, file: reference.name }) };
+    });
+  if (errors.length > 0) throw invalidFiles(errors);
+  return ids;
+}
 
 async function replayIdempotent(
   db: Kysely<Database>,

@@ -21,7 +21,7 @@ export interface ActionRequestBody {
   inputs?: Record<string, unknown>;
 }
 
-const CONFLICT = {
+export const CASE_CONFLICT_MESSAGE = {
   de: 'Dieser Vorgang wurde inzwischen geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
   en: 'This case was changed in the meantime. Please reload it; what you typed is kept.',
 };
@@ -42,7 +42,7 @@ export async function takeCaseAction(
   now = new Date(),
 ): Promise<CaseRow> {
   if (caseRow.version !== body.expectedVersion) {
-    throw new AppError('CASE_CONFLICT', CONFLICT, { currentVersion: caseRow.version });
+    throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE, { currentVersion: caseRow.version });
   }
   const data = caseRow.data as Record<string, unknown>;
   const result = applyAction(version.process, caseRow.snapshot as PersistedCase, data, {
@@ -65,7 +65,7 @@ export async function takeCaseAction(
       snapshot: toJsonColumn(result.persisted),
       closed_at: result.final ? now : null,
     });
-    if (!updated) throw new AppError('CASE_CONFLICT', CONFLICT);
+    if (!updated) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE);
 
     for (const [index, step] of result.steps.entries()) {
       const byActor = index === 0;

@@ -50,6 +50,7 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'services', description: 'Service definitions, drafts and published versions' },
         { name: 'submissions', description: 'Applications from citizens' },
         { name: 'cases', description: 'The inbox and the work on cases' },
+        { name: 'applicant', description: 'The applicant follows and answers their case with the access token' },
       ],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },

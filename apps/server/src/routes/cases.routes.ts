@@ -1,10 +1,21 @@
-import { findCaseById, listCaseDocuments, listCaseEvents, type CaseRow, type Database } from '@amtsweg/db';
+import { randomUUID } from 'node:crypto';
+import {
+  appendCaseEvent,
+  findCaseById,
+  findCaseDocument,
+  listCaseDocuments,
+  listCaseEvents,
+  updateCaseIfVersion,
+  type CaseRow,
+  type Database,
+} from '@amtsweg/db';
 import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../app-error';
 import { resolveStaffActor } from '../cases/staff-actor';
-import { takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
+import { documentAsText, type RenderedDocument } from '../cases/render-document';
+import { CASE_CONFLICT_MESSAGE, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { loadVersion } from './submissions.routes';
 
@@ -263,6 +274,155 @@ export function casesRoutes(app: FastifyInstance): void {
       return buildCaseView(app, updated, version);
     },
   );
+
+  caseSideRoutes(app);
+}
+
+/** The routes a caseworker uses besides acting: assign, note, read a document. */
+function caseSideRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+  const loadCase = async (caseId: string): Promise<CaseRow> => {
+    const caseRow = await findCaseById(db(), app.organisation.id, caseId);
+    if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+    return caseRow;
+  };
+
+  app.post(
+    '/api/cases/:caseId/assign',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Assign the case to a colleague (or to nobody); 409 if it changed since expectedVersion',
+        params: CASE_ID_PARAMS,
+        body: {
+          type: 'object',
+          required: ['assigneeId', 'expectedVersion'],
+          additionalProperties: false,
+          properties: {
+            assigneeId: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
+            expectedVersion: { type: 'integer', minimum: 1 },
+          },
+        },
+        response: { 200: CASE_VIEW, 400: ERROR, 404: ERROR, 409: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId } = request.params as { caseId: string };
+      const { assigneeId, expectedVersion } = request.body as { assigneeId: string | null; expectedVersion: number };
+      const caseRow = await loadCase(caseId);
+      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
+      const actor = resolveStaffActor(version.definition);
+      const updated = await db()
+        .transaction()
+        .execute(async (trx) => {
+          const row = await updateCaseIfVersion(trx, app.organisation.id, caseId, expectedVersion, { assignee_id: assigneeId });
+          if (!row) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE, { currentVersion: caseRow.version });
+          await appendCaseEvent(trx, {
+            id: randomUUID(),
+            organisation_id: app.organisation.id,
+            case_id: caseId,
+            kind: 'assigned',
+            actor_id: actor.id,
+            actor_role: actor.roles[0] ?? 'staff',
+            details: { from: caseRow.assignee_id, to: assigneeId },
+            internal: true,
+          });
+          return row;
+        });
+      return buildCaseView(app, updated, version);
+    },
+  );
+
+  app.post(
+    '/api/cases/:caseId/comments',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Add an internal note (never shown to the applicant)',
+        params: CASE_ID_PARAMS,
+        body: {
+          type: 'object',
+          required: ['text'],
+          additionalProperties: false,
+          properties: { text: { type: 'string', minLength: 1, maxLength: 10000, pattern: '\\S' } },
+        },
+        response: {
+          201: { type: 'object', required: ['at'], properties: { at: { type: 'string', format: 'date-time' } } },
+          400: ERROR,
+          404: ERROR,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { caseId } = request.params as { caseId: string };
+      const { text } = request.body as { text: string };
+      const caseRow = await loadCase(caseId);
+      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
+      const actor = resolveStaffActor(version.definition);
+      const at = new Date();
+      await appendCaseEvent(db(), {
+        id: randomUUID(),
+        organisation_id: app.organisation.id,
+        case_id: caseId,
+        at,
+        kind: 'note',
+        actor_id: actor.id,
+        actor_role: actor.roles[0] ?? 'staff',
+        comment: text.trim(),
+        internal: true,
+      });
+      return reply.status(201).send({ at: at.toISOString() });
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId/documents/:documentId',
+    {
+      config: { access: 'staff' },
+      schema: {
+        tags: ['cases'],
+        summary: 'A document of the case: its rendered parts and as printable text',
+        params: {
+          type: 'object',
+          required: ['caseId', 'documentId'],
+          properties: { caseId: { type: 'string', format: 'uuid' }, documentId: { type: 'string', format: 'uuid' } },
+        },
+        response: { 200: DOCUMENT_VIEW, 404: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId, documentId } = request.params as { caseId: string; documentId: string };
+      const document = await findCaseDocument(db(), app.organisation.id, caseId, documentId);
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
+      return toDocumentView(document);
+    },
+  );
+}
+
+export const DOCUMENT_VIEW = {
+  type: 'object',
+  required: ['id', 'kind', 'title', 'createdAt', 'content', 'text'],
+  properties: {
+    id: { type: 'string' },
+    kind: { type: 'string' },
+    title: { type: 'string' },
+    createdAt: { type: 'string', format: 'date-time' },
+    content: { type: 'object', additionalProperties: true },
+    text: { type: 'string', description: 'The document as printable text' },
+  },
+} as const;
+
+export function toDocumentView(document: { id: string; kind: string; title: string; created_at: Date; content: unknown }) {
+  return {
+    id: document.id,
+    kind: document.kind,
+    title: document.title,
+    createdAt: document.created_at.toISOString(),
+    content: document.content as Record<string, unknown>,
+    text: documentAsText(document.content as RenderedDocument),
+  };
 }
 
 async function buildCaseView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion) {

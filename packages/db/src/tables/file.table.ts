@@ -4,7 +4,7 @@ export interface FileTable {
   id: string;
   organisation_id: string;
   service_id: string;
-  case_id: string | null;
+  case_id: ColumnType<string | null, string | null | undefined, string | null>;
   name: string;
   media_type: string;
   size: number;

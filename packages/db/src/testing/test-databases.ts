@@ -41,7 +41,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   return {
     ...handle,
     async dispose() {
-      await handle.close();
+      // A test may have closed the handle already (to simulate a database outage); dropping must still happen.
+      await handle.close().catch(() => undefined);
       const cleanup = new pg.Client({ connectionString: TEST_POSTGRES_URL });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);

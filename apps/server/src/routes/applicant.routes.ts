@@ -1,0 +1,184 @@
+import { timingSafeEqual } from 'node:crypto';
+import { findCaseById, findCaseDocument, listCaseDocuments, listCaseEvents, type CaseRow } from '@amtsweg/db';
+import { APPLICANT_ROLE } from '@amtsweg/definitions';
+import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+import { hashToken } from '../cases/submit-application';
+import { takeCaseAction } from '../cases/take-case-action';
+import type { CompiledVersion } from '../services/version-cache';
+import { DOCUMENT_VIEW, toDocumentView } from './cases.routes';
+import { loadVersion } from './submissions.routes';
+
+const ERROR = { $ref: 'Error#' } as const;
+const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const APPLICANT = { id: 'applicant', roles: [APPLICANT_ROLE] };
+// The same answer for "no such case" and "wrong token", so a token cannot be used to probe for cases.
+const NOT_FOUND = { de: 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.', en: 'No such application, or the access code does not match.' };
+const TOKEN_HEADER = {
+  type: 'object',
+  required: ['authorization'],
+  properties: { authorization: { type: 'string', pattern: '^Bearer [A-Za-z0-9_-]{20,100}$', description: 'Bearer <accessToken from the submission answer>' } },
+} as const;
+
+const APPLICANT_VIEW = {
+  type: 'object',
+  required: ['id', 'reference', 'serviceTitle', 'status', 'statusText', 'receivedAt', 'version', 'openRequest', 'timeline', 'documents'],
+  properties: {
+    id: { type: 'string' },
+    reference: { type: 'string' },
+    serviceTitle: LOCALIZED,
+    status: { enum: ['active', 'done'] },
+    outcome: { type: ['string', 'null'] },
+    statusText: LOCALIZED,
+    receivedAt: { type: 'string', format: 'date-time' },
+    dueAt: { type: ['string', 'null'], format: 'date-time' },
+    version: { type: 'integer' },
+    openRequest: {
+      type: ['object', 'null'],
+      description: 'What the authority asked for, and the answers the applicant can give now',
+      properties: {
+        message: { type: ['string', 'null'] },
+        actions: {
+          type: 'array',
+          items: { type: 'object', properties: { id: { type: 'string' }, label: LOCALIZED, inputs: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+        },
+      },
+    },
+    timeline: {
+      type: 'array',
+      items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, statusText: LOCALIZED } },
+    },
+    documents: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, kind: { type: 'string' }, title: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } },
+    },
+  },
+} as const;
+
+export function applicantRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+
+  /** The case the bearer token opens, or 404 for a missing case and a wrong token alike. */
+  const loadCaseForToken = async (request: FastifyRequest, caseId: string): Promise<CaseRow> => {
+    const token = (request.headers.authorization ?? '').slice('Bearer '.length);
+    const caseRow = await findCaseById(db(), app.organisation.id, caseId);
+    const expected = Buffer.from(caseRow?.access_token_hash ?? '0'.repeat(64), 'hex');
+    const given = Buffer.from(hashToken(token), 'hex');
+    if (!caseRow || !timingSafeEqual(expected, given)) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+    return caseRow;
+  };
+
+  app.get(
+    '/api/applicant/cases/:caseId',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'The applicant’s view: status text, open request, timeline, documents',
+        params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } },
+        headers: TOKEN_HEADER,
+        response: { 200: APPLICANT_VIEW, 400: ERROR, 404: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId } = request.params as { caseId: string };
+      const caseRow = await loadCaseForToken(request, caseId);
+      return buildApplicantView(app, caseRow, await loadVersion(app, caseRow.service_id, caseRow.service_version));
+    },
+  );
+
+  app.post(
+    '/api/applicant/cases/:caseId/reply',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Answer a request for more information (or withdraw); inputs are checked like any action',
+        params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } },
+        headers: TOKEN_HEADER,
+        body: {
+          type: 'object',
+          required: ['actionId', 'expectedVersion'],
+          additionalProperties: false,
+          properties: {
+            actionId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' },
+            expectedVersion: { type: 'integer', minimum: 1 },
+            inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
+          },
+        },
+        response: { 200: APPLICANT_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId } = request.params as { caseId: string };
+      const body = request.body as { actionId: string; expectedVersion: number; inputs?: Record<string, unknown> };
+      const caseRow = await loadCaseForToken(request, caseId);
+      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
+      const updated = await takeCaseAction(db(), app.organisation, caseRow, version, body.actionId, APPLICANT, {
+        expectedVersion: body.expectedVersion,
+        ...(body.inputs ? { inputs: body.inputs } : {}),
+      });
+      return buildApplicantView(app, updated, version);
+    },
+  );
+
+  app.get(
+    '/api/applicant/cases/:caseId/documents/:documentId',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'A document issued to the applicant (receipt, letter, decision notice)',
+        params: {
+          type: 'object',
+          required: ['caseId', 'documentId'],
+          properties: { caseId: { type: 'string', format: 'uuid' }, documentId: { type: 'string', format: 'uuid' } },
+        },
+        headers: TOKEN_HEADER,
+        response: { 200: DOCUMENT_VIEW, 400: ERROR, 404: ERROR },
+      },
+    },
+    async (request) => {
+      const { caseId, documentId } = request.params as { caseId: string; documentId: string };
+      await loadCaseForToken(request, caseId);
+      const document = await findCaseDocument(db(), app.organisation.id, caseId, documentId);
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
+      return toDocumentView(document);
+    },
+  );
+}
+
+async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion) {
+  const { definition } = version;
+  const statusTextOf = (stateId: string | null) =>
+    definition.process.states.find((s) => s.id === stateId)?.statusText ?? { de: stateId ?? '' };
+  const [events, documents] = await Promise.all([
+    listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: false }),
+    listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
+  ]);
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, APPLICANT);
+  const state = definition.process.states.find((s) => s.id === caseRow.state);
+  const actions = listed.ok ? listed.actions.filter((a) => a.enabled) : [];
+  // The request is the last thing staff asked for: the text input of the action that led here.
+  const request = [...events].reverse().find((e) => e.to_state === caseRow.state && e.kind === 'action');
+  const requestInputs = (request?.details as { inputs?: Record<string, string> } | undefined)?.inputs ?? {};
+  return {
+    id: caseRow.id,
+    reference: caseRow.reference,
+    serviceTitle: definition.title,
+    status: caseRow.status,
+    outcome: caseRow.outcome,
+    statusText: statusTextOf(caseRow.state),
+    receivedAt: caseRow.received_at.toISOString(),
+    dueAt: caseRow.due_at?.toISOString() ?? null,
+    version: caseRow.version,
+    openRequest:
+      state?.kind === 'waiting' ? { message: Object.values(requestInputs).join('\n') || null, actions: actions.map(({ id, label, inputs }) => ({ id, label, inputs })) } : null,
+    // Each state the case entered, as the applicant knows it; automatic steps and internal notes are left out.
+    timeline: events
+      .filter((e) => e.to_state !== null && definition.process.states.find((s) => s.id === e.to_state)?.kind !== 'automatic')
+      .map((e) => ({ at: e.at.toISOString(), statusText: statusTextOf(e.to_state) })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, createdAt: d.created_at.toISOString() })),
+  };
+}

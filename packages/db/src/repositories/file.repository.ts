@@ -1,0 +1,32 @@
+import type { FileRow, NewFile } from '../tables/file.table';
+import type { Executor } from './executor';
+
+export type FileInfo = Pick<FileRow, 'id' | 'service_id' | 'case_id' | 'name' | 'media_type' | 'size' | 'sha256'>;
+
+export async function insertFile(db: Executor, file: NewFile): Promise<void> {
+  await db.insertInto('files').values(file).execute();
+}
+
+/** Uploaded files of a service by id, without their content. */
+export async function findFilesByIds(db: Executor, organisationId: string, ids: readonly string[]): Promise<FileInfo[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('files')
+    .select(['id', 'service_id', 'case_id', 'name', 'media_type', 'size', 'sha256'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Attaches still-unattached files to a case; returns how many it attached (fewer means another case took one). */
+export async function attachFilesToCase(db: Executor, organisationId: string, ids: readonly string[], caseId: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('files')
+    .set({ case_id: caseId })
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', ids)
+    .where('case_id', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
