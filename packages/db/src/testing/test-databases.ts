@@ -15,6 +15,8 @@ export const TEST_POSTGRES_URL =
 export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
 
 export interface TestDatabase extends DatabaseHandle {
+  /** PostgreSQL only: the connection string of the throw-away database (for a server started as a process). */
+  url?: string;
   /** Closes the handle and, on PostgreSQL, drops the throw-away database. */
   dispose(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     async dispose() {
       // A test may have closed the handle already (to simulate a database outage); dropping must still happen.
       await handle.close().catch(() => undefined);
