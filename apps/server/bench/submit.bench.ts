@@ -159,7 +159,7 @@ async function fireLoad(url: string, body: string, seconds: number): Promise<Loa
         body,
         onResponse: (status, responseBody) => {
           if (status >= 200 && status < 300) return;
-          const key = `${status} ${responseBody.slice(0, 300)}`;
+          const key = `${status} ${abbreviate(responseBody)}`;
           errorSamples.set(key, (errorSamples.get(key) ?? 0) + 1);
         },
       },
@@ -210,15 +210,15 @@ async function chooseSubmission(url: string): Promise<{ file: string; body: stri
   const body = bodyOf(SUBMISSION_FILE);
   const probe = await postOnce(url, body);
   if (probe.status === 201 || SUBMISSION_FILE !== 'valid.json') {
-    return { file: SUBMISSION_FILE, body, note: probe.status === 201 ? null : `probe answered ${probe.status}: ${probe.text.slice(0, 300)}` };
+    return { file: SUBMISSION_FILE, body, note: probe.status === 201 ? null : `probe answered ${probe.status}: ${abbreviate(probe.text)}` };
   }
   const fallback = bodyOf(SUBMISSION_WITHOUT_FILES);
   const second = await postOnce(url, fallback);
-  const secondNote = second.status === 201 ? '' : `; ${SUBMISSION_WITHOUT_FILES} answered ${second.status} too: ${second.text.slice(0, 300)}`;
+  const secondNote = second.status === 201 ? '' : `; ${SUBMISSION_WITHOUT_FILES} answered ${second.status} too: ${abbreviate(second.text)}`;
   return {
     file: SUBMISSION_WITHOUT_FILES,
     body: fallback,
-    note: `valid.json was rejected (${probe.status}: ${probe.text.slice(0, 300)}), so ${SUBMISSION_WITHOUT_FILES} is sent instead${secondNote}`,
+    note: `valid.json was rejected (${probe.status}: ${abbreviate(probe.text)}), so ${SUBMISSION_WITHOUT_FILES} is sent instead${secondNote}`,
   };
 }
 
@@ -262,7 +262,7 @@ function printReport(report: {
   const ratio = amtsweg.figures.requestsPerSecond / baseline.figures.requestsPerSecond;
   const whole = (n: number): string => Math.round(n).toLocaleString('en');
   const row = (label: string, f: LoadFigures): string =>
-    `${label.padEnd(34)}${whole(f.requestsPerSecond).padStart(8)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(8)} ${whole(f.ok).padStart(9)} ${whole(f.errors).padStart(7)}`;
+    `${label.padEnd(34)}${whole(f.requestsPerSecond).padStart(8)} ${whole(f.p50).padStart(8)} ${whole(f.p99).padStart(8)} ${whole(f.ok).padStart(9)} ${whole(f.errors).padStart(7)}`;
   const verdict = (met: boolean): string => (met ? 'met' : 'NOT met');
 
   console.log(`Amtsweg submission benchmark — ${new Date().toISOString()}`);
@@ -272,6 +272,7 @@ function printReport(report: {
       `POST ${report.submission.file} (${Buffer.byteLength(report.submission.body)} bytes), no Idempotency-Key`,
   );
   console.log('servers: one Node process each on 127.0.0.1, pg pool of 10, log level warn; load generator and PostgreSQL on the same machine');
+  console.log('latency: autocannon, of 2xx answers only, in whole milliseconds');
   if (report.submission.note) console.log(`note: ${report.submission.note}`);
   console.log(`\n${''.padEnd(34)}   req/s   p50 ms   p99 ms       2xx  errors`);
   console.log(row('baseline (Fastify + 1 INSERT)', baseline.figures));
@@ -286,7 +287,7 @@ function printReport(report: {
   }
 
   console.log(`\nthroughput Amtsweg/baseline: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)})`);
-  console.log(`Amtsweg p99: ${amtsweg.figures.p99.toFixed(1)} ms (target < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections: ${verdict(amtsweg.figures.p99 < TARGET_P99_MS)})`);
+  console.log(`Amtsweg p99: ${amtsweg.figures.p99} ms (target < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections: ${verdict(amtsweg.figures.p99 < TARGET_P99_MS)})`);
 
   console.log('\nrow check (after the measured run, once the server was idle):');
   console.log(`  Amtsweg:  ${describeRowCheck('cases', amtsweg)}`);
@@ -311,6 +312,10 @@ function describeRowCheck(what: string, measurement: Measurement): string {
   const fine = extra >= 0 && extra <= cutOff;
   const detail = extra === 0 ? '' : ` + ${extra} of the ${cutOff} requests cut off unanswered when the load stopped`;
   return `${what} created ${created.toLocaleString('en')} = 2xx ${ok.toLocaleString('en')}${detail} (${fine ? 'ok' : `WRONG: expected ${ok}…${ok + cutOff}`})`;
+}
+
+function abbreviate(text: string, length = 240): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
 
 function readSetting(name: string, fallback: number, minimum: number): number {

@@ -7,7 +7,12 @@ import { seedDemo } from './seed-demo';
 
 // The process around the app: configuration, logging, listening, graceful shutdown.
 const config = readConfig();
-const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+let logConnectionError: (error: Error) => void = () => undefined;
+const database = await createDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onConnectionError: (error) => logConnectionError(error),
+});
 const app = Fastify({
   logger: { level: config.logLevel },
   bodyLimit: config.bodyLimit,
@@ -18,6 +23,7 @@ const app = Fastify({
     return typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
   },
 });
+logConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
 await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION });
 await app.ready();
 if (config.seedDemo) await seedDemo(database, app.organisation);

@@ -14,6 +14,11 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Most connections the pool opens (PostgreSQL only). */
   poolSize?: number;
+  /**
+   * Told when PostgreSQL drops an idle pooled connection (a restart, a terminated backend). The pool replaces
+   * the connection by itself; without a listener, `pg` would raise the error as uncaught and end the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** A database handle: Kysely for queries, which engine it runs on, and how to close it. */
@@ -33,6 +38,7 @@ export interface DatabaseHandle {
 export async function createDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    pool.on('error', options.onConnectionError ?? (() => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './testing/test-databases';
+import pg from 'pg';
+import { createTestDatabase, DATABASE_KINDS, TEST_POSTGRES_URL, type TestDatabase } from './testing/test-databases';
 import { toJsonColumn } from './json-column';
 
 describe.each(DATABASE_KINDS)('database on %s', (kind) => {
@@ -34,5 +35,27 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
     }
     const rows = await database.db.selectFrom('outbox').select(['payload']).orderBy('id').execute();
     expect(rows.map((r) => r.payload)).toEqual(values);
+  });
+});
+
+describe('a PostgreSQL connection dropped by the server', () => {
+  it('does not crash the process and the pool reconnects', async () => {
+    const database = await createTestDatabase('postgres');
+    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+    await admin.connect();
+    try {
+      // Open several pooled connections, which then sit idle in the pool.
+      await Promise.all([1, 2, 3].map(() => sql`select pg_sleep(0.05)`.execute(database.db)));
+      // Terminate them from outside, as a PostgreSQL restart or an administrator would.
+      const name = new URL(database.url!).pathname.slice(1);
+      const killed = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [name]);
+      expect(killed.rowCount).toBeGreaterThanOrEqual(2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const result = await sql<{ one: number }>`select 1 as one`.execute(database.db);
+      expect(result.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.end();
+      await database.dispose();
+    }
   });
 });

@@ -8,10 +8,11 @@ import { hashToken } from '../cases/submit-application';
 import { takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { DOCUMENT_VIEW, toDocumentView } from './cases.routes';
+import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from './submissions.routes';
 
-const ERROR = { $ref: 'Error#' } as const;
-const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const ERROR = ERROR_RESPONSE;
+const CASE_ID_PARAMS = uuidParams('caseId');
 const APPLICANT = { id: 'applicant', roles: [APPLICANT_ROLE] };
 // The same answer for "no such case" and "wrong token", so a token cannot be used to probe for cases.
 const NOT_FOUND = { de: 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.', en: 'No such application, or the access code does not match.' };
@@ -76,7 +77,7 @@ export function applicantRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['applicant'],
         summary: 'The applicant’s view: status text, open request, timeline, documents',
-        params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } },
+        params: CASE_ID_PARAMS,
         headers: TOKEN_HEADER,
         response: { 200: APPLICANT_VIEW, 400: ERROR, 404: ERROR },
       },
@@ -95,14 +96,14 @@ export function applicantRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['applicant'],
         summary: 'Answer a request for more information (or withdraw); inputs are checked like any action',
-        params: { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } },
+        params: CASE_ID_PARAMS,
         headers: TOKEN_HEADER,
         body: {
           type: 'object',
           required: ['actionId', 'expectedVersion'],
           additionalProperties: false,
           properties: {
-            actionId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' },
+            actionId: { type: 'string', pattern: ID_PATTERN },
             expectedVersion: { type: 'integer', minimum: 1 },
             inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
           },
@@ -130,11 +131,7 @@ export function applicantRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['applicant'],
         summary: 'A document issued to the applicant (receipt, letter, decision notice)',
-        params: {
-          type: 'object',
-          required: ['caseId', 'documentId'],
-          properties: { caseId: { type: 'string', format: 'uuid' }, documentId: { type: 'string', format: 'uuid' } },
-        },
+        params: uuidParams('caseId', 'documentId'),
         headers: TOKEN_HEADER,
         response: { 200: DOCUMENT_VIEW, 400: ERROR, 404: ERROR },
       },

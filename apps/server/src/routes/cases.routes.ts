@@ -17,11 +17,11 @@ import { resolveStaffActor } from '../cases/staff-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { CASE_CONFLICT_MESSAGE, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
+import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from './submissions.routes';
 
-const ERROR = { $ref: 'Error#' } as const;
-const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const CASE_ID_PARAMS = { type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', format: 'uuid' } } } as const;
+const ERROR = ERROR_RESPONSE;
+const CASE_ID_PARAMS = uuidParams('caseId');
 const NOT_FOUND = { de: 'Diesen Vorgang gibt es nicht.', en: 'There is no such case.' };
 
 const CASE_VIEW = {
@@ -249,7 +249,7 @@ export function casesRoutes(app: FastifyInstance): void {
         params: {
           type: 'object',
           required: ['caseId', 'actionId'],
-          properties: { caseId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,62}$' } },
+          properties: { caseId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', pattern: ID_PATTERN } },
         },
         body: {
           type: 'object',
@@ -384,11 +384,7 @@ function caseSideRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['cases'],
         summary: 'A document of the case: its rendered parts and as printable text',
-        params: {
-          type: 'object',
-          required: ['caseId', 'documentId'],
-          properties: { caseId: { type: 'string', format: 'uuid' }, documentId: { type: 'string', format: 'uuid' } },
-        },
+        params: uuidParams('caseId', 'documentId'),
         response: { 200: DOCUMENT_VIEW, 404: ERROR },
       },
     },

@@ -12,15 +12,11 @@ import {
 import { compileFormSchema } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../app-error';
+import { ERROR_RESPONSE, LOCALIZED, uuidParams } from './shared-schemas';
 
-const ERROR = { $ref: 'Error#' } as const;
+const ERROR = ERROR_RESPONSE;
 const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
-const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const SERVICE_ID_PARAMS = {
-  type: 'object',
-  required: ['serviceId'],
-  properties: { serviceId: { type: 'string', format: 'uuid' } },
-} as const;
+const SERVICE_ID_PARAMS = uuidParams('serviceId');
 const DIAGNOSTICS = {
   type: 'array',
   items: {

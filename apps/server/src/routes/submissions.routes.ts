@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage } from '../app-error';
 import { submitApplication } from '../cases/submit-application';
 import type { CompiledVersion } from '../services/version-cache';
+import { uuidParams } from './shared-schemas';
 
 export function submissionsRoutes(app: FastifyInstance): void {
   app.post(
@@ -15,7 +16,7 @@ export function submissionsRoutes(app: FastifyInstance): void {
         description:
           'The body is the answers object; it is validated with the JSON Schema of the published version (GET …/versions/:version). ' +
           'With the same Idempotency-Key a retried request returns the first answer and creates no second case.',
-        params: { type: 'object', required: ['serviceId'], properties: { serviceId: { type: 'string', format: 'uuid' } } },
+        params: uuidParams('serviceId'),
         headers: {
           type: 'object',
           properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' } },
