@@ -43,15 +43,6 @@ export async function up(db: AnyDatabase): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('reference_counters')
-    .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
-    .addColumn('service_id', 'uuid', (c) => c.notNull().references('services.id'))
-    .addColumn('year', 'integer', (c) => c.notNull())
-    .addColumn('last_value', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('reference_counters_pk', ['service_id', 'year'])
-    .execute();
-
-  await db.schema
     .createTable('cases')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
     .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
@@ -175,7 +166,6 @@ export async function down(db: AnyDatabase): Promise<void> {
     'documents',
     'case_events',
     'cases',
-    'reference_counters',
     'service_versions',
     'services',
     'organisations',

@@ -59,7 +59,7 @@ export async function publishService(app: FastifyInstance, slug: string, definit
 /** Row counts of the tables a submission writes to. */
 export async function countRows(database: TestDatabase): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['cases', 'case_events', 'documents', 'idempotency_keys', 'case_deadlines', 'reference_counters'] as const) {
+  for (const table of ['cases', 'case_events', 'documents', 'idempotency_keys', 'case_deadlines', 'files'] as const) {
     const row = await database.db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<string>().as('count'))

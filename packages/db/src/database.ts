@@ -6,7 +6,6 @@ import type { FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
 import type { OrganisationTable } from './tables/organisation.table';
 import type { OutboxTable } from './tables/outbox.table';
-import type { ReferenceCounterTable } from './tables/reference-counter.table';
 import type { ServiceVersionTable } from './tables/service-version.table';
 import type { ServiceTable } from './tables/service.table';
 
@@ -15,7 +14,6 @@ export interface Database {
   organisations: OrganisationTable;
   services: ServiceTable;
   service_versions: ServiceVersionTable;
-  reference_counters: ReferenceCounterTable;
   cases: CaseTable;
   case_events: CaseEventTable;
   documents: DocumentTable;

@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
   it('has every table after migrating', async () => {
     const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['case_deadlines', 'case_events', 'cases', 'documents', 'files', 'idempotency_keys', 'organisations', 'outbox', 'reference_counters', 'service_versions', 'services']),
+      expect.arrayContaining(['case_deadlines', 'case_events', 'cases', 'documents', 'files', 'idempotency_keys', 'organisations', 'outbox', 'service_versions', 'services']),
     );
   });
 

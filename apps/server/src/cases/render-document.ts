@@ -85,8 +85,14 @@ export function renderDocument(
   };
 }
 
+// Building a NumberFormat is costly; one per language serves every document.
+const MONEY_FORMATS = {
+  de: new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+};
+
 function formatMoney(value: number, language: 'de' | 'en'): string {
-  return new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  return MONEY_FORMATS[language].format(value);
 }
 
 /** The rendered document as readable text (the printable receipt until PDFs arrive). */

@@ -1,15 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  appendCaseEvent,
+  appendCaseEvents,
   attachFilesToCase,
   findFilesByIds,
-  applyDeadlineChanges,
   findIdempotencyKey,
   insertCase,
-  insertDocument,
+  insertCaseDeadlines,
+  insertDocuments,
   insertIdempotencyKey,
   nextReferenceNumber,
   toJsonColumn,
+  type CaseEventInput,
   type Database,
   type Organisation,
 } from '@amtsweg/db';
@@ -71,11 +72,44 @@ export async function submitApplication(
   const caseId = randomUUID();
   const started = startCase(version.process, data, { now });
 
+  const documentTemplates = [
+    ...definition.documents.filter((t) => t.kind === 'receipt'),
+    ...started.documents.map((id) => definition.documents.find((t) => t.id === id)).filter((t) => t !== undefined),
+  ];
+  const dueAt = earliestDue(started.deadlines.start);
+  const events: CaseEventInput[] = [
+    {
+      id: randomUUID(),
+      organisation_id: organisation.id,
+      case_id: caseId,
+      at: now,
+      kind: 'submitted',
+      actor_id: 'applicant',
+      actor_role: 'applicant',
+      from_state: null,
+      to_state: definition.process.initial,
+      details: { serviceVersion: version.version, dropped: result.dropped },
+    },
+    ...started.steps.map((step): CaseEventInput => ({
+      id: randomUUID(),
+      organisation_id: organisation.id,
+      case_id: caseId,
+      at: now,
+      kind: 'action',
+      actor_id: 'system',
+      actor_role: 'system',
+      action: step.action,
+      from_state: step.from,
+      to_state: step.to,
+    })),
+  ];
+
+  // Drawn before the transaction: a sequence hands it out without a lock (see nextReferenceNumber).
+  const sequence = await nextReferenceNumber(db, version.serviceId, now.getUTCFullYear());
+  const reference = formatReference(definition.settings.referencePattern, sequence, now);
+
   try {
-    return await db
-      .transaction().execute(async (trx) => {
-      const sequence = await nextReferenceNumber(trx, organisation.id, version.serviceId, now.getUTCFullYear());
-      const reference = formatReference(definition.settings.referencePattern, sequence, now);
+    return await db.transaction().execute(async (trx) => {
       await insertCase(trx, {
         id: caseId,
         organisation_id: organisation.id,
@@ -90,66 +124,42 @@ export async function submitApplication(
         applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
         applicant_email: readPath(data, definition.settings.applicant?.emailField) ?? null,
         access_token_hash: hashToken(accessToken),
+        due_at: dueAt,
         received_at: now,
         closed_at: started.final ? now : null,
       });
-      await appendCaseEvent(trx, {
-        id: randomUUID(),
-        organisation_id: organisation.id,
-        case_id: caseId,
-        at: now,
-        kind: 'submitted',
-        actor_id: 'applicant',
-        actor_role: 'applicant',
-        from_state: null,
-        to_state: definition.process.initial,
-        details: { serviceVersion: version.version, dropped: result.dropped },
-      });
-      for (const step of started.steps) {
-        await appendCaseEvent(trx, {
-          id: randomUUID(),
-          organisation_id: organisation.id,
-          case_id: caseId,
-          at: now,
-          kind: 'action',
-          actor_id: 'system',
-          actor_role: 'system',
-          action: step.action,
-          from_state: step.from,
-          to_state: step.to,
-        });
-      }
-      const facts = { reference, receivedAt: now, date: now, organisationName: organisation.name, organisationAddress: organisation.address };
-      let receipt: SubmissionAnswer['receipt'] = null;
-      const templates = [
-        ...definition.documents.filter((t) => t.kind === 'receipt'),
-        ...started.documents.map((id) => definition.documents.find((t) => t.id === id)).filter((t) => t !== undefined),
-      ];
-      for (const template of templates) {
-        const documentId = randomUUID();
-        const rendered = renderDocument(definition, template, data, { ...facts, outcome: started.outcome ?? null }, options.language);
-        await insertDocument(trx, {
-          id: documentId,
-          organisation_id: organisation.id,
-          case_id: caseId,
-          template_id: template.id,
-          kind: template.kind,
-          title: rendered.parts.title ?? template.title.de,
-          content: rendered,
-          created_at: now,
-        });
-        if (template.kind === 'receipt' && receipt === null) {
-          receipt = { documentId, title: rendered.parts.title ?? template.title.de, text: documentAsText(rendered) };
-        }
-      }
+      await appendCaseEvents(trx, events);
+      await insertCaseDeadlines(trx, organisation.id, caseId, started.deadlines.start);
       // A file belongs to one case: if another submission took one of these meanwhile, nothing is written.
       if ((await attachFilesToCase(trx, organisation.id, fileIds, caseId)) !== fileIds.length) {
         throw invalidFiles([{ path: '', code: 'fileUnknown', message: FILE_TAKEN[options.language] }]);
       }
-      const dueAt = await applyDeadlineChanges(trx, organisation.id, caseId, started.deadlines);
-      if (dueAt) await trx.updateTable('cases').set({ due_at: dueAt }).where('id', '=', caseId).execute();
 
-      const answer: SubmissionAnswer = { caseId, reference, accessToken, receipt };
+      const facts = { reference, receivedAt: now, date: now, outcome: started.outcome ?? null, organisationName: organisation.name, organisationAddress: organisation.address };
+      const documents = documentTemplates.map((template) => {
+        const rendered = renderDocument(definition, template, data, facts, options.language);
+        return { id: randomUUID(), template, rendered, title: rendered.parts.title ?? template.title.de };
+      });
+      await insertDocuments(
+        trx,
+        documents.map((d) => ({
+          id: d.id,
+          organisation_id: organisation.id,
+          case_id: caseId,
+          template_id: d.template.id,
+          kind: d.template.kind,
+          title: d.title,
+          content: d.rendered,
+          created_at: now,
+        })),
+      );
+      const receipt = documents.find((d) => d.template.kind === 'receipt');
+      const answer: SubmissionAnswer = {
+        caseId,
+        reference,
+        accessToken,
+        receipt: receipt ? { documentId: receipt.id, title: receipt.title, text: documentAsText(receipt.rendered) } : null,
+      };
       if (options.idempotencyKey) {
         const stored = await insertIdempotencyKey(trx, {
           organisationId: organisation.id,
@@ -172,6 +182,12 @@ export async function submitApplication(
 }
 
 class IdempotencyRace extends Error {}
+
+/** The earliest due date among the deadlines a case starts with. */
+function earliestDue(deadlines: readonly { dueAt: string }[]): Date | null {
+  const times = deadlines.map((d) => Date.parse(d.dueAt));
+  return times.length === 0 ? null : new Date(Math.min(...times));
+}
 
 const FILE_TAKEN = {
   de: 'Eine der Dateien gehört schon zu einem anderen Antrag. Bitte laden Sie sie erneut hoch.',

@@ -5,6 +5,15 @@ export interface DeadlineChange {
   stop: string[];
 }
 
+/** Records the deadlines a new case starts with. */
+export async function insertCaseDeadlines(db: Executor, organisationId: string, caseId: string, deadlines: DeadlineChange['start']): Promise<void> {
+  if (deadlines.length === 0) return;
+  await db
+    .insertInto('case_deadlines')
+    .values(deadlines.map((d) => ({ organisation_id: organisationId, case_id: caseId, deadline_id: d.id, state: d.state, action: d.action, due_at: new Date(d.dueAt) })))
+    .execute();
+}
+
 /** Records started deadlines and removes stopped ones; returns the earliest due date still open. */
 export async function applyDeadlineChanges(
   db: Executor,

@@ -6,8 +6,16 @@ export type CaseEventInput = Omit<NewCaseEvent, 'details'> & { details?: Record<
 
 /** Appends to a case's history (never updated or deleted). */
 export async function appendCaseEvent(db: Executor, event: CaseEventInput): Promise<void> {
-  const { details, ...rest } = event;
-  await db.insertInto('case_events').values({ ...rest, details: toJsonColumn(details ?? {}) }).execute();
+  await appendCaseEvents(db, [event]);
+}
+
+/** Appends several events in one statement, in the given order. */
+export async function appendCaseEvents(db: Executor, events: readonly CaseEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('case_events')
+    .values(events.map(({ details, ...rest }) => ({ ...rest, details: toJsonColumn(details ?? {}) })))
+    .execute();
 }
 
 export async function listCaseEvents(

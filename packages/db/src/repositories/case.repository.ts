@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { CaseRow, CaseUpdate, NewCase } from '../tables/case.table';
 import type { Executor } from './executor';
 
-export async function insertCase(db: Executor, row: NewCase): Promise<CaseRow> {
-  return db.insertInto('cases').values(row).returningAll().executeTakeFirstOrThrow();
+export async function insertCase(db: Executor, row: NewCase): Promise<void> {
+  await db.insertInto('cases').values(row).execute();
 }
+
 
 export async function findCaseById(db: Executor, organisationId: string, caseId: string): Promise<CaseRow | undefined> {
   return db.selectFrom('cases').selectAll().where('organisation_id', '=', organisationId).where('id', '=', caseId).executeTakeFirst();
@@ -31,15 +32,26 @@ export async function updateCaseIfVersion(
     .executeTakeFirst();
 }
 
-/** The next number of the service's reference sequence in the year; gap-free within a committed transaction. */
-export async function nextReferenceNumber(db: Executor, organisationId: string, serviceId: string, year: number): Promise<number> {
-  const row = await db
-    .insertInto('reference_counters')
-    .values({ organisation_id: organisationId, service_id: serviceId, year, last_value: 1 })
-    .onConflict((c) => c.columns(['service_id', 'year']).doUpdateSet({ last_value: sql`reference_counters.last_value + 1` }))
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
-  return row.last_value;
+/**
+ * The next number of the service's reference sequence in the year, from a PostgreSQL sequence created on
+ * first use. A sequence hands out numbers without locking anything, so submissions never queue behind each
+ * other for their Aktenzeichen; the price is a gap when a submission fails after drawing its number.
+ * Call it outside the submission's transaction (creating the sequence must not abort that transaction).
+ */
+export async function nextReferenceNumber(db: Executor, serviceId: string, year: number): Promise<number> {
+  // Service ids are UUIDs, so the name is plain lower-case letters, digits and underscores.
+  const sequence = `case_reference_${serviceId.replace(/-/g, '').toLowerCase()}_${year}`;
+  const draw = async () => {
+    const { rows } = await sql<{ value: string }>`select nextval(${sequence}::regclass) as value`.execute(db);
+    return Number(rows[0]!.value);
+  };
+  try {
+    return await draw();
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P01') throw error;
+    await sql`create sequence if not exists ${sql.id(sequence)}`.execute(db);
+    return draw();
+  }
 }
 
 export async function countCases(db: Executor, organisationId: string): Promise<number> {

@@ -2,8 +2,19 @@ import { toJsonColumn } from '../json-column';
 import type { DocumentRow, NewDocument } from '../tables/document.table';
 import type { Executor } from './executor';
 
-export async function insertDocument(db: Executor, document: Omit<NewDocument, 'content'> & { content: unknown }): Promise<void> {
-  await db.insertInto('documents').values({ ...document, content: toJsonColumn(document.content) }).execute();
+export type DocumentInput = Omit<NewDocument, 'content'> & { content: unknown };
+
+export async function insertDocument(db: Executor, document: DocumentInput): Promise<void> {
+  await insertDocuments(db, [document]);
+}
+
+/** Stores several issued documents in one statement. */
+export async function insertDocuments(db: Executor, documents: readonly DocumentInput[]): Promise<void> {
+  if (documents.length === 0) return;
+  await db
+    .insertInto('documents')
+    .values(documents.map((document) => ({ ...document, content: toJsonColumn(document.content) })))
+    .execute();
 }
 
 export async function listCaseDocuments(db: Executor, organisationId: string, caseId: string): Promise<DocumentRow[]> {

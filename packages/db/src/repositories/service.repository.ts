@@ -18,6 +18,17 @@ export async function findServiceById(db: Executor, organisationId: string, serv
   return db.selectFrom('services').selectAll().where('organisation_id', '=', organisationId).where('id', '=', serviceId).executeTakeFirst();
 }
 
+/** Just the published version number of a service (undefined: no such service; null: not published). */
+export async function findPublishedVersionNumber(db: Executor, organisationId: string, serviceId: string): Promise<number | null | undefined> {
+  const row = await db
+    .selectFrom('services')
+    .select('published_version')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', serviceId)
+    .executeTakeFirst();
+  return row?.published_version;
+}
+
 export async function findServiceBySlug(db: Executor, organisationId: string, slug: string): Promise<Service | undefined> {
   return db.selectFrom('services').selectAll().where('organisation_id', '=', organisationId).where('slug', '=', slug).executeTakeFirst();
 }
