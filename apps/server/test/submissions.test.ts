@@ -136,6 +136,14 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     const after = await countRows(t.database);
     expect(after.cases).toBe(before.cases! + 1);
 
+    // No token is stored in clear; the token of the latest answer opens the case.
+    const replay = (await submit(data, { 'idempotency-key': `retry-${kind}-0001` })).json<{ caseId: string; accessToken: string }>();
+    const stored = await t.database.db.selectFrom('idempotency_keys').select('response').where('key', '=', `retry-${kind}-0001`).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.response)).not.toContain(replay.accessToken);
+    expect(stored.response).not.toHaveProperty('accessToken');
+    const view = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${replay.caseId}`, headers: { authorization: `Bearer ${replay.accessToken}` } });
+    expect(view.statusCode).toBe(200);
+
     const other = await submit({ ...data, remarks: 'anders' }, { 'idempotency-key': `retry-${kind}-0001` });
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });

@@ -26,7 +26,10 @@ import { documentAsText, renderDocument } from './render-document';
 export interface SubmissionAnswer {
   caseId: string;
   reference: string;
-  /** Shown once: lets the applicant follow the case without an account. Only its hash is stored. */
+  /**
+   * Lets the applicant follow the case without an account. Only its hash is stored; a replayed submission
+   * (same Idempotency-Key) gets a fresh token, which replaces the earlier one.
+   */
   accessToken: string;
   receipt: { documentId: string; title: string; text: string } | null;
 }
@@ -161,12 +164,14 @@ export async function submitApplication(
         receipt: receipt ? { documentId: receipt.id, title: receipt.title, text: documentAsText(receipt.rendered) } : null,
       };
       if (options.idempotencyKey) {
+        // The token is left out: only its hash is ever stored (a replay issues a fresh one).
+        const { accessToken: _omitted, ...storedAnswer } = answer;
         const stored = await insertIdempotencyKey(trx, {
           organisationId: organisation.id,
           key: options.idempotencyKey,
           requestHash,
           caseId,
-          response: answer,
+          response: storedAnswer,
         });
         // Another request with this key committed first: roll back ours and answer with theirs.
         if (!stored) throw new IdempotencyRace();
@@ -252,7 +257,16 @@ async function replayIdempotent(
       en: 'This Idempotency-Key was already used for a different application.',
     });
   }
-  return existing.response as SubmissionAnswer;
+  // A client repeats a submission when it lost the first answer, so the first token was never seen: issue a
+  // fresh one and make it the case's token, so no token is ever stored in clear.
+  const accessToken = randomBytes(32).toString('base64url');
+  await db
+    .updateTable('cases')
+    .set({ access_token_hash: hashToken(accessToken) })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', existing.case_id)
+    .execute();
+  return { ...(existing.response as Omit<SubmissionAnswer, 'accessToken'>), accessToken };
 }
 
 function hashRequest(version: CompiledVersion, body: unknown): string {
