@@ -33,3 +33,5 @@ export { applyDeadlineChanges, insertCaseDeadlines } from './repositories/case-d
 export type { DeadlineChange } from './repositories/case-deadline.repository';
 export { attachFilesToCase, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
+export { IdempotencyKeyTaken, insertSubmission } from './repositories/submission.repository';
+export type { NewSubmission } from './repositories/submission.repository';

@@ -1,17 +1,15 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import {
-  appendCaseEvents,
   attachFilesToCase,
   findFilesByIds,
   findIdempotencyKey,
-  insertCase,
-  insertCaseDeadlines,
-  insertDocuments,
-  insertIdempotencyKey,
+  IdempotencyKeyTaken,
+  insertSubmission,
   nextReferenceNumber,
   toJsonColumn,
   type CaseEventInput,
   type Database,
+  type NewSubmission,
   type Organisation,
 } from '@amtsweg/db';
 import { indexFormElements } from '@amtsweg/definitions';
@@ -79,7 +77,6 @@ export async function submitApplication(
     ...definition.documents.filter((t) => t.kind === 'receipt'),
     ...started.documents.map((id) => definition.documents.find((t) => t.id === id)).filter((t) => t !== undefined),
   ];
-  const dueAt = earliestDue(started.deadlines.start);
   const events: CaseEventInput[] = [
     {
       id: randomUUID(),
@@ -111,82 +108,76 @@ export async function submitApplication(
   const sequence = await nextReferenceNumber(db, version.serviceId, now.getUTCFullYear());
   const reference = formatReference(definition.settings.referencePattern, sequence, now);
 
-  try {
-    return await db.transaction().execute(async (trx) => {
-      await insertCase(trx, {
-        id: caseId,
-        organisation_id: organisation.id,
-        service_id: version.serviceId,
-        service_version: version.version,
-        reference,
-        state: started.to,
-        status: started.final ? 'done' : 'active',
-        outcome: started.outcome ?? null,
-        snapshot: toJsonColumn(started.persisted),
-        data: toJsonColumn(data),
-        applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
-        applicant_email: readPath(data, definition.settings.applicant?.emailField) ?? null,
-        access_token_hash: hashToken(accessToken),
-        due_at: dueAt,
-        received_at: now,
-        closed_at: started.final ? now : null,
-      });
-      await appendCaseEvents(trx, events);
-      await insertCaseDeadlines(trx, organisation.id, caseId, started.deadlines.start);
-      // A file belongs to one case: if another submission took one of these meanwhile, nothing is written.
-      if ((await attachFilesToCase(trx, organisation.id, fileIds, caseId)) !== fileIds.length) {
-        throw invalidFiles([{ path: '', code: 'fileUnknown', message: FILE_TAKEN[options.language] }]);
-      }
+  const documents = documentTemplates.map((template) => {
+    const facts = { reference, receivedAt: now, date: now, outcome: started.outcome ?? null, organisationName: organisation.name, organisationAddress: organisation.address };
+    const rendered = renderDocument(definition, template, data, facts, options.language);
+    return { id: randomUUID(), template, rendered, title: rendered.parts.title ?? template.title.de };
+  });
+  const receipt = documents.find((d) => d.template.kind === 'receipt');
+  const answer: SubmissionAnswer = {
+    caseId,
+    reference,
+    accessToken,
+    receipt: receipt ? { documentId: receipt.id, title: receipt.title, text: documentAsText(receipt.rendered) } : null,
+  };
+  // The token is left out of the stored answer: only its hash is ever stored (a replay issues a fresh one).
+  const { accessToken: _omitted, ...storedAnswer } = answer;
+  const submission: NewSubmission = {
+    caseRow: {
+      id: caseId,
+      organisation_id: organisation.id,
+      service_id: version.serviceId,
+      service_version: version.version,
+      reference,
+      state: started.to,
+      status: started.final ? 'done' : 'active',
+      outcome: started.outcome ?? null,
+      snapshot: toJsonColumn(started.persisted),
+      data: toJsonColumn(data),
+      applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
+      applicant_email: readPath(data, definition.settings.applicant?.emailField) ?? null,
+      access_token_hash: hashToken(accessToken),
+      due_at: earliestDue(started.deadlines.start),
+      received_at: now,
+      closed_at: started.final ? now : null,
+    },
+    events,
+    deadlines: started.deadlines.start,
+    documents: documents.map((d) => ({
+      id: d.id,
+      organisation_id: organisation.id,
+      case_id: caseId,
+      template_id: d.template.id,
+      kind: d.template.kind,
+      title: d.title,
+      content: d.rendered,
+      created_at: now,
+    })),
+    ...(options.idempotencyKey ? { idempotency: { key: options.idempotencyKey, requestHash, response: storedAnswer } } : {}),
+  };
 
-      const facts = { reference, receivedAt: now, date: now, outcome: started.outcome ?? null, organisationName: organisation.name, organisationAddress: organisation.address };
-      const documents = documentTemplates.map((template) => {
-        const rendered = renderDocument(definition, template, data, facts, options.language);
-        return { id: randomUUID(), template, rendered, title: rendered.parts.title ?? template.title.de };
+  try {
+    if (fileIds.length === 0) {
+      // The usual case: one statement, one round trip, atomic.
+      await insertSubmission(db, submission);
+    } else {
+      await db.transaction().execute(async (trx) => {
+        await insertSubmission(trx, submission);
+        // A file belongs to one case: if another submission took one of these meanwhile, nothing is written.
+        if ((await attachFilesToCase(trx, organisation.id, fileIds, caseId)) !== fileIds.length) {
+          throw invalidFiles([{ path: '', code: 'fileUnknown', message: FILE_TAKEN[options.language] }]);
+        }
       });
-      await insertDocuments(
-        trx,
-        documents.map((d) => ({
-          id: d.id,
-          organisation_id: organisation.id,
-          case_id: caseId,
-          template_id: d.template.id,
-          kind: d.template.kind,
-          title: d.title,
-          content: d.rendered,
-          created_at: now,
-        })),
-      );
-      const receipt = documents.find((d) => d.template.kind === 'receipt');
-      const answer: SubmissionAnswer = {
-        caseId,
-        reference,
-        accessToken,
-        receipt: receipt ? { documentId: receipt.id, title: receipt.title, text: documentAsText(receipt.rendered) } : null,
-      };
-      if (options.idempotencyKey) {
-        // The token is left out: only its hash is ever stored (a replay issues a fresh one).
-        const { accessToken: _omitted, ...storedAnswer } = answer;
-        const stored = await insertIdempotencyKey(trx, {
-          organisationId: organisation.id,
-          key: options.idempotencyKey,
-          requestHash,
-          caseId,
-          response: storedAnswer,
-        });
-        // Another request with this key committed first: roll back ours and answer with theirs.
-        if (!stored) throw new IdempotencyRace();
-      }
-      return answer;
-    });
+    }
+    return answer;
   } catch (error) {
-    if (!(error instanceof IdempotencyRace) || !options.idempotencyKey) throw error;
+    // Another request with this Idempotency-Key committed first: ours wrote nothing; answer with theirs.
+    if (!(error instanceof IdempotencyKeyTaken) || !options.idempotencyKey) throw error;
     const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
     if (!replay) throw error;
     return replay;
   }
 }
-
-class IdempotencyRace extends Error {}
 
 /** The earliest due date among the deadlines a case starts with. */
 function earliestDue(deadlines: readonly { dueAt: string }[]): Date | null {
