@@ -23,13 +23,13 @@ export {
   listPublishedServices,
   updateServiceDraft,
 } from './repositories/service.repository';
-export { countCases, findCaseById, insertCase, nextReferenceNumber, updateCaseIfVersion } from './repositories/case.repository';
-export { appendCaseEvent, appendCaseEvents, listCaseEvents } from './repositories/case-event.repository';
+export { countCases, findCaseById, nextReferenceNumber, updateCaseIfVersion } from './repositories/case.repository';
+export { appendCaseEvent, listCaseEvents } from './repositories/case-event.repository';
 export type { CaseEventInput } from './repositories/case-event.repository';
-export { findCaseDocument, insertDocument, insertDocuments, listCaseDocuments } from './repositories/document.repository';
+export { findCaseDocument, insertDocument, listCaseDocuments } from './repositories/document.repository';
 export type { DocumentInput } from './repositories/document.repository';
-export { findIdempotencyKey, insertIdempotencyKey } from './repositories/idempotency.repository';
-export { applyDeadlineChanges, insertCaseDeadlines } from './repositories/case-deadline.repository';
+export { findIdempotencyKey } from './repositories/idempotency.repository';
+export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
 export { attachFilesToCase, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';

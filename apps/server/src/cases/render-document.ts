@@ -1,11 +1,6 @@
-import {
-  indexFormElements,
-  renderTemplate,
-  TEMPLATE_TEXT_PARTS,
-  type DocumentTemplate,
-  type ServiceDefinition,
-} from '@amtsweg/definitions';
+import { renderTemplate, TEMPLATE_TEXT_PARTS, type DocumentTemplate } from '@amtsweg/definitions';
 import { formatDateForPeople } from '@amtsweg/forms';
+import type { CompiledVersion } from '../services/version-cache';
 
 /** A document as stored with the case: its rendered parts in one language, immutable from then on. */
 export interface RenderedDocument {
@@ -30,13 +25,12 @@ export interface DocumentFacts {
  * values, German dates, Ja/Nein) and the case facts. The result is plain text per part; PDF comes later.
  */
 export function renderDocument(
-  definition: ServiceDefinition,
+  { definition, fields }: Pick<CompiledVersion, 'definition' | 'fields'>,
   template: DocumentTemplate,
   data: Record<string, unknown>,
   facts: DocumentFacts,
   language: 'de' | 'en' = 'de',
 ): RenderedDocument {
-  const fields = indexFormElements(definition.form);
   const factValues = {
     case: {
       reference: facts.reference,

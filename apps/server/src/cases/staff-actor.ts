@@ -7,5 +7,12 @@ import type { CaseActor } from '@amtsweg/process';
  * holding all roles the service declares.
  */
 export function resolveStaffActor(definition: ServiceDefinition): CaseActor {
-  return { id: 'demo-caseworker', roles: definition.settings.roles.map((role) => role.id) };
+  return { id: DEMO_CASEWORKER_ID, roles: definition.settings.roles.map((role) => role.id) };
+}
+
+export const DEMO_CASEWORKER_ID = 'demo-caseworker';
+
+/** The role an actor's history entries are recorded under. */
+export function recordedRole(actor: CaseActor): string {
+  return actor.roles[0] ?? 'staff';
 }

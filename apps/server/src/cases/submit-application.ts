@@ -12,7 +12,7 @@ import {
   type NewSubmission,
   type Organisation,
 } from '@amtsweg/db';
-import { indexFormElements } from '@amtsweg/definitions';
+import { evaluateExpression } from '@amtsweg/definitions';
 import { formatSubmissionMessage, listFileReferences, type SubmissionError } from '@amtsweg/forms';
 import { startCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
@@ -110,7 +110,7 @@ export async function submitApplication(
 
   const documents = documentTemplates.map((template) => {
     const facts = { reference, receivedAt: now, date: now, outcome: started.outcome ?? null, organisationName: organisation.name, organisationAddress: organisation.address };
-    const rendered = renderDocument(definition, template, data, facts, options.language);
+    const rendered = renderDocument(version, template, data, facts, options.language);
     return { id: randomUUID(), template, rendered, title: rendered.parts.title ?? template.title.de };
   });
   const receipt = documents.find((d) => d.template.kind === 'receipt');
@@ -135,7 +135,7 @@ export async function submitApplication(
       snapshot: toJsonColumn(started.persisted),
       data: toJsonColumn(data),
       applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
-      applicant_email: readPath(data, definition.settings.applicant?.emailField) ?? null,
+      applicant_email: readText(data, definition.settings.applicant?.emailField) ?? null,
       access_token_hash: hashToken(accessToken),
       due_at: earliestDue(started.deadlines.start),
       received_at: now,
@@ -212,7 +212,6 @@ async function checkFileReferences(
   const references = listFileReferences(version.definition.form, data);
   const ids = [...new Set(references.map((r) => r.reference.id))];
   const stored = new Map((await findFilesByIds(db, organisationId, ids)).map((f) => [f.id, f]));
-  const fields = indexFormElements(version.definition.form);
   const errors: SubmissionError[] = references
     .filter(({ reference }) => {
       const file = stored.get(reference.id);
@@ -226,7 +225,7 @@ async function checkFileReferences(
       );
     })
     .map(({ pointer, field, reference }) => {
-      const element = fields.get(field)?.element;
+      const element = version.fields.get(field)?.element;
       const label = element ? (element.label[language] ?? element.label.de) : field;
       return { path: pointer, code: 'fileUnknown', message: formatSubmissionMessage('fileUnknown', language, { label, file: reference.name }) };
     });
@@ -271,17 +270,14 @@ export function hashToken(token: string): string {
 
 function readApplicantName(paths: string[] | undefined, data: Record<string, unknown>): string {
   return (paths ?? [])
-    .map((path) => readPath(data, path))
+    .map((path) => readText(data, path))
     .filter((v): v is string => v !== undefined)
     .join(' ');
 }
 
-function readPath(data: Record<string, unknown>, path: string | undefined): string | undefined {
+/** A text answer by data path, read as the condition language reads it. */
+function readText(data: Record<string, unknown>, path: string | undefined): string | undefined {
   if (!path) return undefined;
-  let current: unknown = data;
-  for (const segment of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
-    current = (current as Record<string, unknown>)[segment];
-  }
-  return typeof current === 'string' ? current : undefined;
+  const value = evaluateExpression({ var: path }, { data });
+  return typeof value === 'string' ? value : undefined;
 }

@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
 import { renderDocument } from './render-document';
+import { recordedRole } from './staff-actor';
 
 export interface ActionRequestBody {
   expectedVersion: number;
@@ -76,7 +77,7 @@ export async function takeCaseAction(
         at: now,
         kind: 'action',
         actor_id: byActor ? actor.id : 'system',
-        actor_role: byActor ? (actor.roles[0] ?? 'staff') : 'system',
+        actor_role: byActor ? recordedRole(actor) : 'system',
         action: step.action,
         from_state: step.from,
         to_state: step.to,
@@ -96,7 +97,7 @@ export async function takeCaseAction(
     for (const templateId of result.documents) {
       const template = version.definition.documents.find((t) => t.id === templateId);
       if (!template) continue;
-      const rendered = renderDocument(version.definition, template, data, facts);
+      const rendered = renderDocument(version, template, data, facts);
       await insertDocument(trx, {
         id: randomUUID(),
         organisation_id: organisation.id,

@@ -9,7 +9,7 @@ import { takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { DOCUMENT_VIEW, toDocumentView } from './cases.routes';
 import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
-import { loadVersion } from './submissions.routes';
+import { loadVersion } from '../services/load-version';
 
 const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');

@@ -13,12 +13,12 @@ import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../app-error';
-import { resolveStaffActor } from '../cases/staff-actor';
+import { DEMO_CASEWORKER_ID, recordedRole, resolveStaffActor } from '../cases/staff-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { CASE_CONFLICT_MESSAGE, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
-import { loadVersion } from './submissions.routes';
+import { loadVersion } from '../services/load-version';
 
 const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');
@@ -162,7 +162,7 @@ export function casesRoutes(app: FastifyInstance): void {
         const conditions = [eb('organisation_id', '=', app.organisation.id)];
         if (query.serviceId) conditions.push(eb('service_id', '=', query.serviceId));
         if (query.assignee === 'unassigned') conditions.push(eb('assignee_id', 'is', null));
-        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', 'demo-caseworker'));
+        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', DEMO_CASEWORKER_ID));
         else if (query.assignee) conditions.push(eb('assignee_id', '=', query.assignee));
         if (query.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb('due_at', '<', now)]));
         if (query.q) {
@@ -233,8 +233,7 @@ export function casesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId } = request.params as { caseId: string };
-      const caseRow = await findCaseById(db(), app.organisation.id, caseId);
-      if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+      const caseRow = await loadCase(app, caseId);
       return buildCaseView(app, caseRow, await loadVersion(app, caseRow.service_id, caseRow.service_version));
     },
   );
@@ -266,8 +265,7 @@ export function casesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId, actionId } = request.params as { caseId: string; actionId: string };
-      const caseRow = await findCaseById(db(), app.organisation.id, caseId);
-      if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+      const caseRow = await loadCase(app, caseId);
       const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
       const actor = resolveStaffActor(version.definition);
       const updated = await takeCaseAction(db(), app.organisation, caseRow, version, actionId, actor, request.body as ActionRequestBody);
@@ -278,14 +276,16 @@ export function casesRoutes(app: FastifyInstance): void {
   caseSideRoutes(app);
 }
 
+/** A case of the organisation, or 404. */
+async function loadCase(app: FastifyInstance, caseId: string): Promise<CaseRow> {
+  const caseRow = await findCaseById(app.database.db, app.organisation.id, caseId);
+  if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+  return caseRow;
+}
+
 /** The routes a caseworker uses besides acting: assign, note, read a document. */
 function caseSideRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
-  const loadCase = async (caseId: string): Promise<CaseRow> => {
-    const caseRow = await findCaseById(db(), app.organisation.id, caseId);
-    if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
-    return caseRow;
-  };
 
   app.post(
     '/api/cases/:caseId/assign',
@@ -310,7 +310,7 @@ function caseSideRoutes(app: FastifyInstance): void {
     async (request) => {
       const { caseId } = request.params as { caseId: string };
       const { assigneeId, expectedVersion } = request.body as { assigneeId: string | null; expectedVersion: number };
-      const caseRow = await loadCase(caseId);
+      const caseRow = await loadCase(app, caseId);
       const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
       const actor = resolveStaffActor(version.definition);
       const updated = await db()
@@ -324,7 +324,7 @@ function caseSideRoutes(app: FastifyInstance): void {
             case_id: caseId,
             kind: 'assigned',
             actor_id: actor.id,
-            actor_role: actor.roles[0] ?? 'staff',
+            actor_role: recordedRole(actor),
             details: { from: caseRow.assignee_id, to: assigneeId },
             internal: true,
           });
@@ -358,7 +358,7 @@ function caseSideRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { caseId } = request.params as { caseId: string };
       const { text } = request.body as { text: string };
-      const caseRow = await loadCase(caseId);
+      const caseRow = await loadCase(app, caseId);
       const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
       const actor = resolveStaffActor(version.definition);
       const at = new Date();
@@ -369,7 +369,7 @@ function caseSideRoutes(app: FastifyInstance): void {
         at,
         kind: 'note',
         actor_id: actor.id,
-        actor_role: actor.roles[0] ?? 'staff',
+        actor_role: recordedRole(actor),
         comment: text.trim(),
         internal: true,
       });

@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import { findServiceById, insertFile } from '@amtsweg/db';
-import { indexFormElements, type FileField } from '@amtsweg/definitions';
+import type { FileField } from '@amtsweg/definitions';
 import { describeMediaTypes, formatSubmissionMessage, type MessageParams, type SubmissionErrorCode } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, pickLanguage } from '../app-error';
-import { loadVersion } from './submissions.routes';
+import { loadVersion } from '../services/load-version';
 
 /** The largest file any field may allow (the schema's bound); a field's own limit is checked while streaming. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -107,7 +107,7 @@ async function resolveFileField(app: FastifyInstance, serviceId: string | undefi
     throw new AppError('SERVICE_NOT_FOUND', { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' });
   }
   const version = await loadVersion(app, serviceId, service.published_version);
-  const element = indexFormElements(version.definition.form).get(fieldPath)?.element;
+  const element = version.fields.get(fieldPath)?.element;
   if (element?.type !== 'file') {
     const message = { de: `„${fieldPath}“ ist kein Datei-Feld dieses Dienstes.`, en: `“${fieldPath}” is not a file field of this service.` };
     throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/field', code: 'option', message: message.en }] });

@@ -1,8 +1,8 @@
-import { findPublishedVersionNumber, findServiceVersion } from '@amtsweg/db';
+import { findPublishedVersionNumber } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage } from '../app-error';
 import { submitApplication } from '../cases/submit-application';
-import type { CompiledVersion } from '../services/version-cache';
+import { loadVersion } from '../services/load-version';
 import { uuidParams } from './shared-schemas';
 
 export function submissionsRoutes(app: FastifyInstance): void {
@@ -60,13 +60,4 @@ export function submissionsRoutes(app: FastifyInstance): void {
       return reply.status(201).send(answer);
     },
   );
-}
-
-/** The compiled version: from the cache, or loaded and compiled once. */
-export async function loadVersion(app: FastifyInstance, serviceId: string, version: number): Promise<CompiledVersion> {
-  const cached = app.versions.find(serviceId, version);
-  if (cached) return cached;
-  const row = await findServiceVersion(app.database.db, app.organisation.id, serviceId, version);
-  if (!row) throw new AppError('VERSION_NOT_FOUND', { de: 'Diese Version gibt es nicht.', en: 'There is no such version.' });
-  return app.versions.add(serviceId, version, row.definition);
 }

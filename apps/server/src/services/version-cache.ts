@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '@amtsweg/definitions';
+import { indexFormElements, type IndexedElement, type ServiceDefinition } from '@amtsweg/definitions';
 import { compileForm, type CompiledForm } from '@amtsweg/forms';
 import { compileProcess, type CompiledProcess } from '@amtsweg/process';
 
@@ -7,6 +7,8 @@ export interface CompiledVersion {
   serviceId: string;
   version: number;
   definition: ServiceDefinition;
+  /** The form's fields by data path (labels, options, types), for rendering and file checks. */
+  fields: ReadonlyMap<string, IndexedElement>;
   form: CompiledForm;
   process: CompiledProcess;
 }
@@ -38,6 +40,7 @@ export class VersionCache {
       serviceId,
       version,
       definition: parsed,
+      fields: indexFormElements(parsed.form),
       form: compileForm(parsed.form),
       process: compileProcess(parsed.process),
     };

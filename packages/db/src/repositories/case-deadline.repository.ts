@@ -5,13 +5,16 @@ export interface DeadlineChange {
   stop: string[];
 }
 
-/** Records the deadlines a new case starts with. */
-export async function insertCaseDeadlines(db: Executor, organisationId: string, caseId: string, deadlines: DeadlineChange['start']): Promise<void> {
-  if (deadlines.length === 0) return;
-  await db
-    .insertInto('case_deadlines')
-    .values(deadlines.map((d) => ({ organisation_id: organisationId, case_id: caseId, deadline_id: d.id, state: d.state, action: d.action, due_at: new Date(d.dueAt) })))
-    .execute();
+/** Started deadlines as rows of `case_deadlines`. */
+export function toDeadlineRows(organisationId: string, caseId: string, deadlines: DeadlineChange['start']) {
+  return deadlines.map((d) => ({
+    organisation_id: organisationId,
+    case_id: caseId,
+    deadline_id: d.id,
+    state: d.state,
+    action: d.action,
+    due_at: new Date(d.dueAt),
+  }));
 }
 
 /** Records started deadlines and removes stopped ones; returns the earliest due date still open. */
@@ -24,11 +27,17 @@ export async function applyDeadlineChanges(
   if (change.stop.length > 0) {
     await db.deleteFrom('case_deadlines').where('organisation_id', '=', organisationId).where('case_id', '=', caseId).where('deadline_id', 'in', change.stop).execute();
   }
-  for (const deadline of change.start) {
+  if (change.start.length > 0) {
     await db
       .insertInto('case_deadlines')
-      .values({ organisation_id: organisationId, case_id: caseId, deadline_id: deadline.id, state: deadline.state, action: deadline.action, due_at: new Date(deadline.dueAt) })
-      .onConflict((c) => c.columns(['case_id', 'deadline_id']).doUpdateSet({ due_at: new Date(deadline.dueAt), state: deadline.state, action: deadline.action }))
+      .values(toDeadlineRows(organisationId, caseId, change.start))
+      .onConflict((c) =>
+        c.columns(['case_id', 'deadline_id']).doUpdateSet((eb) => ({
+          due_at: eb.ref('excluded.due_at'),
+          state: eb.ref('excluded.state'),
+          action: eb.ref('excluded.action'),
+        })),
+      )
       .execute();
   }
   const next = await db

@@ -12,10 +12,12 @@ export async function appendCaseEvent(db: Executor, event: CaseEventInput): Prom
 /** Appends several events in one statement, in the given order. */
 export async function appendCaseEvents(db: Executor, events: readonly CaseEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await db
-    .insertInto('case_events')
-    .values(events.map(({ details, ...rest }) => ({ ...rest, details: toJsonColumn(details ?? {}) })))
-    .execute();
+  await db.insertInto('case_events').values(toCaseEventRows(events)).execute();
+}
+
+/** Events as rows of `case_events`. */
+export function toCaseEventRows(events: readonly CaseEventInput[]): NewCaseEvent[] {
+  return events.map(({ details, ...rest }) => ({ ...rest, details: toJsonColumn(details ?? {}) }));
 }
 
 export async function listCaseEvents(

@@ -1,10 +1,6 @@
 import { sql } from 'kysely';
-import type { CaseRow, CaseUpdate, NewCase } from '../tables/case.table';
+import type { CaseRow, CaseUpdate } from '../tables/case.table';
 import type { Executor } from './executor';
-
-export async function insertCase(db: Executor, row: NewCase): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
-}
 
 
 export async function findCaseById(db: Executor, organisationId: string, caseId: string): Promise<CaseRow | undefined> {

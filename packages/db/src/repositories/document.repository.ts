@@ -11,10 +11,12 @@ export async function insertDocument(db: Executor, document: DocumentInput): Pro
 /** Stores several issued documents in one statement. */
 export async function insertDocuments(db: Executor, documents: readonly DocumentInput[]): Promise<void> {
   if (documents.length === 0) return;
-  await db
-    .insertInto('documents')
-    .values(documents.map((document) => ({ ...document, content: toJsonColumn(document.content) })))
-    .execute();
+  await db.insertInto('documents').values(toDocumentRows(documents)).execute();
+}
+
+/** Documents as rows of `documents`. */
+export function toDocumentRows(documents: readonly DocumentInput[]): NewDocument[] {
+  return documents.map((document) => ({ ...document, content: toJsonColumn(document.content) }));
 }
 
 export async function listCaseDocuments(db: Executor, organisationId: string, caseId: string): Promise<DocumentRow[]> {

@@ -1,8 +1,8 @@
 import { toJsonColumn } from '../json-column';
 import type { NewCase } from '../tables/case.table';
-import type { CaseEventInput } from './case-event.repository';
-import type { DeadlineChange } from './case-deadline.repository';
-import type { DocumentInput } from './document.repository';
+import { toCaseEventRows, type CaseEventInput } from './case-event.repository';
+import { toDeadlineRows, type DeadlineChange } from './case-deadline.repository';
+import { toDocumentRows, type DocumentInput } from './document.repository';
 import type { Executor } from './executor';
 
 export interface NewSubmission {
@@ -31,34 +31,16 @@ export async function insertSubmission(db: Executor, submission: NewSubmission):
   let query = db
     .with('new_case', (q) => q.insertInto('cases').values(caseRow).returning('id'))
     .with('new_events', (q) =>
-      q
-        .insertInto('case_events')
-        .values(events.map(({ details, ...rest }) => ({ ...rest, details: toJsonColumn(details ?? {}) })))
-        .returning('id'),
+      q.insertInto('case_events').values(toCaseEventRows(events)).returning('id'),
     );
   if (documents.length > 0) {
     query = query.with('new_documents', (q) =>
-      q
-        .insertInto('documents')
-        .values(documents.map((d) => ({ ...d, content: toJsonColumn(d.content) })))
-        .returning('id'),
+      q.insertInto('documents').values(toDocumentRows(documents)).returning('id'),
     ) as unknown as typeof query;
   }
   if (deadlines.length > 0) {
     query = query.with('new_deadlines', (q) =>
-      q
-        .insertInto('case_deadlines')
-        .values(
-          deadlines.map((d) => ({
-            organisation_id: organisationId,
-            case_id: caseRow.id,
-            deadline_id: d.id,
-            state: d.state,
-            action: d.action,
-            due_at: new Date(d.dueAt),
-          })),
-        )
-        .returning('case_id'),
+      q.insertInto('case_deadlines').values(toDeadlineRows(organisationId, caseRow.id, deadlines)).returning('case_id'),
     ) as unknown as typeof query;
   }
   if (idempotency) {
