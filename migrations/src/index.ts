@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-0001-initial';
+import * as organisationScopedKeys from './2026-11-23-0002-organisation-scoped-keys';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -7,4 +8,5 @@ import * as initial from './2026-11-23-0001-initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-0001-initial': initial,
+  '2026-11-23-0002-organisation-scoped-keys': organisationScopedKeys,
 };

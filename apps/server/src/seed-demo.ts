@@ -3,6 +3,7 @@ import { countCases, findServiceBySlug, insertService, insertServiceVersion, typ
 import type { ServiceDefinition } from '@amtsweg/definitions';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import { compileFormSchema } from '@amtsweg/forms';
+import { createSubmissionContext } from './cases/submission-context';
 import { submitApplication } from './cases/submit-application';
 import { VersionCache } from './services/version-cache';
 
@@ -27,8 +28,9 @@ export async function seedDemo(database: DatabaseHandle, organisation: Organisat
     .execute((trx) => insertServiceVersion(trx, organisation.id, service.id, definition, compileFormSchema(definition.form, definition.title.de)));
   if ((await countCases(db, organisation.id)) > 0) return;
   const compiled = new VersionCache().add(service.id, version.version, definition);
+  const context = createSubmissionContext(db);
   for (const [index, [firstName, lastName, street, houseNumber, postalCode, city]] of DEMO_HOLDERS.entries()) {
-    await submitApplication(db, organisation, compiled, demoApplication(index, { firstName, lastName, street, houseNumber, postalCode, city }), {
+    await submitApplication(context, organisation, compiled, demoApplication(index, { firstName, lastName, street, houseNumber, postalCode, city }), {
       language: 'de',
     });
   }

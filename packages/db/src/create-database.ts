@@ -1,9 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
+import { INSERT_SUBMISSION_SQL } from './repositories/submission.repository';
+
+/**
+ * Statements of the hot path that PostgreSQL prepares once per connection (parsed and planned once) instead
+ * of on every call; their texts are constant, so a lookup by text finds them.
+ */
+const PREPARED_STATEMENTS = new Map([[INSERT_SUBMISSION_SQL, 'amtsweg_insert_submission']]);
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -39,7 +46,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', options.onConnectionError ?? (() => undefined));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -47,4 +54,20 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   // Destroying the Kysely driver closes PGlite as well.
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/** The pool as Kysely sees it, except that the known hot-path statements run as named prepared statements. */
+function withPreparedStatements(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      // Kysely passes either SQL text with parameters or a cursor; only known texts are named.
+      const query = ((textOrCursor: string, values?: unknown[]) => {
+        const name = typeof textOrCursor === 'string' ? PREPARED_STATEMENTS.get(textOrCursor) : undefined;
+        return name ? client.query({ name, text: textOrCursor, values }) : client.query(textOrCursor, values);
+      }) as unknown as PostgresPoolClient['query'];
+      return { query, release: () => client.release() };
+    },
+    end: () => pool.end(),
+  };
 }

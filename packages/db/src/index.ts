@@ -23,7 +23,7 @@ export {
   listPublishedServices,
   updateServiceDraft,
 } from './repositories/service.repository';
-export { countCases, findCaseById, nextReferenceNumber, updateCaseIfVersion } from './repositories/case.repository';
+export { countCases, drawReferenceNumbers, findCaseById, updateCaseIfVersion } from './repositories/case.repository';
 export { appendCaseEvent, listCaseEvents } from './repositories/case-event.repository';
 export type { CaseEventInput } from './repositories/case-event.repository';
 export { findCaseDocument, insertDocument, listCaseDocuments } from './repositories/document.repository';
@@ -33,5 +33,5 @@ export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
 export { attachFilesToCase, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
-export { IdempotencyKeyTaken, insertSubmission } from './repositories/submission.repository';
+export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';

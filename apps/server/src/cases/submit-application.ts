@@ -4,9 +4,7 @@ import {
   findFilesByIds,
   findIdempotencyKey,
   IdempotencyKeyTaken,
-  insertSubmission,
-  nextReferenceNumber,
-  toJsonColumn,
+  insertSubmissions,
   type CaseEventInput,
   type Database,
   type NewSubmission,
@@ -19,6 +17,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
 import { formatReference } from './format-reference';
+import type { SubmissionContext } from './submission-context';
 import { documentAsText, renderDocument } from './render-document';
 
 export interface SubmissionAnswer {
@@ -44,12 +43,13 @@ export interface SubmitOptions {
  * Idempotency-Key, a repeated request returns the first answer instead of creating another case.
  */
 export async function submitApplication(
-  db: Kysely<Database>,
+  context: SubmissionContext,
   organisation: Organisation,
   version: CompiledVersion,
   body: unknown,
   options: SubmitOptions,
 ): Promise<SubmissionAnswer> {
+  const { db } = context;
   const requestHash = options.idempotencyKey ? hashRequest(version, body) : '';
   if (options.idempotencyKey) {
     const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
@@ -104,8 +104,8 @@ export async function submitApplication(
     })),
   ];
 
-  // Drawn before the transaction: a sequence hands it out without a lock (see nextReferenceNumber).
-  const sequence = await nextReferenceNumber(db, version.serviceId, now.getUTCFullYear());
+  // Drawn before the transaction: a sequence hands it out without a lock (see drawReferenceNumbers).
+  const sequence = await context.nextReferenceNumber(version.serviceId, now.getUTCFullYear());
   const reference = formatReference(definition.settings.referencePattern, sequence, now);
 
   const documents = documentTemplates.map((template) => {
@@ -132,8 +132,8 @@ export async function submitApplication(
       state: started.to,
       status: started.final ? 'done' : 'active',
       outcome: started.outcome ?? null,
-      snapshot: toJsonColumn(started.persisted),
-      data: toJsonColumn(data),
+      snapshot: started.persisted,
+      data,
       applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
       applicant_email: readText(data, definition.settings.applicant?.emailField) ?? null,
       access_token_hash: hashToken(accessToken),
@@ -158,11 +158,11 @@ export async function submitApplication(
 
   try {
     if (fileIds.length === 0) {
-      // The usual case: one statement, one round trip, atomic.
-      await insertSubmission(db, submission);
+      // The usual case: one statement, one round trip, atomic (shared with others under load).
+      await context.writeSubmission(submission);
     } else {
       await db.transaction().execute(async (trx) => {
-        await insertSubmission(trx, submission);
+        await insertSubmissions(trx, [submission]);
         // A file belongs to one case: if another submission took one of these meanwhile, nothing is written.
         if ((await attachFilesToCase(trx, organisation.id, fileIds, caseId)) !== fileIds.length) {
           throw invalidFiles([{ path: '', code: 'fileUnknown', message: FILE_TAKEN[options.language] }]);

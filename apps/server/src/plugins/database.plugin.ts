@@ -1,12 +1,17 @@
 import { ensureOrganisation, migrateToLatest, type DatabaseHandle, type Organisation } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { createSubmissionContext, type SubmissionContext } from '../cases/submission-context';
+import { PublishedVersions } from '../services/published-versions';
 import { VersionCache } from '../services/version-cache';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
     versions: VersionCache;
+    publishedVersions: PublishedVersions;
+    /** The submission path of this process (shared reference draws and writes). */
+    submissions: SubmissionContext;
     /** The organisation this server acts for until accounts arrive (issue 4 resolves it per caller). */
     organisation: Organisation;
   }
@@ -23,6 +28,8 @@ async function databasePlugin(app: FastifyInstance, options: DatabasePluginOptio
   const organisation = await ensureOrganisation(options.database.db, { id: crypto.randomUUID(), ...options.organisation });
   app.decorate('database', options.database);
   app.decorate('versions', new VersionCache());
+  app.decorate('publishedVersions', new PublishedVersions());
+  app.decorate('submissions', createSubmissionContext(options.database.db));
   app.decorate('organisation', organisation);
 }
 

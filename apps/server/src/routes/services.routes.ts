@@ -195,6 +195,7 @@ export function servicesRoutes(app: FastifyInstance): void {
       const version = await db()
         .transaction()
         .execute((trx) => insertServiceVersion(trx, organisationId(), serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
+      app.publishedVersions.forget(organisationId(), serviceId);
       return reply.status(201).send({ version: version.version, publishedAt: version.published_at.toISOString(), warnings: diagnostics });
     },
   );

@@ -1,4 +1,3 @@
-import { findPublishedVersionNumber } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage } from '../app-error';
 import { submitApplication } from '../cases/submit-application';
@@ -47,13 +46,13 @@ export function submissionsRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { serviceId } = request.params as { serviceId: string };
       const organisation = app.organisation;
-      const publishedVersion = await findPublishedVersionNumber(app.database.db, organisation.id, serviceId);
+      const publishedVersion = await app.publishedVersions.find(app.database.db, organisation.id, serviceId);
       if (publishedVersion === undefined) throw new AppError('SERVICE_NOT_FOUND', { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' });
       if (publishedVersion === null) {
         throw new AppError('SERVICE_NOT_PUBLISHED', { de: 'Dieser Dienst ist noch nicht veröffentlicht.', en: 'This service is not published yet.' });
       }
       const version = await loadVersion(app, serviceId, publishedVersion);
-      const answer = await submitApplication(app.database.db, organisation, version, request.body, {
+      const answer = await submitApplication(app.submissions, organisation, version, request.body, {
         idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         language: pickLanguage(request.headers['accept-language']),
       });

@@ -29,17 +29,17 @@ export async function updateCaseIfVersion(
 }
 
 /**
- * The next number of the service's reference sequence in the year, from a PostgreSQL sequence created on
- * first use. A sequence hands out numbers without locking anything, so submissions never queue behind each
- * other for their Aktenzeichen; the price is a gap when a submission fails after drawing its number.
- * Call it outside the submission's transaction (creating the sequence must not abort that transaction).
+ * The next `count` numbers of the service's reference sequence in the year, ascending, from a PostgreSQL
+ * sequence created on first use. A sequence hands out numbers without locking anything, so submissions never
+ * queue behind each other for their Aktenzeichen; the price is a gap when a submission fails after drawing its
+ * number. Call it outside the submission's transaction (creating the sequence must not abort that transaction).
  */
-export async function nextReferenceNumber(db: Executor, serviceId: string, year: number): Promise<number> {
+export async function drawReferenceNumbers(db: Executor, serviceId: string, year: number, count = 1): Promise<number[]> {
   // Service ids are UUIDs, so the name is plain lower-case letters, digits and underscores.
   const sequence = `case_reference_${serviceId.replace(/-/g, '').toLowerCase()}_${year}`;
   const draw = async () => {
-    const { rows } = await sql<{ value: string }>`select nextval(${sequence}::regclass) as value`.execute(db);
-    return Number(rows[0]!.value);
+    const { rows } = await sql<{ value: string }>`select nextval(${sequence}::regclass) as value from generate_series(1, ${count}::int)`.execute(db);
+    return rows.map((row) => Number(row.value)).sort((a, b) => a - b);
   };
   try {
     return await draw();
