@@ -1,5 +1,7 @@
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../src/cases/submit-application';
+import { loadVersion } from '../src/services/load-version';
 import { buildTestApp, countRows, exampleSubmission, publishService, withUploadedFiles, type TestApp } from './helper';
 
 describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
@@ -174,5 +176,15 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     const numbers = [...new Set(answers.map((a) => Number(a.reference.split('-').pop())))].sort((a, b) => a - b);
     expect(numbers.length).toBe(15);
     expect(numbers.at(-1)! - numbers[0]!).toBeLessThanOrEqual(19);
+  });
+  it('dates a submission of New Year’s night by the German calendar: new year’s reference, receipt dated 1 January', async () => {
+    const newYearsNight = new Date('2030-12-31T23:30:00Z'); // 00:30 on 1 January 2031 in Berlin
+    const version = await loadVersion(t.app, serviceId, 1);
+    const data = exampleSubmission('valid-without-files.json').data;
+    // A dog acquired "today" in Berlin is not in the future, although UTC is still on 31 December.
+    const dogs = (data.dogs as Record<string, unknown>[]).map((dog) => ({ ...dog, acquiredOn: '2031-01-01' }));
+    const answer = await submitApplication(t.app.submissions, t.app.organisation, version, { ...data, dogs }, { language: 'de', now: newYearsNight });
+    expect(answer.reference).toMatch(/^HUND-2031-\d{5}$/);
+    expect(answer.receipt?.text).toContain('ist am 01.01.2031 bei uns eingegangen');
   });
 });

@@ -20,6 +20,8 @@ export interface PersistedCase {
 export interface CaseOptions {
   /** The moment of the action; deadlines are due from here and guards' `today` is its date. Default: now. */
   now?: Date;
+  /** The date guards read as `today` (`YYYY-MM-DD`); default: the date of `now` in the process's local time. */
+  today?: string;
   /** Case facts guards may read as `$case.reference`, `$case.receivedAt`; `$case.state` is filled in. */
   facts?: Readonly<Record<string, unknown>>;
 }
@@ -66,5 +68,5 @@ export function restoreCase(
 
 /** The machine context for one call: data plus the facts and date guards may read. */
 export function createContext(data: Readonly<Record<string, unknown>>, options: CaseOptions): ProcessContext {
-  return { data, facts: options.facts ?? {}, today: formatLocalDate(options.now ?? new Date()) };
+  return { data, facts: options.facts ?? {}, today: options.today ?? formatLocalDate(options.now ?? new Date()) };
 }

@@ -1,6 +1,7 @@
 import { renderTemplate, TEMPLATE_TEXT_PARTS, type DocumentTemplate } from '@amtsweg/definitions';
 import { formatDateForPeople } from '@amtsweg/forms';
 import type { CompiledVersion } from '../services/version-cache';
+import { toOfficeDate } from './office-date';
 
 /** A document as stored with the case: its rendered parts in one language, immutable from then on. */
 export interface RenderedDocument {
@@ -34,8 +35,8 @@ export function renderDocument(
   const factValues = {
     case: {
       reference: facts.reference,
-      receivedAt: formatDateForPeople(facts.receivedAt.toISOString().slice(0, 10), language),
-      date: formatDateForPeople(facts.date.toISOString().slice(0, 10), language),
+      receivedAt: formatDateForPeople(toOfficeDate(facts.receivedAt), language),
+      date: formatDateForPeople(toOfficeDate(facts.date), language),
       outcome: facts.outcome ?? '',
       serviceTitle: definition.title[language] ?? definition.title.de,
     },

@@ -16,7 +16,8 @@ import { startCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { formatReference } from './format-reference';
+import { formatReference, referenceYear } from './format-reference';
+import { toOfficeDate } from './office-date';
 import type { SubmissionContext } from './submission-context';
 import { documentAsText, renderDocument } from './render-document';
 
@@ -56,7 +57,9 @@ export async function submitApplication(
     if (replay) return replay;
   }
 
-  const result = version.form.validate(body, { language: options.language });
+  const now = options.now ?? new Date();
+  const today = toOfficeDate(now);
+  const result = version.form.validate(body, { language: options.language, today });
   if (!result.valid) {
     throw new AppError(
       'SUBMISSION_INVALID',
@@ -65,13 +68,12 @@ export async function submitApplication(
     );
   }
 
-  const now = options.now ?? new Date();
   const { definition } = version;
   const data = result.data;
   const fileIds = await checkFileReferences(db, organisation.id, version, data, options.language);
   const accessToken = randomBytes(32).toString('base64url');
   const caseId = randomUUID();
-  const started = startCase(version.process, data, { now });
+  const started = startCase(version.process, data, { now, today });
 
   const documentTemplates = [
     ...definition.documents.filter((t) => t.kind === 'receipt'),
@@ -105,7 +107,7 @@ export async function submitApplication(
   ];
 
   // Drawn before the transaction: a sequence hands it out without a lock (see drawReferenceNumbers).
-  const sequence = await context.nextReferenceNumber(version.serviceId, now.getUTCFullYear());
+  const sequence = await context.nextReferenceNumber(version.serviceId, referenceYear(now));
   const reference = formatReference(definition.settings.referencePattern, sequence, now);
 
   const documents = documentTemplates.map((template) => {

@@ -13,6 +13,7 @@ import { applyAction, type CaseActor, type PersistedCase } from '@amtsweg/proces
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
+import { toOfficeDate } from './office-date';
 import { renderDocument } from './render-document';
 import { recordedRole } from './staff-actor';
 
@@ -51,7 +52,8 @@ export async function takeCaseAction(
     actor,
     inputs: body.inputs ?? {},
     now,
-    facts: { case: { reference: caseRow.reference, receivedAt: caseRow.received_at.toISOString().slice(0, 10) } },
+    today: toOfficeDate(now),
+    facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
   });
   if (!result.ok) {
     const code = result.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : result.code === 'UNKNOWN_ACTION' ? 'NOT_FOUND' : 'ACTION_REFUSED';
