@@ -13,7 +13,7 @@ import { applyAction, type CaseActor, type PersistedCase } from '@amtsweg/proces
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { toOfficeDate } from './office-date';
+import { caseGuardOptions } from './office-date';
 import { renderDocument } from './render-document';
 import { recordedRole } from './staff-actor';
 
@@ -51,9 +51,7 @@ export async function takeCaseAction(
     action: actionId,
     actor,
     inputs: body.inputs ?? {},
-    now,
-    today: toOfficeDate(now),
-    facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
+    ...caseGuardOptions(caseRow, now),
   });
   if (!result.ok) {
     const code = result.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : result.code === 'UNKNOWN_ACTION' ? 'NOT_FOUND' : 'ACTION_REFUSED';

@@ -4,6 +4,7 @@ import { APPLICANT_ROLE } from '@amtsweg/definitions';
 import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
+import { caseGuardOptions } from '../cases/office-date';
 import { hashToken } from '../cases/submit-application';
 import { takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
@@ -154,7 +155,7 @@ async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, versio
     listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: false }),
     listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
   ]);
-  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, APPLICANT);
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, APPLICANT, caseGuardOptions(caseRow));
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const actions = listed.ok ? listed.actions.filter((a) => a.enabled) : [];
   // The request is the last thing staff asked for: the text input of the action that led here.

@@ -13,6 +13,7 @@ import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance } from 'fastify';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../app-error';
+import { caseGuardOptions } from '../cases/office-date';
 import { DEMO_CASEWORKER_ID, recordedRole, resolveStaffActor } from '../cases/staff-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { CASE_CONFLICT_MESSAGE, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
@@ -425,7 +426,7 @@ async function buildCaseView(app: FastifyInstance, caseRow: CaseRow, version: Co
   const { definition } = version;
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const data = caseRow.data as Record<string, unknown>;
-  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, resolveStaffActor(definition));
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, resolveStaffActor(definition), caseGuardOptions(caseRow));
   const [events, documents] = await Promise.all([
     listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: true }),
     listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
