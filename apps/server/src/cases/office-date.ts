@@ -12,15 +12,3 @@ const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: OFFICE_TIME_ZONE
 export function toOfficeDate(moment: Date): string {
   return DAY_FORMAT.format(moment);
 }
-
-/**
- * What guards of a case are evaluated with — the same when actions are listed and when one is taken:
- * the moment, its German calendar day as `today`, and the case facts guards may read (`$case.receivedAt`).
- */
-export function caseGuardOptions(caseRow: { reference: string; received_at: Date }, now = new Date()) {
-  return {
-    now,
-    today: toOfficeDate(now),
-    facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
-  };
-}

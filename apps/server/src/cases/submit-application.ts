@@ -18,8 +18,8 @@ import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
 import { formatReference, referenceYear } from './format-reference';
 import { toOfficeDate } from './office-date';
-import type { SubmissionContext } from './submission-context';
 import { documentAsText, renderDocument } from './render-document';
+import type { SubmissionContext } from './submission-context';
 
 export interface SubmissionAnswer {
   caseId: string;

@@ -13,7 +13,7 @@ import { applyAction, type CaseActor, type PersistedCase } from '@amtsweg/proces
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { caseGuardOptions } from './office-date';
+import { toOfficeDate } from './office-date';
 import { renderDocument } from './render-document';
 import { recordedRole } from './staff-actor';
 
@@ -128,4 +128,16 @@ export async function takeCaseAction(
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+}
+
+/**
+ * What guards of a case are evaluated with — the same when actions are listed and when one is taken:
+ * the moment, its German calendar day as `today`, and the case facts guards may read (`$case.receivedAt`).
+ */
+export function caseGuardOptions(caseRow: { reference: string; received_at: Date }, now = new Date()) {
+  return {
+    now,
+    today: toOfficeDate(now),
+    facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
+  };
 }
