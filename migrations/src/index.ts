@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-23-0001-initial';
 import * as organisationScopedKeys from './2026-11-23-0002-organisation-scoped-keys';
+import * as identityAndAccess from './2026-11-23-0003-identity-and-access';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -9,4 +10,5 @@ import * as organisationScopedKeys from './2026-11-23-0002-organisation-scoped-k
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-0001-initial': initial,
   '2026-11-23-0002-organisation-scoped-keys': organisationScopedKeys,
+  '2026-11-23-0003-identity-and-access': identityAndAccess,
 };

@@ -1,13 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import type { DatabaseHandle } from '@amtsweg/db';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import './plugins/access';
+import authPlugin, { type AuthOptions } from './plugins/auth.plugin';
 import databasePlugin from './plugins/database.plugin';
 import errorHandlerPlugin from './plugins/error-handler.plugin';
 import jsonBodyPlugin from './plugins/json-body.plugin';
 import openApiPlugin from './plugins/openapi.plugin';
+import { accountRoutes } from './routes/account.routes';
+import { administrationRoutes } from './routes/administration.routes';
 import { applicantRoutes } from './routes/applicant.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { filesRoutes } from './routes/files.routes';
@@ -18,6 +21,8 @@ import { submissionsRoutes } from './routes/submissions.routes';
 export interface AppOptions {
   database: DatabaseHandle;
   organisation?: { slug: string; name: string; address: string };
+  /** Sessions, cookies and rate limits; without a session secret a random one is used (sessions end on restart). */
+  security?: Partial<AuthOptions>;
 }
 
 export const DEFAULT_ORGANISATION = {
@@ -43,7 +48,10 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(jsonBodyPlugin);
   await app.register(openApiPlugin);
   await app.register(databasePlugin, { database: options.database, organisation: options.organisation ?? DEFAULT_ORGANISATION });
+  await app.register(authPlugin, { ...options.security, sessionSecret: options.security?.sessionSecret ?? randomBytes(32).toString('base64url') });
   await app.register(healthRoutes);
+  await app.register(accountRoutes);
+  await app.register(administrationRoutes);
   await app.register(servicesRoutes);
   await app.register(submissionsRoutes);
   await app.register(filesRoutes);

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** How the server is configured: environment variables only (documented in the README). */
 export interface ServerConfig {
   port: number;
@@ -11,6 +15,12 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Seed the demo organisation, the Hundeanmeldung service and demo cases on first start. */
   seedDemo: boolean;
+  /** Signs session cookies; the same on every process. Without it the embedded mode keeps one in its data folder. */
+  sessionSecret: string | undefined;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address for rate limits, HTTPS for Secure cookies). */
+  trustProxy: boolean;
+  /** Requests per minute and client address. */
+  rateLimits: { login: number; submission: number; upload: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,7 +32,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: readInteger(env.BODY_LIMIT, 1_048_576, 'BODY_LIMIT'),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    sessionSecret: env.SESSION_SECRET || undefined,
+    trustProxy: env.TRUST_PROXY === 'true',
+    rateLimits: {
+      login: readInteger(env.RATE_LIMIT_LOGIN, 10, 'RATE_LIMIT_LOGIN'),
+      submission: readInteger(env.RATE_LIMIT_SUBMISSION, 60, 'RATE_LIMIT_SUBMISSION'),
+      upload: readInteger(env.RATE_LIMIT_UPLOAD, 120, 'RATE_LIMIT_UPLOAD'),
+    },
   };
+}
+
+/** The session secret: configured, or (embedded mode) made once and kept next to the data folder. */
+export function resolveSessionSecret(config: ServerConfig, onEphemeral: () => void): string {
+  if (config.sessionSecret) {
+    if (config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
+    return config.sessionSecret;
+  }
+  if (config.databaseUrl) {
+    onEphemeral();
+    return randomBytes(32).toString('base64url');
+  }
+  const file = join(dirname(config.dataDir), 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }
 
 function readInteger(value: string | undefined, fallback: number, name: string): number {

@@ -2,7 +2,7 @@ import { createDatabase } from '@amtsweg/db';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import amtswegApp, { DEFAULT_ORGANISATION } from './app';
-import { readConfig } from './config';
+import { readConfig, resolveSessionSecret } from './config';
 import { seedDemo } from './seed-demo';
 
 // The process around the app: configuration, logging, listening, graceful shutdown.
@@ -17,6 +17,7 @@ const app = Fastify({
   logger: { level: config.logLevel },
   bodyLimit: config.bodyLimit,
   requestTimeout: 30_000,
+  trustProxy: config.trustProxy,
   // A request id from the caller (a proxy) is kept if it looks sane; otherwise a new one.
   genReqId: (request) => {
     const incoming = request.headers['x-request-id'];
@@ -24,9 +25,13 @@ const app = Fastify({
   },
 });
 logConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
-await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION });
+const sessionSecret = resolveSessionSecret(config, () =>
+  app.log.warn('SESSION_SECRET is not set: sessions end when this process stops and are not shared with other processes'),
+);
+await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { sessionSecret, rateLimits: config.rateLimits } });
 await app.ready();
-if (config.seedDemo) await seedDemo(database, app.organisation);
+// Demo accounts only on the embedded database: a server on PostgreSQL is a real installation.
+if (config.seedDemo) await seedDemo(database, app.organisation, { accounts: database.kind === 'pglite' });
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

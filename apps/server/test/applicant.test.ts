@@ -1,6 +1,6 @@
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, exampleSubmission, publishService, type TestApp } from './helper';
+import { buildTestApp, createAccount, exampleSubmission, grantServiceRoles, publishService, type TestApp } from './helper';
 
 interface ApplicantView {
   reference: string;
@@ -18,16 +18,16 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
   let serviceId: string;
 
   const open = async () => {
-    const response = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: exampleSubmission('valid-without-files.json').data });
+    const response = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: exampleSubmission('valid-without-files.json').data });
     return response.json<{ caseId: string; accessToken: string; reference: string }>();
   };
   const asApplicant = (token: string) => ({ authorization: `Bearer ${token}` });
   const staffVersion = async (caseId: string) =>
-    (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<{ version: number; history: { kind: string; comment: string | null; internal: boolean }[]; assigneeId: string | null }>();
+    (await t.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<{ version: number; history: { kind: string; comment: string | null; internal: boolean }[]; assigneeId: string | null }>();
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    serviceId = await publishService(t.app, 'hundeanmeldung');
+    serviceId = await publishService(t, 'hundeanmeldung');
   });
   afterAll(async () => {
     await t?.close();
@@ -35,7 +35,7 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
 
   it('shows the applicant their case with the access token, and nothing without it', async () => {
     const { caseId, accessToken, reference } = await open();
-    const view = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) });
+    const view = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) });
     expect(view.statusCode).toBe(200);
     expect(view.json<ApplicantView>()).toMatchObject({
       reference,
@@ -45,31 +45,33 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
       documents: [{ kind: 'receipt', title: 'Eingangsbestätigung' }],
     });
 
-    const wrongToken = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant('x'.repeat(43)) });
+    const wrongToken = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant('x'.repeat(43)) });
     expect(wrongToken.statusCode).toBe(404);
     const other = await open();
-    const foreignCase = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${other.caseId}`, headers: asApplicant(accessToken) });
+    const foreignCase = await t.inject({ method: 'GET', url: `/api/applicant/cases/${other.caseId}`, headers: asApplicant(accessToken) });
     expect(foreignCase.statusCode).toBe(404);
-    const noToken = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}` });
-    expect(noToken.statusCode).toBe(400);
+    const noToken = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}` }, null);
+    expect(noToken.statusCode).toBe(404);
+    const malformedToken = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: { authorization: 'Bearer <script>' } }, null);
+    expect(malformedToken.statusCode).toBe(400);
   });
 
   it('carries a request for information to the applicant and their answer back into the case', async () => {
     const { caseId, accessToken } = await open();
     const staff = await staffVersion(caseId);
-    const requested = await t.app.inject({
+    const requested = await t.inject({
       method: 'POST',
       url: `/api/cases/${caseId}/actions/requestInformation`,
       payload: { expectedVersion: staff.version, inputs: { missing: 'Bitte senden Sie den Versicherungsschein.' } },
     });
     expect(requested.statusCode).toBe(200);
 
-    const waiting = (await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) })).json<ApplicantView>();
+    const waiting = (await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) })).json<ApplicantView>();
     expect(waiting.openRequest).toEqual({ message: 'Bitte senden Sie den Versicherungsschein.', actions: [{ id: 'answer', label: expect.anything() as unknown, inputs: expect.anything() as unknown }, expect.objectContaining({ id: 'withdraw' })] });
     expect(waiting.dueAt).not.toBeNull();
     expect(waiting.documents.map((d) => d.kind)).toEqual(['receipt', 'letter']);
 
-    const missingInput = await t.app.inject({
+    const missingInput = await t.inject({
       method: 'POST',
       url: `/api/applicant/cases/${caseId}/reply`,
       headers: asApplicant(accessToken),
@@ -78,7 +80,7 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
     expect(missingInput.statusCode).toBe(422);
     expect(missingInput.json()).toMatchObject({ reason: 'INPUT_MISSING' });
 
-    const staffOnly = await t.app.inject({
+    const staffOnly = await t.inject({
       method: 'POST',
       url: `/api/applicant/cases/${caseId}/reply`,
       headers: asApplicant(accessToken),
@@ -86,7 +88,7 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
     });
     expect(staffOnly.statusCode).toBe(403);
 
-    const answered = await t.app.inject({
+    const answered = await t.inject({
       method: 'POST',
       url: `/api/applicant/cases/${caseId}/reply`,
       headers: asApplicant(accessToken),
@@ -94,15 +96,15 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
     });
     expect(answered.statusCode).toBe(200);
     expect(answered.json<ApplicantView>()).toMatchObject({ statusText: { de: 'Ihre Anmeldung wird geprüft.' }, openRequest: null, dueAt: null });
-    const history = (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<{ state: { id: string }; history: { action: string | null; actorRole: string }[] }>();
+    const history = (await t.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<{ state: { id: string }; history: { action: string | null; actorRole: string }[] }>();
     expect(history.state.id).toBe('inReview');
     expect(history.history.at(-1)).toMatchObject({ action: 'answer', actorRole: 'applicant' });
 
-    const decided = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/approve`, payload: { expectedVersion: waiting.version + 1 } });
+    const decided = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/approve`, payload: { expectedVersion: waiting.version + 1 } });
     expect(decided.statusCode).toBe(200);
-    const final = (await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) })).json<ApplicantView>();
+    const final = (await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) })).json<ApplicantView>();
     const notice = final.documents.find((d) => d.kind === 'decision')!;
-    const document = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}/documents/${notice.id}`, headers: asApplicant(accessToken) });
+    const document = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}/documents/${notice.id}`, headers: asApplicant(accessToken) });
     expect(document.statusCode).toBe(200);
     const text = document.json<{ text: string }>().text;
     expect(text).toContain('Stadt Musterstadt');
@@ -120,24 +122,30 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
   it('assigns a case with optimistic locking and keeps internal notes from the applicant', async () => {
     const { caseId, accessToken } = await open();
     const before = await staffVersion(caseId);
-    const assigned = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/assign`, payload: { assigneeId: 'anna.berg', expectedVersion: before.version } });
+    const anna = await createAccount(t.app, { email: `anna.berg.${kind}.${Date.now()}@test.example`, kind: 'staff', roles: ['caseworker'] });
+    const outsider = await createAccount(t.app, { email: `ohne.rolle.${kind}.${Date.now()}@test.example`, kind: 'staff', roles: ['caseworker'] });
+    const noRole = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/assign`, payload: { assigneeId: outsider.id, expectedVersion: before.version } });
+    expect(noRole.statusCode).toBe(400);
+    expect(noRole.json()).toMatchObject({ errors: [{ path: '/body/assigneeId' }] });
+    await grantServiceRoles(t, anna.id, serviceId, ['dogTax']);
+    const assigned = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/assign`, payload: { assigneeId: anna.id, expectedVersion: before.version } });
     expect(assigned.statusCode).toBe(200);
-    expect(assigned.json()).toMatchObject({ assigneeId: 'anna.berg', version: before.version + 1 });
-    const stale = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/assign`, payload: { assigneeId: null, expectedVersion: before.version } });
+    expect(assigned.json()).toMatchObject({ assigneeId: anna.id, version: before.version + 1 });
+    const stale = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/assign`, payload: { assigneeId: null, expectedVersion: before.version } });
     expect(stale.statusCode).toBe(409);
 
-    const note = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/comments`, payload: { text: 'Halterin hat angerufen, Versicherung folgt.' } });
+    const note = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/comments`, payload: { text: 'Halterin hat angerufen, Versicherung folgt.' } });
     expect(note.statusCode).toBe(201);
-    const blank = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/comments`, payload: { text: '   ' } });
+    const blank = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/comments`, payload: { text: '   ' } });
     expect(blank.statusCode).toBe(400);
     const staff = await staffVersion(caseId);
     expect(staff.history.filter((e) => e.kind === 'note')).toEqual([expect.objectContaining({ comment: 'Halterin hat angerufen, Versicherung folgt.', internal: true })]);
 
-    const applicantView = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) });
+    const applicantView = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: asApplicant(accessToken) });
     expect(applicantView.body).not.toContain('Halterin hat angerufen');
-    expect(applicantView.body).not.toContain('anna.berg');
+    expect(applicantView.body).not.toContain(anna.id);
 
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/cases?assignee=anna.berg' })).json<{ cases: { id: string }[] }>();
+    const mine = (await t.inject({ method: 'GET', url: `/api/cases?assignee=${anna.id}` })).json<{ cases: { id: string }[] }>();
     expect(mine.cases.map((c) => c.id)).toEqual([caseId]);
   });
 

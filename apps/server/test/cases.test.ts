@@ -20,18 +20,18 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
   let serviceId: string;
 
   const openCase = async (data: Record<string, unknown> = exampleSubmission('valid-without-files.json').data): Promise<CaseView> => {
-    const response = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
+    const response = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
     expect(response.statusCode).toBe(201);
     return getCase(response.json<{ caseId: string }>().caseId);
   };
   const getCase = async (caseId: string): Promise<CaseView> =>
-    (await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<CaseView>();
+    (await t.inject({ method: 'GET', url: `/api/cases/${caseId}` })).json<CaseView>();
   const act = (caseId: string, action: string, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/${action}`, payload });
+    t.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/${action}`, payload });
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    serviceId = await publishService(t.app, 'hundeanmeldung');
+    serviceId = await publishService(t, 'hundeanmeldung');
   });
   afterAll(async () => {
     await t?.close();
@@ -96,9 +96,9 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     const changed = hundeanmeldung();
     const review = changed.process.states.find((s) => s.id === 'inReview')!;
     review.actions!.find((a) => a.id === 'approve')!.label = { de: 'Bestätigen (Version 2)', en: 'Approve (version 2)' };
-    const service = (await t.app.inject({ method: 'GET', url: `/api/services/${serviceId}` })).json<{ draftRevision: number }>();
-    await t.app.inject({ method: 'PUT', url: `/api/services/${serviceId}/draft`, payload: { definition: changed, expectedRevision: service.draftRevision } });
-    const published = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/publish` });
+    const service = (await t.inject({ method: 'GET', url: `/api/services/${serviceId}` })).json<{ draftRevision: number }>();
+    await t.inject({ method: 'PUT', url: `/api/services/${serviceId}/draft`, payload: { definition: changed, expectedRevision: service.draftRevision } });
+    const published = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/publish` });
     expect(published.json()).toMatchObject({ version: 2 });
 
     const newer = await openCase();
@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
 
   it('lists the inbox with filters, search, counts per state and cursor pages', async () => {
     const list = async (query: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/cases?${query}` })).json<{
+      (await t.inject({ method: 'GET', url: `/api/cases?${query}` })).json<{
         cases: { id: string; reference: string; state: string; overdue: boolean }[];
         nextCursor: string | null;
         countsByState: Record<string, number>;
@@ -144,7 +144,7 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     const byDue = await list('sort=due&limit=1');
     expect(byDue.cases[0]!.id).toBe(waiting.cases[0]!.id);
 
-    const badCursor = await t.app.inject({ method: 'GET', url: '/api/cases?cursor=nonsense' });
+    const badCursor = await t.inject({ method: 'GET', url: '/api/cases?cursor=nonsense' });
     expect(badCursor.statusCode).toBe(400);
   });
 });

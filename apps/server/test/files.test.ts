@@ -9,7 +9,7 @@ describe.each(DATABASE_KINDS)('file uploads on %s', (kind) => {
 
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    serviceId = await publishService(t.app, 'hundeanmeldung');
+    serviceId = await publishService(t, 'hundeanmeldung');
   });
   afterAll(async () => {
     await t?.close();
@@ -47,12 +47,12 @@ describe.each(DATABASE_KINDS)('file uploads on %s', (kind) => {
   });
 
   it('takes a submission only with files really uploaded for it, and attaches them to the case', async () => {
-    const invented = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: exampleSubmission('valid.json').data });
+    const invented = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: exampleSubmission('valid.json').data });
     expect(invented.statusCode).toBe(400);
     expect(invented.json()).toMatchObject({ errors: [{ path: '/dogs/1/certificate/0', code: 'fileUnknown' }] });
 
     const data = await withUploadedFiles(t.app, serviceId, exampleSubmission('valid.json').data);
-    const accepted = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
+    const accepted = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
     expect(accepted.statusCode).toBe(201);
     const { caseId } = accepted.json<{ caseId: string }>();
     const fileId = (data as { dogs: { certificate: { id: string }[] }[] }).dogs[1]!.certificate[0]!.id;
@@ -60,7 +60,7 @@ describe.each(DATABASE_KINDS)('file uploads on %s', (kind) => {
     expect(file.case_id).toBe(caseId);
 
     const before = await countRows(t.database);
-    const reused = await t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
+    const reused = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: data });
     expect(reused.statusCode).toBe(400);
     expect(reused.json()).toMatchObject({ errors: [{ path: '/dogs/1/certificate/0', code: 'fileUnknown' }] });
     expect(await countRows(t.database)).toEqual(before);

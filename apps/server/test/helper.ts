@@ -3,7 +3,11 @@ import type { DatabaseKind } from '@amtsweg/db';
 import type { ServiceDefinition } from '@amtsweg/definitions';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import { readExampleSubmissions } from '@amtsweg/examples/node';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { insertUser, type StaffRole } from '@amtsweg/db';
+import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
+import { hashPassword } from '../src/auth/password';
+import type { RateLimits } from '../src/plugins/auth.plugin';
 import amtswegApp from '../src/app';
 
 export interface TestApp {
@@ -11,29 +15,111 @@ export interface TestApp {
   /** Every route Fastify registered, with its declared access. */
   routes: { method: string; url: string; access: string | undefined }[];
   database: TestDatabase;
+  /** A logged-in staff member holding every organisation role (and, via publishService, every process role). */
+  staff: Caller;
+  /** `app.inject` as `caller` (the all-roles staff member by default; null: anonymous). */
+  inject(options: InjectOptions, caller?: Caller | null): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
+/** A logged-in session: its cookie and CSRF token, sent as headers. */
+export interface Caller {
+  userId: string;
+  headers: Record<string, string>;
+}
+
+export const TEST_PASSWORD = 'Richtig-Langes-Passwort-1';
+/** Rate limits high enough that tests hammering one route from one address are not throttled. */
+export const UNLIMITED = { login: 100_000, submission: 100_000, upload: 100_000 };
+
 /** The whole API on a fresh database of the given kind, reached through Fastify's inject. */
-export async function buildTestApp(kind: DatabaseKind, options: { bodyLimit?: number } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  kind: DatabaseKind,
+  options: { bodyLimit?: number; rateLimits?: Partial<RateLimits>; logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(kind);
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit ?? 1_048_576 });
+  const app = Fastify({
+    logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
+    bodyLimit: options.bodyLimit ?? 1_048_576,
+  });
   const routes: TestApp['routes'] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access });
   });
-  await app.register(amtswegApp, { database });
+  await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } } });
   await app.ready();
+  const staffUser = await createAccount(app, { email: 'alle.rollen@test.example', kind: 'staff', roles: ['administrator', 'designer', 'caseworker'] });
+  const staff = await logIn(app, 'alle.rollen@test.example');
+  const staffCaller = { ...staff, userId: staffUser.id };
   return {
     app,
     routes,
     database,
+    staff: staffCaller,
+    inject(injectOptions, caller = staffCaller) {
+      const headers = { ...caller?.headers, ...(injectOptions.headers as Record<string, string> | undefined) };
+      return app.inject({ ...injectOptions, headers });
+    },
     async close() {
       await app.close();
       await database.dispose();
     },
   };
+}
+
+/** Creates an account straight in the database (the administration API is tested on its own). */
+export async function createAccount(
+  app: FastifyInstance,
+  account: { email: string; kind: 'staff' | 'citizen'; roles?: StaffRole[]; organisationId?: string; password?: string },
+) {
+  return insertUser(app.database.db, {
+    id: randomUUID(),
+    organisation_id: account.organisationId ?? app.organisation.id,
+    kind: account.kind,
+    email: account.email,
+    display_name: account.email.split('@')[0]!,
+    password_hash: await hashPassword(account.password ?? TEST_PASSWORD),
+    roles: account.roles ?? [],
+    totp_secret: null,
+    totp_enabled_at: null,
+    locked_until: null,
+    oidc_issuer: null,
+    oidc_subject: null,
+    disabled_at: null,
+  });
+}
+
+/** Logs in through POST /api/auth/login; answers the session cookie and CSRF token as headers. */
+export async function logIn(
+  app: FastifyInstance,
+  email: string,
+  options: { kind?: 'staff' | 'citizen'; organisation?: string; password?: string } = {},
+): Promise<Caller> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password: options.password ?? TEST_PASSWORD, kind: options.kind ?? 'staff', ...(options.organisation ? { organisation: options.organisation } : {}) },
+  });
+  if (response.statusCode !== 200) throw new Error(`login of ${email} failed: ${response.body}`);
+  const body = response.json<{ csrfToken: string; account: { id: string } }>();
+  return { userId: body.account.id, headers: { cookie: sessionCookie(response), 'x-csrf-token': body.csrfToken } };
+}
+
+/** The session cookie a response set, as a Cookie header value. */
+export function sessionCookie(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === 'amtsweg_session');
+  if (!cookie) throw new Error('no session cookie in the response');
+  return `${cookie.name}=${cookie.value}`;
+}
+
+/** Grants an account process roles for a service (adding to what it holds), through the administration API. */
+export async function grantServiceRoles(t: TestApp, userId: string, serviceId: string, roles: readonly string[]): Promise<void> {
+  const current = await t.inject({ method: 'GET', url: `/api/users/${userId}` });
+  const held = current.json<{ serviceRoles: { serviceId: string; role: string }[] }>().serviceRoles;
+  const serviceRoles = [...held, ...roles.map((role) => ({ serviceId, role }))];
+  const updated = await t.inject({ method: 'PATCH', url: `/api/users/${userId}`, payload: { serviceRoles } });
+  if (updated.statusCode !== 200) throw new Error(`granting roles failed: ${updated.body}`);
 }
 
 export function hundeanmeldung(): ServiceDefinition {
@@ -46,13 +132,17 @@ export function exampleSubmission(file: string): { data: Record<string, unknown>
   return submission as { data: Record<string, unknown>; expectedErrors?: { path: string; code: string }[] };
 }
 
-/** Creates and publishes a service through the API; returns its id. */
-export async function publishService(app: FastifyInstance, slug: string, definition: ServiceDefinition = hundeanmeldung()): Promise<string> {
-  const created = await app.inject({ method: 'POST', url: '/api/services', payload: { slug, definition } });
+/**
+ * Creates and publishes a service through the API as the all-roles staff member, and grants them every
+ * process role of the service; returns its id.
+ */
+export async function publishService(t: TestApp, slug: string, definition: ServiceDefinition = hundeanmeldung()): Promise<string> {
+  const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug, definition } });
   if (created.statusCode !== 201) throw new Error(`create failed: ${created.body}`);
   const { id } = created.json<{ id: string }>();
-  const published = await app.inject({ method: 'POST', url: `/api/services/${id}/publish` });
+  const published = await t.inject({ method: 'POST', url: `/api/services/${id}/publish` });
   if (published.statusCode !== 201) throw new Error(`publish failed: ${published.body}`);
+  await grantServiceRoles(t, t.staff.userId, id, definition.settings.roles.map((role) => role.id));
   return id;
 }
 

@@ -10,7 +10,7 @@ describe.each(DATABASE_KINDS)('published version lookup on %s', (kind) => {
   let serviceId: string;
   beforeAll(async () => {
     t = await buildTestApp(kind);
-    serviceId = await publishService(t.app, 'lookup');
+    serviceId = await publishService(t, 'lookup');
   });
   afterAll(async () => {
     await t?.close();

@@ -8,11 +8,11 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   let t: TestApp;
   let serviceId: string;
   const submit = (payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: payload as object, headers });
+    t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: payload as object, headers });
 
   beforeAll(async () => {
     t = await buildTestApp(kind, { bodyLimit: 64 * 1024 });
-    serviceId = await publishService(t.app, 'hundeanmeldung');
+    serviceId = await publishService(t, 'hundeanmeldung');
   });
   afterAll(async () => {
     await t?.close();
@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     expect(answer.receipt.text).toContain(answer.reference);
     expect(answer.receipt.text).toContain('Labrador Retriever');
 
-    const view = (await t.app.inject({ method: 'GET', url: `/api/cases/${answer.caseId}` })).json<{
+    const view = (await t.inject({ method: 'GET', url: `/api/cases/${answer.caseId}` })).json<{
       state: { id: string };
       history: { kind: string; toState: string }[];
       documents: { kind: string }[];
@@ -73,7 +73,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
       ['__proto__', '{"__proto__": {"isAdmin": true}, "consent": true}'],
       ['constructor', '{"holder": {"constructor": {"prototype": {"isAdmin": true}}}}'],
     ] as const) {
-      const response = await t.app.inject({
+      const response = await t.inject({
         method: 'POST',
         url: `/api/services/${serviceId}/submissions`,
         headers: { 'content-type': 'application/json' },
@@ -104,7 +104,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
 
   it('answers malformed JSON with 400, an oversized body with 413, a wrong content type with 415, an unknown service with 404', async () => {
     const before = await countRows(t.database);
-    const malformed = await t.app.inject({
+    const malformed = await t.inject({
       method: 'POST',
       url: `/api/services/${serviceId}/submissions`,
       headers: { 'content-type': 'application/json' },
@@ -114,14 +114,14 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     expect(malformed.json()).toMatchObject({ code: 'REQUEST_INVALID' });
     const oversized = await submit({ ...exampleSubmission('valid-without-files.json').data, remarks: 'x'.repeat(100_000) });
     expect(oversized.statusCode).toBe(413);
-    const wrongType = await t.app.inject({
+    const wrongType = await t.inject({
       method: 'POST',
       url: `/api/services/${serviceId}/submissions`,
       headers: { 'content-type': 'application/xml' },
       payload: '<antrag/>',
     });
     expect(wrongType.statusCode).toBe(415);
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/services/00000000-0000-4000-8000-000000000000/submissions', payload: {} });
+    const unknown = await t.inject({ method: 'POST', url: '/api/services/00000000-0000-4000-8000-000000000000/submissions', payload: {} });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'SERVICE_NOT_FOUND' });
     expect(await countRows(t.database)).toEqual(before);
@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     const stored = await t.database.db.selectFrom('idempotency_keys').select('response').where('key', '=', `retry-${kind}-0001`).executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.response)).not.toContain(replay.accessToken);
     expect(stored.response).not.toHaveProperty('accessToken');
-    const view = await t.app.inject({ method: 'GET', url: `/api/applicant/cases/${replay.caseId}`, headers: { authorization: `Bearer ${replay.accessToken}` } });
+    const view = await t.inject({ method: 'GET', url: `/api/applicant/cases/${replay.caseId}`, headers: { authorization: `Bearer ${replay.accessToken}` } });
     expect(view.statusCode).toBe(200);
 
     const other = await submit({ ...data, remarks: 'anders' }, { 'idempotency-key': `retry-${kind}-0001` });
@@ -179,7 +179,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
   it('dates a submission of New Year’s night by the German calendar: new year’s reference, receipt dated 1 January', async () => {
     const newYearsNight = new Date('2030-12-31T23:30:00Z'); // 00:30 on 1 January 2031 in Berlin
-    const version = await loadVersion(t.app, serviceId, 1);
+    const version = await loadVersion(t.app, t.app.organisation.id, serviceId, 1);
     const data = exampleSubmission('valid-without-files.json').data;
     // A dog acquired "today" in Berlin is not in the future, although UTC is still on 31 December.
     const dogs = (data.dogs as Record<string, unknown>[]).map((dog) => ({ ...dog, acquiredOn: '2031-01-01' }));

@@ -1,3 +1,5 @@
+import type { ApiTokenTable } from './tables/api-token.table';
+import type { AuditEventTable } from './tables/audit-event.table';
 import type { CaseDeadlineTable } from './tables/case-deadline.table';
 import type { CaseEventTable } from './tables/case-event.table';
 import type { CaseTable } from './tables/case.table';
@@ -6,8 +8,12 @@ import type { FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
 import type { OrganisationTable } from './tables/organisation.table';
 import type { OutboxTable } from './tables/outbox.table';
+import type { SessionTable } from './tables/session.table';
 import type { ServiceVersionTable } from './tables/service-version.table';
 import type { ServiceTable } from './tables/service.table';
+import type { UserRecoveryCodeTable } from './tables/user-recovery-code.table';
+import type { UserServiceRoleTable } from './tables/user-service-role.table';
+import type { UserTable } from './tables/user.table';
 
 /** Every table of the Amtsweg database, as Kysely sees it. */
 export interface Database {
@@ -21,4 +27,10 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   case_deadlines: CaseDeadlineTable;
   outbox: OutboxTable;
+  users: UserTable;
+  user_service_roles: UserServiceRoleTable;
+  user_recovery_codes: UserRecoveryCodeTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
 }

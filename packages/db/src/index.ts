@@ -3,7 +3,11 @@ export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from './create-dat
 export { migrateToLatest } from './migrate-database';
 export { toJsonColumn } from './json-column';
 export type { Database } from './database';
-export type { Organisation, NewOrganisation } from './tables/organisation.table';
+export type { Organisation, NewOrganisation, OrganisationUpdate } from './tables/organisation.table';
+export type { UserRow, NewUser, UserUpdate, StaffRole } from './tables/user.table';
+export type { UserServiceRole } from './tables/user-service-role.table';
+export type { ApiTokenRow } from './tables/api-token.table';
+export type { AuditEvent } from './tables/audit-event.table';
 export type { Service, NewService, ServiceUpdate } from './tables/service.table';
 export type { ServiceVersion, NewServiceVersion } from './tables/service-version.table';
 export type { CaseRow, NewCase, CaseUpdate } from './tables/case.table';
@@ -12,7 +16,7 @@ export type { DocumentRow, NewDocument } from './tables/document.table';
 export type { FileRow, NewFile } from './tables/file.table';
 export type { IdempotencyKey, NewIdempotencyKey } from './tables/idempotency-key.table';
 export type { Executor } from './repositories/executor';
-export { ensureOrganisation, findOrganisationBySlug } from './repositories/organisation.repository';
+export { ensureOrganisation, findOrganisationById, findOrganisationBySlug, updateOrganisation } from './repositories/organisation.repository';
 export {
   findServiceById,
   findServiceBySlug,
@@ -23,7 +27,8 @@ export {
   listPublishedServices,
   updateServiceDraft,
 } from './repositories/service.repository';
-export { countCases, drawReferenceNumbers, findCaseById, updateCaseIfVersion } from './repositories/case.repository';
+export { caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';
+export type { CaseViewer } from './repositories/case.repository';
 export { appendCaseEvent, listCaseEvents } from './repositories/case-event.repository';
 export type { CaseEventInput } from './repositories/case-event.repository';
 export { findCaseDocument, insertDocument, listCaseDocuments } from './repositories/document.repository';
@@ -31,7 +36,26 @@ export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';
 export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
-export { attachFilesToCase, findFilesByIds, insertFile } from './repositories/file.repository';
+export { attachFilesToCase, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
 export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';
+export {
+  countUnusedRecoveryCodes,
+  findUserByEmail,
+  findUserById,
+  findUserByOidcSubject,
+  insertUser,
+  listServiceRoles,
+  listUsers,
+  recordFailedLogin,
+  replaceRecoveryCodes,
+  replaceServiceRoles,
+  updateUser,
+  useRecoveryCode,
+} from './repositories/user.repository';
+export { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, saveSession } from './repositories/session.repository';
+export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
+export type { ApiTokenInfo } from './repositories/api-token.repository';
+export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';
+export type { AuditEventInput } from './repositories/audit.repository';

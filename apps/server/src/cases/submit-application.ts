@@ -36,6 +36,8 @@ export interface SubmitOptions {
   idempotencyKey?: string;
   language: 'de' | 'en';
   now?: Date;
+  /** The citizen account applying, if logged in: the case then also appears under their applications. */
+  applicantUserId?: string;
 }
 
 /**
@@ -86,7 +88,7 @@ export async function submitApplication(
       case_id: caseId,
       at: now,
       kind: 'submitted',
-      actor_id: 'applicant',
+      actor_id: options.applicantUserId ?? 'applicant',
       actor_role: 'applicant',
       from_state: null,
       to_state: definition.process.initial,
@@ -139,6 +141,7 @@ export async function submitApplication(
       applicant_name: readApplicantName(definition.settings.applicant?.nameFields, data),
       applicant_email: readText(data, definition.settings.applicant?.emailField) ?? null,
       access_token_hash: hashToken(accessToken),
+      applicant_user_id: options.applicantUserId ?? null,
       due_at: earliestDue(started.deadlines.start),
       received_at: now,
       closed_at: started.final ? now : null,

@@ -15,7 +15,7 @@ import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
 import { toOfficeDate } from './office-date';
 import { renderDocument } from './render-document';
-import { recordedRole } from './staff-actor';
+import { recordedRole } from './case-actor';
 
 export interface ActionRequestBody {
   expectedVersion: number;

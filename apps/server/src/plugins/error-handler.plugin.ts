@@ -7,6 +7,10 @@ const GENERIC: Partial<Record<AppErrorCode, AppMessage>> = {
   PAYLOAD_TOO_LARGE: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { de: 'Dieses Datenformat wird nicht angenommen.', en: 'This content type is not accepted.' },
   NOT_FOUND: { de: 'Diese Adresse gibt es nicht.', en: 'There is nothing at this address.' },
+  CSRF_TOKEN_INVALID: {
+    de: 'Das Sicherheits-Token (CSRF) fehlt oder ist ungültig. Bitte laden Sie die Seite neu.',
+    en: 'The security token (CSRF) is missing or invalid. Please reload the page.',
+  },
   INTERNAL: {
     de: 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
     en: 'Something went wrong on our side. Please try again later.',
@@ -31,7 +35,7 @@ function errorHandlerPlugin(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const language = pickLanguage(request.headers['accept-language']);
     if (error instanceof AppError) {
-      void reply.status(error.statusCode).send({ code: error.code, message: error.appMessage[language], requestId: request.id, ...error.details });
+      void reply.status(error.statusCode).send({ code: error.code, message: error.appMessage[language], requestId: request.id, ...localizeDetails(error.details, language) });
       return;
     }
     if (error.validation) {
@@ -42,6 +46,10 @@ function errorHandlerPlugin(app: FastifyInstance): void {
         return { path, code: issue.keyword, message: describeValidationIssue(issue.keyword, path, language) };
       });
       void reply.status(400).send({ code: 'REQUEST_INVALID', message: GENERIC.REQUEST_INVALID![language], requestId: request.id, errors });
+      return;
+    }
+    if (error.code?.startsWith('FST_CSRF_')) {
+      void reply.status(403).send({ code: 'CSRF_TOKEN_INVALID', message: GENERIC.CSRF_TOKEN_INVALID![language], requestId: request.id });
       return;
     }
     const status = error.statusCode ?? 500;
@@ -63,3 +71,12 @@ function describeValidationIssue(keyword: string, path: string, language: 'de' |
 }
 
 export default fp(errorHandlerPlugin, { name: 'error-handler', fastify: '5.x' });
+
+/** Messages of single fields may come in both languages, like the error's own. */
+function localizeDetails(details: Record<string, unknown>, language: 'de' | 'en'): Record<string, unknown> {
+  if (!Array.isArray(details.errors)) return details;
+  const errors = (details.errors as { message?: unknown }[]).map((entry) =>
+    typeof entry.message === 'object' && entry.message !== null ? { ...entry, message: (entry.message as AppMessage)[language] } : entry,
+  );
+  return { ...details, errors };
+}

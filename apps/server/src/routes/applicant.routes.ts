@@ -1,25 +1,29 @@
 import { timingSafeEqual } from 'node:crypto';
-import { findCaseById, findCaseDocument, listCaseDocuments, listCaseEvents, type CaseRow } from '@amtsweg/db';
+import { findCaseById, findCaseDocument, findCaseFile, listApplicantCases, listCaseDocuments, listCaseEvents, type CaseRow } from '@amtsweg/db';
 import { APPLICANT_ROLE } from '@amtsweg/definitions';
-import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
+import { listAvailableActions, type CaseActor, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { hashToken } from '../cases/submit-application';
 import { caseGuardOptions, takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
-import { DOCUMENT_VIEW, toDocumentView } from './cases.routes';
+import { DOCUMENT_VIEW, FILE_NOT_FOUND, sendFile, toDocumentView } from './cases.routes';
 import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from '../services/load-version';
 
 const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');
-const APPLICANT = { id: 'applicant', roles: [APPLICANT_ROLE] };
 // The same answer for "no such case" and "wrong token", so a token cannot be used to probe for cases.
 const NOT_FOUND = { de: 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.', en: 'No such application, or the access code does not match.' };
 const TOKEN_HEADER = {
   type: 'object',
-  required: ['authorization'],
-  properties: { authorization: { type: 'string', pattern: '^Bearer [A-Za-z0-9_-]{20,100}$', description: 'Bearer <accessToken from the submission answer>' } },
+  properties: {
+    authorization: {
+      type: 'string',
+      pattern: '^Bearer [A-Za-z0-9_-]{20,100}$',
+      description: 'Bearer <accessToken from the submission answer>; not needed by the logged-in citizen who filed the case',
+    },
+  },
 } as const;
 
 const APPLICANT_VIEW = {
@@ -60,10 +64,19 @@ const APPLICANT_VIEW = {
 export function applicantRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
 
-  /** The case the bearer token opens, or 404 for a missing case and a wrong token alike. */
+  /**
+   * The case the bearer token opens, or without a token the case the logged-in citizen filed; 404 for a
+   * missing case, a wrong token and someone else's case alike.
+   */
   const loadCaseForToken = async (request: FastifyRequest, caseId: string): Promise<CaseRow> => {
+    const citizenId = citizenOf(request);
+    if (!request.headers.authorization && citizenId) {
+      const ownCase = await findCaseById(db(), request.organisation.id, caseId, { kind: 'citizen', userId: citizenId });
+      if (!ownCase) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+      return ownCase;
+    }
     const token = (request.headers.authorization ?? '').slice('Bearer '.length);
-    const caseRow = await findCaseById(db(), app.organisation.id, caseId);
+    const caseRow = await findCaseById(db(), request.organisation.id, caseId);
     const expected = Buffer.from(caseRow?.access_token_hash ?? '0'.repeat(64), 'hex');
     const given = Buffer.from(hashToken(token), 'hex');
     if (!caseRow || !timingSafeEqual(expected, given)) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
@@ -85,7 +98,7 @@ export function applicantRoutes(app: FastifyInstance): void {
     async (request) => {
       const { caseId } = request.params as { caseId: string };
       const caseRow = await loadCaseForToken(request, caseId);
-      return buildApplicantView(app, caseRow, await loadVersion(app, caseRow.service_id, caseRow.service_version));
+      return buildApplicantView(app, caseRow, await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version), applicantOf(request));
     },
   );
 
@@ -115,12 +128,13 @@ export function applicantRoutes(app: FastifyInstance): void {
       const { caseId } = request.params as { caseId: string };
       const body = request.body as { actionId: string; expectedVersion: number; inputs?: Record<string, unknown> };
       const caseRow = await loadCaseForToken(request, caseId);
-      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
-      const updated = await takeCaseAction(db(), app.organisation, caseRow, version, body.actionId, APPLICANT, {
+      const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
+      const applicant = applicantOf(request);
+      const updated = await takeCaseAction(db(), request.organisation, caseRow, version, body.actionId, applicant, {
         expectedVersion: body.expectedVersion,
         ...(body.inputs ? { inputs: body.inputs } : {}),
       });
-      return buildApplicantView(app, updated, version);
+      return buildApplicantView(app, updated, version, applicant);
     },
   );
 
@@ -139,22 +153,112 @@ export function applicantRoutes(app: FastifyInstance): void {
     async (request) => {
       const { caseId, documentId } = request.params as { caseId: string; documentId: string };
       await loadCaseForToken(request, caseId);
-      const document = await findCaseDocument(db(), app.organisation.id, caseId, documentId);
+      const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
       if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
       return toDocumentView(document);
     },
   );
+
+  app.get(
+    '/api/applicant/cases/:caseId/files/:fileId',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Download a file the applicant uploaded with the case',
+        params: uuidParams('caseId', 'fileId'),
+        headers: TOKEN_HEADER,
+        response: { 200: { type: 'string', format: 'binary' }, 400: ERROR, 404: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, fileId } = request.params as { caseId: string; fileId: string };
+      await loadCaseForToken(request, caseId);
+      const file = await findCaseFile(db(), request.organisation.id, caseId, fileId);
+      if (!file) throw new AppError('FILE_NOT_FOUND', FILE_NOT_FOUND);
+      return sendFile(reply, file);
+    },
+  );
+
+  app.get(
+    '/api/applicant/cases',
+    {
+      config: { access: 'citizen' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'My applications: every case the logged-in citizen filed, newest first',
+        response: {
+          200: {
+            type: 'object',
+            required: ['cases'],
+            properties: {
+              cases: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['id', 'reference', 'serviceTitle', 'status', 'statusText', 'receivedAt'],
+                  properties: {
+                    id: { type: 'string' },
+                    reference: { type: 'string' },
+                    serviceTitle: LOCALIZED,
+                    status: { enum: ['active', 'done'] },
+                    outcome: { type: ['string', 'null'] },
+                    statusText: LOCALIZED,
+                    receivedAt: { type: 'string', format: 'date-time' },
+                    waitingForApplicant: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+          401: ERROR,
+          403: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const rows = await listApplicantCases(db(), request.organisation.id, citizenOf(request)!);
+      const cases = await Promise.all(
+        rows.map(async (row) => {
+          const { definition } = await loadVersion(app, row.organisation_id, row.service_id, row.service_version);
+          const state = definition.process.states.find((s) => s.id === row.state);
+          return {
+            id: row.id,
+            reference: row.reference,
+            serviceTitle: definition.title,
+            status: row.status,
+            outcome: row.outcome,
+            statusText: state?.statusText ?? { de: row.state },
+            receivedAt: row.received_at.toISOString(),
+            waitingForApplicant: state?.kind === 'waiting',
+          };
+        }),
+      );
+      return { cases };
+    },
+  );
 }
 
-async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion) {
+/** The logged-in citizen's account id, if the caller is one. */
+function citizenOf(request: FastifyRequest): string | undefined {
+  const { principal } = request;
+  return principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? principal.user.id : undefined;
+}
+
+/** The applicant as the process sees them: the citizen account, or the anonymous holder of the access token. */
+function applicantOf(request: FastifyRequest): CaseActor {
+  return { id: citizenOf(request) ?? 'applicant', roles: [APPLICANT_ROLE] };
+}
+
+async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion, applicant: CaseActor) {
   const { definition } = version;
   const statusTextOf = (stateId: string | null) =>
     definition.process.states.find((s) => s.id === stateId)?.statusText ?? { de: stateId ?? '' };
   const [events, documents] = await Promise.all([
-    listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: false }),
-    listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
+    listCaseEvents(app.database.db, caseRow.organisation_id, caseRow.id, { includeInternal: false }),
+    listCaseDocuments(app.database.db, caseRow.organisation_id, caseRow.id),
   ]);
-  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, APPLICANT, caseGuardOptions(caseRow));
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, applicant, caseGuardOptions(caseRow));
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const actions = listed.ok ? listed.actions.filter((a) => a.enabled) : [];
   // The request is the last thing staff asked for: the text input of the action that led here.

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendCaseEvent,
+  caseVisibleTo,
   findCaseById,
+  findCaseFile,
+  findUserById,
+  listServiceRoles,
   findCaseDocument,
   listCaseDocuments,
   listCaseEvents,
@@ -10,10 +14,12 @@ import {
   type Database,
 } from '@amtsweg/db';
 import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseActor } from '@amtsweg/process';
 import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../app-error';
-import { DEMO_CASEWORKER_ID, recordedRole, resolveStaffActor } from '../cases/staff-actor';
+import { caseViewerOf, type UserPrincipal } from '../auth/principal';
+import { recordedRole, resolveCaseActor } from '../cases/case-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { CASE_CONFLICT_MESSAGE, caseGuardOptions, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
@@ -105,7 +111,7 @@ export function casesRoutes(app: FastifyInstance): void {
   app.get(
     '/api/cases',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'The inbox: filter, search, sort and page through cases; counts per state',
@@ -158,11 +164,13 @@ export function casesRoutes(app: FastifyInstance): void {
     async (request) => {
       const query = request.query as InboxQuery;
       const now = new Date();
+      const organisationId = request.organisation.id;
+      const viewer = caseViewerOf(request.principal as UserPrincipal);
       const filters = (eb: ExpressionBuilder<Database, 'cases'>) => {
-        const conditions = [eb('organisation_id', '=', app.organisation.id)];
+        const conditions = [eb('organisation_id', '=', organisationId), caseVisibleTo(eb, organisationId, viewer)];
         if (query.serviceId) conditions.push(eb('service_id', '=', query.serviceId));
         if (query.assignee === 'unassigned') conditions.push(eb('assignee_id', 'is', null));
-        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', DEMO_CASEWORKER_ID));
+        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', (request.principal as UserPrincipal).user.id));
         else if (query.assignee) conditions.push(eb('assignee_id', '=', query.assignee));
         if (query.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb('due_at', '<', now)]));
         if (query.q) {
@@ -223,7 +231,7 @@ export function casesRoutes(app: FastifyInstance): void {
   app.get(
     '/api/cases/:caseId',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'A case with its data, the actions the caller may take now, its history and documents',
@@ -233,15 +241,16 @@ export function casesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId } = request.params as { caseId: string };
-      const caseRow = await loadCase(app, caseId);
-      return buildCaseView(app, caseRow, await loadVersion(app, caseRow.service_id, caseRow.service_version));
+      const caseRow = await loadCase(app, request, caseId);
+      const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
+      return buildCaseView(app, request, caseRow, version, await resolveCaseActor(app, request, caseRow.service_id));
     },
   );
 
   app.post(
     '/api/cases/:caseId/actions/:actionId',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:act' },
       schema: {
         tags: ['cases'],
         summary: 'Take an action; 409 if the case changed since expectedVersion',
@@ -265,20 +274,20 @@ export function casesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId, actionId } = request.params as { caseId: string; actionId: string };
-      const caseRow = await loadCase(app, caseId);
-      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
-      const actor = resolveStaffActor(version.definition);
-      const updated = await takeCaseAction(db(), app.organisation, caseRow, version, actionId, actor, request.body as ActionRequestBody);
-      return buildCaseView(app, updated, version);
+      const caseRow = await loadCase(app, request, caseId);
+      const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
+      const actor = await resolveCaseActor(app, request, caseRow.service_id);
+      const updated = await takeCaseAction(db(), request.organisation, caseRow, version, actionId, actor, request.body as ActionRequestBody);
+      return buildCaseView(app, request, updated, version, actor);
     },
   );
 
   caseSideRoutes(app);
 }
 
-/** A case of the organisation, or 404. */
-async function loadCase(app: FastifyInstance, caseId: string): Promise<CaseRow> {
-  const caseRow = await findCaseById(app.database.db, app.organisation.id, caseId);
+/** A case the caller may see (their organisation, a service they hold a role for), or 404. */
+async function loadCase(app: FastifyInstance, request: FastifyRequest, caseId: string): Promise<CaseRow> {
+  const caseRow = await findCaseById(app.database.db, request.organisation.id, caseId, caseViewerOf(request.principal as UserPrincipal));
   if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
   return caseRow;
 }
@@ -290,7 +299,7 @@ function caseSideRoutes(app: FastifyInstance): void {
   app.post(
     '/api/cases/:caseId/assign',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:act' },
       schema: {
         tags: ['cases'],
         summary: 'Assign the case to a colleague (or to nobody); 409 if it changed since expectedVersion',
@@ -300,7 +309,7 @@ function caseSideRoutes(app: FastifyInstance): void {
           required: ['assigneeId', 'expectedVersion'],
           additionalProperties: false,
           properties: {
-            assigneeId: { type: ['string', 'null'], minLength: 1, maxLength: 100 },
+            assigneeId: { type: ['string', 'null'], format: 'uuid', description: 'A colleague holding a role for the service, or null' },
             expectedVersion: { type: 'integer', minimum: 1 },
           },
         },
@@ -310,17 +319,19 @@ function caseSideRoutes(app: FastifyInstance): void {
     async (request) => {
       const { caseId } = request.params as { caseId: string };
       const { assigneeId, expectedVersion } = request.body as { assigneeId: string | null; expectedVersion: number };
-      const caseRow = await loadCase(app, caseId);
-      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
-      const actor = resolveStaffActor(version.definition);
+      const organisationId = request.organisation.id;
+      const caseRow = await loadCase(app, request, caseId);
+      const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
+      const actor = await resolveCaseActor(app, request, caseRow.service_id);
+      if (assigneeId !== null) await checkAssignee(app, organisationId, caseRow.service_id, assigneeId);
       const updated = await db()
         .transaction()
         .execute(async (trx) => {
-          const row = await updateCaseIfVersion(trx, app.organisation.id, caseId, expectedVersion, { assignee_id: assigneeId });
+          const row = await updateCaseIfVersion(trx, organisationId, caseId, expectedVersion, { assignee_id: assigneeId });
           if (!row) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE, { currentVersion: caseRow.version });
           await appendCaseEvent(trx, {
             id: randomUUID(),
-            organisation_id: app.organisation.id,
+            organisation_id: organisationId,
             case_id: caseId,
             kind: 'assigned',
             actor_id: actor.id,
@@ -330,14 +341,14 @@ function caseSideRoutes(app: FastifyInstance): void {
           });
           return row;
         });
-      return buildCaseView(app, updated, version);
+      return buildCaseView(app, request, updated, version, actor);
     },
   );
 
   app.post(
     '/api/cases/:caseId/comments',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:act' },
       schema: {
         tags: ['cases'],
         summary: 'Add an internal note (never shown to the applicant)',
@@ -358,13 +369,12 @@ function caseSideRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const { caseId } = request.params as { caseId: string };
       const { text } = request.body as { text: string };
-      const caseRow = await loadCase(app, caseId);
-      const version = await loadVersion(app, caseRow.service_id, caseRow.service_version);
-      const actor = resolveStaffActor(version.definition);
+      const caseRow = await loadCase(app, request, caseId);
+      const actor = await resolveCaseActor(app, request, caseRow.service_id);
       const at = new Date();
       await appendCaseEvent(db(), {
         id: randomUUID(),
-        organisation_id: app.organisation.id,
+        organisation_id: request.organisation.id,
         case_id: caseId,
         at,
         kind: 'note',
@@ -380,7 +390,7 @@ function caseSideRoutes(app: FastifyInstance): void {
   app.get(
     '/api/cases/:caseId/documents/:documentId',
     {
-      config: { access: 'staff' },
+      config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
         summary: 'A document of the case: its rendered parts and as printable text',
@@ -390,12 +400,59 @@ function caseSideRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId, documentId } = request.params as { caseId: string; documentId: string };
-      const document = await findCaseDocument(db(), app.organisation.id, caseId, documentId);
+      await loadCase(app, request, caseId);
+      const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
       if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
       return toDocumentView(document);
     },
   );
+
+  app.get(
+    '/api/cases/:caseId/files/:fileId',
+    {
+      config: { access: 'cases:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'Download a file the applicant uploaded with the case',
+        params: uuidParams('caseId', 'fileId'),
+        response: { 200: { type: 'string', format: 'binary' }, 404: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, fileId } = request.params as { caseId: string; fileId: string };
+      await loadCase(app, request, caseId);
+      const file = await findCaseFile(db(), request.organisation.id, caseId, fileId);
+      if (!file) throw new AppError('FILE_NOT_FOUND', FILE_NOT_FOUND);
+      return sendFile(reply, file);
+    },
+  );
 }
+
+/** An assignee must be an active staff member of the organisation holding a role for the case's service. */
+async function checkAssignee(app: FastifyInstance, organisationId: string, serviceId: string, assigneeId: string): Promise<void> {
+  const [user, grants] = await Promise.all([
+    findUserById(app.database.db, organisationId, assigneeId),
+    listServiceRoles(app.database.db, organisationId, assigneeId),
+  ]);
+  if (user && user.kind === 'staff' && !user.disabled_at && grants.some((grant) => grant.service_id === serviceId)) return;
+  const message = {
+    de: 'Diese Person kann den Vorgang nicht übernehmen: Sie hat keine Rolle für diesen Dienst.',
+    en: 'This person cannot take the case: they hold no role for this service.',
+  };
+  throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/assigneeId', code: 'unknown', message }] });
+}
+
+/** Sends an uploaded file as a download: never rendered inline, never cached by shared caches. */
+export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Uint8Array }) {
+  const asciiName = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return reply
+    .header('content-type', file.media_type)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.content));
+}
+
+export const FILE_NOT_FOUND = { de: 'Diese Datei gibt es nicht.', en: 'There is no such file.' };
 
 export const DOCUMENT_VIEW = {
   type: 'object',
@@ -421,14 +478,14 @@ export function toDocumentView(document: { id: string; kind: string; title: stri
   };
 }
 
-async function buildCaseView(app: FastifyInstance, caseRow: CaseRow, version: CompiledVersion) {
+async function buildCaseView(app: FastifyInstance, request: FastifyRequest, caseRow: CaseRow, version: CompiledVersion, actor: CaseActor) {
   const { definition } = version;
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const data = caseRow.data as Record<string, unknown>;
-  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, resolveStaffActor(definition), caseGuardOptions(caseRow));
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, actor, caseGuardOptions(caseRow));
   const [events, documents] = await Promise.all([
-    listCaseEvents(app.database.db, app.organisation.id, caseRow.id, { includeInternal: true }),
-    listCaseDocuments(app.database.db, app.organisation.id, caseRow.id),
+    listCaseEvents(app.database.db, request.organisation.id, caseRow.id, { includeInternal: true }),
+    listCaseDocuments(app.database.db, request.organisation.id, caseRow.id),
   ]);
   return {
     id: caseRow.id,

@@ -22,7 +22,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/api/files',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: app.rateLimits.upload, timeWindow: 60_000 } },
       schema: {
         tags: ['submissions'],
         summary: 'Upload one file for a file field of a published service (multipart: serviceId, field, then file)',
@@ -51,7 +51,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
           if (typeof part.value === 'string') fields[part.fieldname] = part.value;
           continue;
         }
-        const field = await resolveFileField(app, fields.serviceId, fields.field);
+        const field = await resolveFileField(app, request.organisation.id, fields.serviceId, fields.field);
         const label = field.element.label[language] ?? field.element.label.de;
         const chunks: Buffer[] = [];
         let size = 0;
@@ -74,7 +74,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         const name = sanitizeFileName(part.filename);
         await insertFile(app.database.db, {
           id,
-          organisation_id: app.organisation.id,
+          organisation_id: request.organisation.id,
           service_id: field.serviceId,
           name,
           media_type: mediaType,
@@ -99,14 +99,17 @@ function fileError(
   return new AppError(status, message, { errors: [{ path: '/file', code, message: message[language] }] });
 }
 
-async function resolveFileField(app: FastifyInstance, serviceId: string | undefined, fieldPath: string | undefined): Promise<{ serviceId: string; element: FileField }> {
+async function resolveFileField(
+  app: FastifyInstance,
+  organisationId: string,
+  serviceId: string | undefined, fieldPath: string | undefined): Promise<{ serviceId: string; element: FileField }> {
   const missing = { de: 'Bitte nennen Sie zuerst serviceId und field, dann die Datei.', en: 'Please send serviceId and field first, then the file.' };
-  if (!serviceId || !fieldPath || !/^[0-9a-f-]{36}$/i.test(serviceId)) throw new AppError('REQUEST_INVALID', missing, { errors: [{ path: '/serviceId', code: 'required', message: missing.en }] });
-  const service = await findServiceById(app.database.db, app.organisation.id, serviceId);
+  if (!serviceId || !fieldPath || !/^[0-9a-f-]{36}$/i.test(serviceId)) throw new AppError('REQUEST_INVALID', missing, { errors: [{ path: '/serviceId', code: 'required', message: missing }] });
+  const service = await findServiceById(app.database.db, organisationId, serviceId);
   if (!service || service.published_version === null) {
     throw new AppError('SERVICE_NOT_FOUND', { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' });
   }
-  const version = await loadVersion(app, serviceId, service.published_version);
+  const version = await loadVersion(app, organisationId, serviceId, service.published_version);
   const element = version.fields.get(fieldPath)?.element;
   if (element?.type !== 'file') {
     const message = { de: `„${fieldPath}“ ist kein Datei-Feld dieses Dienstes.`, en: `“${fieldPath}” is not a file field of this service.` };

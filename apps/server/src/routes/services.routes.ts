@@ -32,7 +32,6 @@ const NOT_FOUND = { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such se
 
 export function servicesRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
-  const organisationId = () => app.organisation.id;
 
   app.get(
     '/api/services',
@@ -67,8 +66,8 @@ export function servicesRoutes(app: FastifyInstance): void {
         },
       },
     },
-    async () => {
-      const rows = await listPublishedServices(db(), organisationId());
+    async (request) => {
+      const rows = await listPublishedServices(db(), request.organisation.id);
       return {
         services: rows.map((row) => {
           const definition = row.definition as ServiceDefinition;
@@ -89,7 +88,7 @@ export function servicesRoutes(app: FastifyInstance): void {
   app.post(
     '/api/services',
     {
-      config: { access: 'designer' },
+      config: { access: 'services:design' },
       schema: {
         tags: ['services'],
         summary: 'Create a service with a draft definition',
@@ -112,10 +111,10 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { slug, definition } = request.body as { slug: string; definition: unknown };
-      if (await findServiceBySlug(db(), organisationId(), slug)) {
+      if (await findServiceBySlug(db(), request.organisation.id, slug)) {
         throw new AppError('SERVICE_SLUG_TAKEN', { de: `Die Kurzbezeichnung „${slug}“ ist schon vergeben.`, en: `The slug “${slug}” is taken.` });
       }
-      const service = await insertService(db(), { id: randomUUID(), organisationId: organisationId(), slug, draft: definition });
+      const service = await insertService(db(), { id: randomUUID(), organisationId: request.organisation.id, slug, draft: definition });
       return reply.status(201).send({ id: service.id, slug, draftRevision: service.draft_revision, diagnostics: checkDefinition(definition) });
     },
   );
@@ -123,7 +122,7 @@ export function servicesRoutes(app: FastifyInstance): void {
   app.put(
     '/api/services/:serviceId/draft',
     {
-      config: { access: 'designer' },
+      config: { access: 'services:design' },
       schema: {
         tags: ['services'],
         summary: 'Save the draft; refused with 409 if someone else saved it since expectedRevision',
@@ -145,11 +144,11 @@ export function servicesRoutes(app: FastifyInstance): void {
     async (request) => {
       const { serviceId } = request.params as { serviceId: string };
       const { definition, expectedRevision } = request.body as { definition: unknown; expectedRevision: number };
-      const service = await findServiceById(db(), organisationId(), serviceId);
+      const service = await findServiceById(db(), request.organisation.id, serviceId);
       if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
-      const revision = await updateServiceDraft(db(), organisationId(), serviceId, definition, expectedRevision);
+      const revision = await updateServiceDraft(db(), request.organisation.id, serviceId, definition, expectedRevision);
       if (revision === undefined) {
-        const current = await findServiceById(db(), organisationId(), serviceId);
+        const current = await findServiceById(db(), request.organisation.id, serviceId);
         throw new AppError(
           'DRAFT_CONFLICT',
           { de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert.', en: 'Someone else saved the draft in the meantime.' },
@@ -163,7 +162,7 @@ export function servicesRoutes(app: FastifyInstance): void {
   app.post(
     '/api/services/:serviceId/publish',
     {
-      config: { access: 'designer' },
+      config: { access: 'services:design' },
       schema: {
         tags: ['services'],
         summary: 'Run every check on the draft and freeze it as the next immutable version',
@@ -181,7 +180,7 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { serviceId } = request.params as { serviceId: string };
-      const service = await findServiceById(db(), organisationId(), serviceId);
+      const service = await findServiceById(db(), request.organisation.id, serviceId);
       if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
       const diagnostics = checkDefinition(service.draft);
       if (!isPublishable(diagnostics)) {
@@ -194,8 +193,8 @@ export function servicesRoutes(app: FastifyInstance): void {
       const definition = service.draft as ServiceDefinition;
       const version = await db()
         .transaction()
-        .execute((trx) => insertServiceVersion(trx, organisationId(), serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
-      app.publishedVersions.forget(organisationId(), serviceId);
+        .execute((trx) => insertServiceVersion(trx, request.organisation.id, serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
+      app.publishedVersions.forget(request.organisation.id, serviceId);
       return reply.status(201).send({ version: version.version, publishedAt: version.published_at.toISOString(), warnings: diagnostics });
     },
   );
@@ -203,7 +202,7 @@ export function servicesRoutes(app: FastifyInstance): void {
   app.get(
     '/api/services/:serviceId',
     {
-      config: { access: 'designer' },
+      config: { access: 'services:design' },
       schema: {
         tags: ['services'],
         summary: 'A service with its draft and the number of its published version',
@@ -227,7 +226,7 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { serviceId } = request.params as { serviceId: string };
-      const service = await findServiceById(db(), organisationId(), serviceId);
+      const service = await findServiceById(db(), request.organisation.id, serviceId);
       if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
       return {
         id: service.id,
@@ -270,7 +269,7 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { serviceId, version } = request.params as { serviceId: string; version: number };
-      const row = await findServiceVersion(db(), organisationId(), serviceId, version);
+      const row = await findServiceVersion(db(), request.organisation.id, serviceId, version);
       if (!row) throw new AppError('VERSION_NOT_FOUND', { de: 'Diese Version gibt es nicht.', en: 'There is no such version.' });
       return {
         serviceId,

@@ -8,7 +8,7 @@ export function submissionsRoutes(app: FastifyInstance): void {
   app.post(
     '/api/services/:serviceId/submissions',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: { max: app.rateLimits.submission, timeWindow: 60_000 } },
       schema: {
         tags: ['submissions'],
         summary: 'Apply: validate the answers with the published version and open a case',
@@ -45,16 +45,17 @@ export function submissionsRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { serviceId } = request.params as { serviceId: string };
-      const organisation = app.organisation;
+      const { organisation, principal } = request;
       const publishedVersion = await app.publishedVersions.find(app.database.db, organisation.id, serviceId);
       if (publishedVersion === undefined) throw new AppError('SERVICE_NOT_FOUND', { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' });
       if (publishedVersion === null) {
         throw new AppError('SERVICE_NOT_PUBLISHED', { de: 'Dieser Dienst ist noch nicht veröffentlicht.', en: 'This service is not published yet.' });
       }
-      const version = await loadVersion(app, serviceId, publishedVersion);
+      const version = await loadVersion(app, organisation.id, serviceId, publishedVersion);
       const answer = await submitApplication(app.submissions, organisation, version, request.body, {
         idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         language: pickLanguage(request.headers['accept-language']),
+        ...(principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? { applicantUserId: principal.user.id } : {}),
       });
       return reply.status(201).send(answer);
     },

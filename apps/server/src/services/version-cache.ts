@@ -4,6 +4,7 @@ import { compileProcess, type CompiledProcess } from '@amtsweg/process';
 
 /** A published version compiled for use: its definition, form validator and process machine. */
 export interface CompiledVersion {
+  organisationId: string;
   serviceId: string;
   version: number;
   definition: ServiceDefinition;
@@ -34,9 +35,10 @@ export class VersionCache {
   }
 
   /** Compiles a stored definition and keeps it. */
-  add(serviceId: string, version: number, definition: unknown): CompiledVersion {
+  add(organisationId: string, serviceId: string, version: number, definition: unknown): CompiledVersion {
     const parsed = definition as ServiceDefinition;
     const compiled: CompiledVersion = {
+      organisationId,
       serviceId,
       version,
       definition: parsed,

@@ -1,10 +1,48 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Database } from '../database';
 import type { CaseRow, CaseUpdate } from '../tables/case.table';
 import type { Executor } from './executor';
 
+/**
+ * Whom a case is looked up for. Staff see the cases of the services they hold a process role for; a citizen
+ * sees the cases filed from their account; the system (and an access-token holder, checked by the caller)
+ * sees every case of the organisation.
+ */
+export type CaseViewer = { kind: 'system' } | { kind: 'staff'; userId: string } | { kind: 'citizen'; userId: string };
 
-export async function findCaseById(db: Executor, organisationId: string, caseId: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('cases').selectAll().where('organisation_id', '=', organisationId).where('id', '=', caseId).executeTakeFirst();
+export async function findCaseById(db: Executor, organisationId: string, caseId: string, viewer: CaseViewer = { kind: 'system' }): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', caseId)
+    .where((eb) => caseVisibleTo(eb, organisationId, viewer))
+    .executeTakeFirst();
+}
+
+/** The condition that limits a query over `cases` to what the viewer may see (within the organisation). */
+export function caseVisibleTo(eb: ExpressionBuilder<Database, 'cases'>, organisationId: string, viewer: CaseViewer) {
+  if (viewer.kind === 'citizen') return eb('cases.applicant_user_id', '=', viewer.userId);
+  if (viewer.kind === 'staff') {
+    return eb(
+      'cases.service_id',
+      'in',
+      eb.selectFrom('user_service_roles').select('user_service_roles.service_id').where('user_service_roles.organisation_id', '=', organisationId).where('user_service_roles.user_id', '=', viewer.userId),
+    );
+  }
+  return eb.lit(true);
+}
+
+/** The cases a citizen filed from their account, newest first. */
+export async function listApplicantCases(db: Executor, organisationId: string, userId: string, limit = 200): Promise<CaseRow[]> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('applicant_user_id', '=', userId)
+    .orderBy('received_at', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 /**

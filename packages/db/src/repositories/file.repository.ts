@@ -30,3 +30,14 @@ export async function attachFilesToCase(db: Executor, organisationId: string, id
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** A file attached to the case, with its content; undefined for a file of another case or organisation. */
+export async function findCaseFile(db: Executor, organisationId: string, caseId: string, fileId: string): Promise<FileRow | undefined> {
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('case_id', '=', caseId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+}

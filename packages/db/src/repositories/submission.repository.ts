@@ -28,9 +28,9 @@ export class IdempotencyKeyTaken extends Error {
 export const INSERT_SUBMISSION_SQL = `
 with new_case as (
   insert into cases (id, organisation_id, service_id, service_version, reference, state, status, outcome, snapshot,
-    data, applicant_name, applicant_email, access_token_hash, assignee_id, due_at, received_at, closed_at)
+    data, applicant_name, applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at)
   select id, organisation_id, service_id, service_version, reference, state, status, outcome, snapshot,
-    data, coalesce(applicant_name, ''), applicant_email, access_token_hash, assignee_id, due_at, received_at, closed_at
+    data, coalesce(applicant_name, ''), applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at
   from jsonb_populate_recordset(null::cases, $1::jsonb)
   returning id
 ), new_events as (

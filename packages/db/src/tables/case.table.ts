@@ -14,6 +14,8 @@ export interface CaseTable {
   applicant_name: ColumnType<string, string | undefined, string>;
   applicant_email: string | null;
   access_token_hash: string;
+  /** The citizen account that filed the case, if the applicant was logged in. */
+  applicant_user_id: ColumnType<string | null, string | null | undefined, never>;
   assignee_id: string | null;
   due_at: Date | null;
   received_at: ColumnType<Date, Date | undefined, never>;

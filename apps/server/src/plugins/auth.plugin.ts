@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import csrfProtection from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import { findOrganisationById, findUserById, useApiToken, type Organisation, type UserRow } from '@amtsweg/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../app-error';
+import { permissionsOfRoles, type Permission } from '../auth/permissions';
+import { ANONYMOUS, type LoginStage, type Principal } from '../auth/principal';
+import { createSessionStore } from '../auth/session-store';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling; resolved before anything else runs. */
+    principal: Principal;
+    /** The organisation the request acts in: the caller's, or for anonymous callers the site's. */
+    organisation: Organisation;
+  }
+  interface Session {
+    userId?: string;
+    organisationId?: string;
+    stage?: LoginStage;
+    /** When the password was checked (ISO time). */
+    authenticatedAt?: string;
+    /** OpenID Connect login under way: what the callback must match. */
+    /** A TOTP secret shown for enrolment, waiting for its first code. */
+    pendingTotpSecret?: string;
+    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
+  }
+}
+
+export interface AuthOptions {
+  /** Signs the session cookie; at least 32 characters; the same on every server process. */
+  sessionSecret: string;
+  /** Secure cookies: 'auto' sets them on HTTPS requests (behind a proxy, with trustProxy). */
+  cookieSecure?: boolean | 'auto';
+  /** Requests per minute and client address. */
+  rateLimits?: Partial<RateLimits>;
+}
+
+export interface RateLimits {
+  login: number;
+  submission: number;
+  upload: number;
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120 };
+export const API_TOKEN_PREFIX = 'amtsweg_';
+const SESSION_HOURS = 8;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const AUTHENTICATION_REQUIRED = { de: 'Bitte melden Sie sich an.', en: 'Please log in.' };
+const SECOND_FACTOR_REQUIRED = {
+  de: 'Bitte schließen Sie die Anmeldung mit dem zweiten Faktor ab.',
+  en: 'Please complete the login with your second factor.',
+};
+const FORBIDDEN = { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' };
+const TOKEN_INVALID = { de: 'Das API-Token ist ungültig, abgelaufen oder widerrufen.', en: 'The API token is invalid, expired or revoked.' };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimits: RateLimits;
+  }
+}
+
+/**
+ * Identity and access as one layer in front of every route: sessions (PostgreSQL-backed, HTTP-only,
+ * SameSite cookies), API tokens, CSRF tokens for state-changing browser requests, security headers and rate
+ * limits. Each request gets its `principal`; the route's declared `config.access` is enforced before the body
+ * is even read, so an unauthorised caller learns nothing from validation errors.
+ */
+async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        // Behind plain HTTP (the embedded demo) an upgrade would break every request.
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only matters on HTTPS; browsers ignore it on HTTP.
+    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  await app.register(cookie);
+  await app.register(session, {
+    secret: options.sessionSecret,
+    cookieName: 'amtsweg_session',
+    cookie: { httpOnly: true, sameSite: 'lax', secure: options.cookieSecure ?? 'auto', path: '/', maxAge: SESSION_HOURS * 3600 * 1000 },
+    saveUninitialized: false,
+    store: createSessionStore(() => app.database.db),
+  });
+  await app.register(csrfProtection, { sessionPlugin: '@fastify/session', getToken: (request) => request.headers['x-csrf-token'] as string | undefined });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('TOO_MANY_REQUESTS', {
+        de: `Zu viele Anfragen. Bitte warten Sie ${Math.ceil(context.ttl / 1000)} Sekunden.`,
+        en: `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds.`,
+      }),
+  });
+  app.decorate('rateLimits', { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+
+  const organisations = new Map<string, { organisation: Organisation; until: number }>();
+  const findOrganisation = async (organisationId: string): Promise<Organisation | undefined> => {
+    const cached = organisations.get(organisationId);
+    if (cached && cached.until > Date.now()) return cached.organisation;
+    const organisation = await findOrganisationById(app.database.db, organisationId);
+    if (organisation) organisations.set(organisationId, { organisation, until: Date.now() + 5000 });
+    return organisation;
+  };
+
+  // Null placeholders (Fastify wants the shape known up front); the first hook below fills both.
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('organisation', null as never);
+
+  app.addHook('onRequest', async (request) => {
+    const principal = await resolvePrincipal(app, request);
+    const organisation = principal.kind === 'user' ? await findOrganisation(principal.user.organisation_id) : app.organisation;
+    request.principal = principal;
+    request.organisation = organisation ?? app.organisation;
+    enforceAccess(request);
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    const { principal } = request;
+    const needsToken = principal.kind === 'user' && principal.via === 'session' && !SAFE_METHODS.has(request.method) && request.routeOptions.config.csrf !== false;
+    if (needsToken) app.csrfProtection(request, reply, done);
+    else done();
+  });
+}
+
+async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
+    const token = await useApiToken(app.database.db, hashApiToken(authorization.slice('Bearer '.length)));
+    const user = token && (await findUserById(app.database.db, token.organisation_id, token.user_id));
+    if (!token || !user || user.disabled_at || user.kind !== 'staff') throw new AppError('API_TOKEN_INVALID', TOKEN_INVALID);
+    const granted = permissionsOfRoles(user.roles);
+    const permissions = new Set(token.scopes.filter((scope): scope is Permission => granted.has(scope as Permission)));
+    return { kind: 'user', user, via: 'token', stage: 'complete', permissions, tokenId: token.id };
+  }
+  const { userId, organisationId, stage } = request.session;
+  if (!userId || !organisationId || !stage) return ANONYMOUS;
+  const user = await findUserById(app.database.db, organisationId, userId);
+  if (!user || user.disabled_at) {
+    await request.session.destroy();
+    return ANONYMOUS;
+  }
+  return { kind: 'user', user, via: 'session', stage, permissions: activePermissions(user, stage) };
+}
+
+function activePermissions(user: UserRow, stage: LoginStage): ReadonlySet<Permission> {
+  return user.kind === 'staff' && stage === 'complete' ? permissionsOfRoles(user.roles) : new Set();
+}
+
+function enforceAccess(request: FastifyRequest): void {
+  const access = request.routeOptions.config.access;
+  // An API route that forgot to declare its access is closed (and the route test fails); other URLs (the
+  // API documentation, unknown addresses answered by the not-found handler) are public.
+  if (access === undefined && request.routeOptions.url?.startsWith('/api')) throw new AppError('FORBIDDEN', FORBIDDEN);
+  if (access === undefined || access === 'public' || access === 'applicant') return;
+  const { principal } = request;
+  if (principal.kind === 'anonymous') throw new AppError('AUTHENTICATION_REQUIRED', AUTHENTICATION_REQUIRED);
+  if (access === 'account') return;
+  if (principal.stage !== 'complete') throw new AppError('SECOND_FACTOR_REQUIRED', SECOND_FACTOR_REQUIRED);
+  if (access === 'citizen' ? principal.user.kind !== 'citizen' : !principal.permissions.has(access)) throw new AppError('FORBIDDEN', FORBIDDEN);
+}
+
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export default fp(authPlugin, { name: 'auth', fastify: '5.x', dependencies: ['database'] });

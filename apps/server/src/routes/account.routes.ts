@@ -1,0 +1,421 @@
+import { randomUUID } from 'node:crypto';
+import {
+  appendAuditEvent,
+  countUnusedRecoveryCodes,
+  deleteUserSessions,
+  findOrganisationBySlug,
+  findUserByEmail,
+  insertUser,
+  listServiceRoles,
+  replaceRecoveryCodes,
+  updateUser,
+  useRecoveryCode,
+  type UserRow,
+} from '@amtsweg/db';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+import { checkPassword, INVALID_CREDENTIALS, recordLoginFailure, stageAfterPassword, startSession } from '../auth/log-in';
+import { permissionsOfRoles } from '../auth/permissions';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
+import type { UserPrincipal } from '../auth/principal';
+import { createRecoveryCodes, createTotpEnrolment, hashRecoveryCode, verifyTotp } from '../auth/second-factor';
+import { ERROR_RESPONSE } from './shared-schemas';
+
+const ERROR = ERROR_RESPONSE;
+const EMAIL = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' } as const;
+const PASSWORD = { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH } as const;
+const NEW_PASSWORD = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `At least ${MIN_PASSWORD_LENGTH} characters` } as const;
+const CODE = { type: 'string', minLength: 6, maxLength: 24, pattern: '^[0-9A-Za-z -]+$', description: 'A 6-digit code of the authenticator app, or a recovery code' } as const;
+
+export const ACCOUNT_VIEW = {
+  type: 'object',
+  required: ['id', 'kind', 'email', 'displayName', 'organisation', 'roles', 'permissions', 'serviceRoles', 'secondFactor', 'stage'],
+  properties: {
+    id: { type: 'string' },
+    kind: { enum: ['staff', 'citizen'] },
+    email: { type: 'string' },
+    displayName: { type: 'string' },
+    organisation: { type: 'object', properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } } },
+    roles: { type: 'array', items: { type: 'string' } },
+    permissions: { type: 'array', items: { type: 'string' } },
+    serviceRoles: { type: 'array', items: { type: 'object', properties: { serviceId: { type: 'string' }, role: { type: 'string' } } } },
+    secondFactor: {
+      type: 'object',
+      properties: { enabled: { type: 'boolean' }, required: { type: 'boolean' }, recoveryCodesLeft: { type: 'integer' } },
+    },
+    stage: { enum: ['complete', 'second-factor', 'enrol-second-factor'], description: 'How far the login got' },
+  },
+} as const;
+
+const SESSION_ANSWER = {
+  type: 'object',
+  required: ['account', 'csrfToken'],
+  properties: {
+    account: ACCOUNT_VIEW,
+    csrfToken: { type: 'string', description: 'Send it as X-CSRF-Token with every state-changing request of this session' },
+  },
+} as const;
+
+const WRONG_CODE = { de: 'Der Code stimmt nicht.', en: 'The code is not correct.' };
+
+/** Logging in and out, the caller's own account, its password and second factor; citizens registering. */
+export function accountRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+  const loginLimit = () => ({ max: app.rateLimits.login, timeWindow: 60_000 });
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public', csrf: false, rateLimit: loginLimit() },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with email and password; the answer says whether a second factor is still needed',
+        body: {
+          type: 'object',
+          required: ['email', 'password'],
+          additionalProperties: false,
+          properties: {
+            email: EMAIL,
+            password: PASSWORD,
+            kind: { enum: ['staff', 'citizen'], default: 'staff', description: 'Staff (inbox, studio) or citizen (portal) account' },
+            organisation: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Organisation slug; the site’s own by default' },
+          },
+        },
+        response: { 200: SESSION_ANSWER, 400: ERROR, 401: ERROR, 429: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { email: string; password: string; kind?: UserRow['kind']; organisation?: string };
+      const organisation = body.organisation ? await findOrganisationBySlug(db(), body.organisation) : app.organisation;
+      // An unknown organisation is answered like an unknown account (after the same work).
+      const user = await checkPassword(app, request, organisation ?? app.organisation, body.kind ?? 'staff', body.email, body.password);
+      if (!organisation || !user) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+      await startSession(app, request, user, stageAfterPassword(user, organisation), 'password');
+      return sessionAnswer(app, request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/auth/login/second-factor',
+    {
+      config: { access: 'account', rateLimit: loginLimit() },
+      schema: {
+        tags: ['auth'],
+        summary: 'Complete the login with a code of the authenticator app or a recovery code',
+        body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: CODE } },
+        response: { 200: SESSION_ANSWER, 400: ERROR, 401: ERROR, 403: ERROR, 429: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { user } = request.principal as UserPrincipal;
+      if (request.session.stage !== 'second-factor') return sessionAnswer(app, request, reply, user);
+      const { code } = request.body as { code: string };
+      if (user.locked_until && user.locked_until > new Date()) throw new AppError('SECOND_FACTOR_INVALID', INVALID_CREDENTIALS);
+      const method = await checkSecondFactor(app, user, code);
+      if (!method) {
+        await recordLoginFailure(app, request, user, 'wrong-second-factor');
+        throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
+      }
+      await startSession(app, request, user, 'complete', method);
+      return sessionAnswer(app, request, reply, user);
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'account' },
+      schema: { tags: ['auth'], summary: 'End this session', response: { 204: { type: 'null' }, 401: ERROR, 403: ERROR } },
+    },
+    async (request, reply) => {
+      const { user } = request.principal as UserPrincipal;
+      await appendAuditEvent(db(), { organisationId: user.organisation_id, kind: 'logout', actorId: user.id, subjectId: user.id, ip: request.ip });
+      await request.session.destroy();
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'account' },
+      schema: { tags: ['auth'], summary: 'The logged-in account, its rights, and a CSRF token', response: { 200: SESSION_ANSWER, 401: ERROR } },
+    },
+    async (request, reply) => sessionAnswer(app, request, reply, (request.principal as UserPrincipal).user),
+  );
+
+  app.put(
+    '/api/auth/password',
+    {
+      config: { access: 'account', rateLimit: loginLimit() },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the own password; every other session of the account ends',
+        body: {
+          type: 'object',
+          required: ['currentPassword', 'newPassword'],
+          additionalProperties: false,
+          properties: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+        },
+        response: { 204: { type: 'null' }, 400: ERROR, 401: ERROR, 403: ERROR, 422: ERROR, 429: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string };
+      if (principal.stage !== 'complete') throw new AppError('SECOND_FACTOR_REQUIRED', { de: 'Bitte schließen Sie zuerst die Anmeldung ab.', en: 'Please complete the login first.' });
+      if (!(await verifyPassword(principal.user.password_hash, currentPassword))) {
+        await recordLoginFailure(app, request, principal.user, 'wrong-current-password');
+        throw new AppError('INVALID_CREDENTIALS', { de: 'Das bisherige Passwort stimmt nicht.', en: 'The current password is wrong.' });
+      }
+      checkPasswordStrength(newPassword, principal.user.email, '/body/newPassword');
+      await updateUser(db(), principal.user.organisation_id, principal.user.id, { password_hash: await hashPassword(newPassword) });
+      await deleteUserSessions(db(), principal.user.id, request.session.sessionId);
+      await appendAuditEvent(db(), { organisationId: principal.user.organisation_id, kind: 'password-changed', actorId: principal.user.id, subjectId: principal.user.id, ip: request.ip });
+      return reply.status(204).send();
+    },
+  );
+
+  secondFactorRoutes(app);
+  citizenRegistrationRoute(app);
+}
+
+/** Enrolling, replacing and removing the own second factor (TOTP) and its recovery codes. */
+function secondFactorRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+  const CODE_BODY = { type: 'object', required: ['code'], additionalProperties: false, properties: { code: CODE } } as const;
+
+  app.post(
+    '/api/auth/second-factor/enrolment',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Start enrolling an authenticator app: a new secret as QR code (SVG), URI and text',
+        response: {
+          201: {
+            type: 'object',
+            required: ['secret', 'uri', 'qrCodeSvg'],
+            properties: { secret: { type: 'string' }, uri: { type: 'string' }, qrCodeSvg: { type: 'string' } },
+          },
+          401: ERROR,
+          403: ERROR,
+          409: ERROR,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      requireEnrollable(principal);
+      const enrolment = await createTotpEnrolment(`Amtsweg ${request.organisation.name}`, principal.user.email);
+      request.session.pendingTotpSecret = enrolment.secret;
+      return reply.status(201).send(enrolment);
+    },
+  );
+
+  app.post(
+    '/api/auth/second-factor/enrolment/confirm',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish enrolling with a first code; answers the recovery codes (shown once)',
+        body: CODE_BODY,
+        response: {
+          200: { type: 'object', required: ['recoveryCodes'], properties: { recoveryCodes: { type: 'array', items: { type: 'string' } }, csrfToken: { type: 'string' } } },
+          400: ERROR,
+          401: ERROR,
+          403: ERROR,
+          409: ERROR,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      requireEnrollable(principal);
+      const secret = request.session.pendingTotpSecret;
+      const { code } = request.body as { code: string };
+      const step = secret ? await verifyTotp(secret, code, null) : undefined;
+      if (!secret || step === undefined) throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
+      const { user } = principal;
+      const recoveryCodes = createRecoveryCodes();
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await updateUser(trx, user.organisation_id, user.id, { totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: step });
+          await replaceRecoveryCodes(trx, user.id, recoveryCodes.map(hashRecoveryCode));
+          await appendAuditEvent(trx, { organisationId: user.organisation_id, kind: 'second-factor-enabled', actorId: user.id, subjectId: user.id, ip: request.ip });
+        });
+      delete request.session.pendingTotpSecret;
+      // The login that had to enrol is complete now; other sessions of the account end.
+      if (principal.stage === 'enrol-second-factor') await startSession(app, request, user, 'complete', 'second-factor-enrolment');
+      await deleteUserSessions(db(), user.id, request.session.sessionId);
+      return reply.send({ recoveryCodes, csrfToken: reply.generateCsrf() });
+    },
+  );
+
+  app.post(
+    '/api/auth/second-factor/recovery-codes',
+    {
+      config: { access: 'account', rateLimit: { max: app.rateLimits.login, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Replace the recovery codes (the old ones stop working); needs a current code',
+        body: CODE_BODY,
+        response: { 200: { type: 'object', required: ['recoveryCodes'], properties: { recoveryCodes: { type: 'array', items: { type: 'string' } } } }, 400: ERROR, 401: ERROR, 403: ERROR },
+      },
+    },
+    async (request) => {
+      const { user } = await requireSecondFactorCode(app, request);
+      const recoveryCodes = createRecoveryCodes();
+      await replaceRecoveryCodes(db(), user.id, recoveryCodes.map(hashRecoveryCode));
+      await appendAuditEvent(db(), { organisationId: user.organisation_id, kind: 'recovery-codes-replaced', actorId: user.id, subjectId: user.id, ip: request.ip });
+      return { recoveryCodes };
+    },
+  );
+
+  app.delete(
+    '/api/auth/second-factor',
+    {
+      config: { access: 'account', rateLimit: { max: app.rateLimits.login, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Remove the own second factor (not where the organisation requires one); needs a current code',
+        body: CODE_BODY,
+        response: { 204: { type: 'null' }, 400: ERROR, 401: ERROR, 403: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { user } = await requireSecondFactorCode(app, request);
+      if (user.kind === 'staff' && request.organisation.require_mfa) {
+        throw new AppError('FORBIDDEN', { de: 'Ihre Organisation verlangt einen zweiten Faktor.', en: 'Your organisation requires a second factor.' });
+      }
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await updateUser(trx, user.organisation_id, user.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
+          await replaceRecoveryCodes(trx, user.id, []);
+          await appendAuditEvent(trx, { organisationId: user.organisation_id, kind: 'second-factor-disabled', actorId: user.id, subjectId: user.id, ip: request.ip });
+        });
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** Citizens open an account themselves (staff accounts are created by an administrator). */
+function citizenRegistrationRoute(app: FastifyInstance): void {
+  app.post(
+    '/api/auth/register',
+    {
+      config: { access: 'public', csrf: false, rateLimit: { max: app.rateLimits.login, timeWindow: 60_000 } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Open a citizen account with email and password, and log in',
+        body: {
+          type: 'object',
+          required: ['email', 'password', 'displayName'],
+          additionalProperties: false,
+          properties: { email: EMAIL, password: NEW_PASSWORD, displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } },
+        },
+        response: { 201: SESSION_ANSWER, 400: ERROR, 409: ERROR, 422: ERROR, 429: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as { email: string; password: string; displayName: string };
+      const organisation = app.organisation;
+      checkPasswordStrength(body.password, body.email, '/body/password');
+      if (await findUserByEmail(app.database.db, organisation.id, 'citizen', body.email)) {
+        const message = { de: 'Für diese E-Mail-Adresse gibt es schon ein Konto.', en: 'There is an account for this email address already.' };
+        throw new AppError('EMAIL_TAKEN', message, { errors: [{ path: '/body/email', code: 'taken', message }] });
+      }
+      const user = await insertUser(app.database.db, {
+        id: randomUUID(),
+        organisation_id: organisation.id,
+        kind: 'citizen',
+        email: body.email,
+        display_name: body.displayName.trim(),
+        password_hash: await hashPassword(body.password),
+        totp_secret: null,
+        totp_enabled_at: null,
+        locked_until: null,
+        oidc_issuer: null,
+        oidc_subject: null,
+        disabled_at: null,
+      });
+      await appendAuditEvent(app.database.db, { organisationId: organisation.id, kind: 'account-registered', actorId: user.id, subjectId: user.id, ip: request.ip });
+      await startSession(app, request, user, 'complete', 'registration');
+      reply.status(201);
+      return sessionAnswer(app, request, reply, user);
+    },
+  );
+}
+
+/** The account as its owner sees it, with a CSRF token for this session. */
+async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
+  const stage = request.session.stage ?? 'complete';
+  const organisation = request.organisation.id === user.organisation_id ? request.organisation : app.organisation;
+  const [serviceRoles, recoveryCodesLeft] = await Promise.all([
+    user.kind === 'staff' ? listServiceRoles(app.database.db, user.organisation_id, user.id) : [],
+    user.totp_enabled_at ? countUnusedRecoveryCodes(app.database.db, user.id) : 0,
+  ]);
+  return {
+    account: {
+      id: user.id,
+      kind: user.kind,
+      email: user.email,
+      displayName: user.display_name,
+      organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
+      roles: user.roles,
+      permissions: stage === 'complete' && user.kind === 'staff' ? [...permissionsOfRoles(user.roles)] : [],
+      serviceRoles: serviceRoles.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
+      secondFactor: { enabled: user.totp_enabled_at !== null, required: user.kind === 'staff' && organisation.require_mfa, recoveryCodesLeft },
+      stage,
+    },
+    csrfToken: reply.generateCsrf(),
+  };
+}
+
+/** A TOTP code (not replayable) or an unused recovery code; answers how the factor was given, or undefined. */
+async function checkSecondFactor(app: FastifyInstance, user: UserRow, code: string): Promise<string | undefined> {
+  if (!user.totp_secret) return undefined;
+  const step = await verifyTotp(user.totp_secret, code.trim(), user.totp_last_step);
+  if (step !== undefined) {
+    await updateUser(app.database.db, user.organisation_id, user.id, { totp_last_step: step });
+    return 'totp';
+  }
+  if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(app.database.db, user.id, hashRecoveryCode(code)))) {
+    await appendAuditEvent(app.database.db, { organisationId: user.organisation_id, kind: 'recovery-code-used', actorId: user.id, subjectId: user.id });
+    return 'recovery-code';
+  }
+  return undefined;
+}
+
+async function requireSecondFactorCode(app: FastifyInstance, request: FastifyRequest): Promise<UserPrincipal> {
+  const principal = request.principal as UserPrincipal;
+  if (principal.stage !== 'complete' || !principal.user.totp_enabled_at) {
+    throw new AppError('FORBIDDEN', { de: 'Für dieses Konto ist kein zweiter Faktor eingerichtet.', en: 'This account has no second factor.' });
+  }
+  if (!(await checkSecondFactor(app, principal.user, (request.body as { code: string }).code))) {
+    await recordLoginFailure(app, request, principal.user, 'wrong-second-factor');
+    throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
+  }
+  return principal;
+}
+
+function requireEnrollable(principal: UserPrincipal): void {
+  if (principal.stage === 'second-factor') throw new AppError('SECOND_FACTOR_REQUIRED', { de: 'Bitte schließen Sie zuerst die Anmeldung ab.', en: 'Please complete the login first.' });
+  if (principal.user.totp_enabled_at) {
+    throw new AppError('SECOND_FACTOR_ALREADY_ENABLED', { de: 'Ein zweiter Faktor ist schon eingerichtet.', en: 'A second factor is enabled already.' });
+  }
+}
+
+/** Length is checked by the schema; here what length cannot see: a password that is the address itself. */
+export function checkPasswordStrength(password: string, email: string, path: string): void {
+  const lower = password.toLowerCase();
+  const localPart = email.toLowerCase().split('@')[0] ?? '';
+  const guessable = lower === email.toLowerCase() || (localPart.length >= 4 && lower.includes(localPart)) || /^(.)\1+$/.test(password);
+  if (guessable) {
+    const message = { de: 'Das Passwort ist zu leicht zu erraten (es enthält die E-Mail-Adresse oder nur ein Zeichen).', en: 'The password is too easy to guess (it contains the email address or a single character).' };
+    throw new AppError('PASSWORD_TOO_WEAK', message, { errors: [{ path, code: 'weak', message }] });
+  }
+}

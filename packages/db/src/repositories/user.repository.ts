@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { NewUser, UserRow, UserUpdate } from '../tables/user.table';
+import type { UserServiceRole } from '../tables/user-service-role.table';
+import type { Executor } from './executor';
+
+export async function findUserById(db: Executor, organisationId: string, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId).executeTakeFirst();
+}
+
+/** The account with this address (of any capitalisation) and kind in the organisation. */
+export async function findUserByEmail(db: Executor, organisationId: string, kind: UserRow['kind'], email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('kind', '=', kind)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function findUserByOidcSubject(db: Executor, organisationId: string, issuer: string, subject: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('oidc_issuer', '=', issuer)
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Executor, organisationId: string, kind: UserRow['kind']): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('kind', '=', kind).orderBy('email').execute();
+}
+
+export async function insertUser(db: Executor, user: NewUser): Promise<UserRow> {
+  return db.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: Executor, organisationId: string, userId: string, update: Omit<UserUpdate, 'updated_at'>): Promise<UserRow | undefined> {
+  return db
+    .updateTable('users')
+    .set({ ...update, updated_at: new Date() })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Counts a failed login and, from the `freeAttempts`-th failure on, locks the account for a time that doubles
+ * with every further failure (capped), in one statement so parallel attempts cannot undercount.
+ */
+export async function recordFailedLogin(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+  policy: { freeAttempts: number; baseLockSeconds: number; maxLockSeconds: number },
+): Promise<UserRow> {
+  const failures = sql<number>`failed_logins + 1`;
+  const lockSeconds = sql<number>`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, greatest(0, ${failures} - ${policy.freeAttempts}))::int)`;
+  return db
+    .updateTable('users')
+    .set({
+      failed_logins: failures,
+      locked_until: sql<Date | null>`case when ${failures} >= ${policy.freeAttempts} then now() + make_interval(secs => ${lockSeconds}) else locked_until end`,
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** The process roles a staff member holds, per service. */
+export async function listServiceRoles(db: Executor, organisationId: string, userId: string): Promise<UserServiceRole[]> {
+  return db
+    .selectFrom('user_service_roles')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .orderBy('service_id')
+    .orderBy('role')
+    .execute();
+}
+
+/** Replaces all process roles of a staff member (call it in a transaction with the rest of the change). */
+export async function replaceServiceRoles(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+  grants: readonly { serviceId: string; role: string }[],
+): Promise<void> {
+  await db.deleteFrom('user_service_roles').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+  if (grants.length === 0) return;
+  await db
+    .insertInto('user_service_roles')
+    .values(grants.map((grant) => ({ organisation_id: organisationId, user_id: userId, service_id: grant.serviceId, role: grant.role })))
+    .onConflict((c) => c.doNothing())
+    .execute();
+}
+
+/** Replaces the recovery codes of an account with new ones (hashes). */
+export async function replaceRecoveryCodes(db: Executor, userId: string, codeHashes: readonly string[]): Promise<void> {
+  await db.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();
+  if (codeHashes.length === 0) return;
+  await db
+    .insertInto('user_recovery_codes')
+    .values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null })))
+    .execute();
+}
+
+/** Uses up a recovery code; false if it is unknown or was used before (atomic, so a code works once). */
+export async function useRecoveryCode(db: Executor, userId: string, codeHash: string): Promise<boolean> {
+  const used = await db
+    .updateTable('user_recovery_codes')
+    .set({ used_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .returning('code_hash')
+    .executeTakeFirst();
+  return used !== undefined;
+}
+
+export async function countUnusedRecoveryCodes(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('user_recovery_codes')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

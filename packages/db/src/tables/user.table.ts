@@ -1,0 +1,28 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+
+/** What a staff member may do in the organisation; process roles per service are in `user_service_roles`. */
+export type StaffRole = 'administrator' | 'designer' | 'caseworker';
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  kind: 'staff' | 'citizen';
+  email: string;
+  display_name: string;
+  /** Argon2id (PHC string); null for accounts that only log in through OpenID Connect. */
+  password_hash: string | null;
+  roles: ColumnType<StaffRole[], StaffRole[] | undefined, StaffRole[]>;
+  totp_secret: string | null;
+  totp_enabled_at: Date | null;
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: Date | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  disabled_at: Date | null;
+  created_at: ColumnType<Date, never, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
