@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { ensureOrganisation } from '@amtsweg/db';
+import { DATABASE_KINDS } from '@amtsweg/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSIONS, ROLE_PERMISSIONS, type Permission, type RouteAccess } from '../src/auth/permissions';
+import {
+  buildTestApp,
+  createAccount,
+  exampleSubmission,
+  grantServiceRoles,
+  hundeanmeldung,
+  logIn,
+  publishService,
+  withUploadedFiles,
+  type Caller,
+  type TestApp,
+} from './helper';
+
+type PrincipalName =
+  | 'anonymous'
+  | 'citizen'
+  | 'otherCitizen'
+  | 'caseworkerWithRole'
+  | 'caseworkerWithoutRole'
+  | 'caseworkerOfOtherOrganisation'
+  | 'designer'
+  | 'administrator';
+
+interface PrincipalSpec {
+  kind: 'anonymous' | 'citizen' | 'staff';
+  roles: (keyof typeof ROLE_PERMISSIONS)[];
+  /** Works on the fixture case: holds a process role for its service. */
+  worksOnCase?: true;
+  /** Filed the fixture case from their citizen account. */
+  filedCase?: true;
+  /** Belongs to another organisation than the fixture service and case. */
+  otherOrganisation?: true;
+}
+
+const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
+  anonymous: { kind: 'anonymous', roles: [] },
+  citizen: { kind: 'citizen', roles: [], filedCase: true },
+  otherCitizen: { kind: 'citizen', roles: [] },
+  caseworkerWithRole: { kind: 'staff', roles: ['caseworker'], worksOnCase: true },
+  caseworkerWithoutRole: { kind: 'staff', roles: ['caseworker'] },
+  caseworkerOfOtherOrganisation: { kind: 'staff', roles: ['caseworker'], otherOrganisation: true },
+  designer: { kind: 'staff', roles: ['designer'] },
+  administrator: { kind: 'staff', roles: ['administrator'] },
+};
+
+/** Does the route (by its path) open the fixture case, a service, for this caller, or answer 404? */
+function reachesObject(url: string, principal: PrincipalSpec): boolean {
+  if (url.startsWith('/api/applicant/cases/:caseId')) return principal.filedCase === true;
+  if (url.startsWith('/api/cases/:caseId')) return principal.worksOnCase === true;
+  if (url.includes(':serviceId') || url.includes(':userId') || url.includes(':tokenId')) return principal.otherOrganisation !== true;
+  return true;
+}
+
+/**
+ * Bodies that pass validation, so that a caller let through reaches the lookup of the object (and a caller
+ * who may not see it gets its 404, not a 400). Stale versions keep the callers who may act from changing
+ * the case: they get 409 instead.
+ */
+const VALID_BODIES: Record<string, object> = {
+  'POST /api/cases/:caseId/actions/:actionId': { expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/assign': { assigneeId: null, expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/comments': { text: 'Rückruf vereinbart' },
+  'POST /api/applicant/cases/:caseId/reply': { actionId: 'answer', expectedVersion: 999_999 },
+};
+
+function emailOf(name: PrincipalName): string {
+  return name === 'caseworkerOfOtherOrganisation' ? 'hund@nachbarstadt.example' : `${name.toLowerCase()}@matrix.example`;
+}
+
+/** What the access layer must answer before the route runs: 401, 403, or let it through. */
+function gateFor(access: RouteAccess, principal: PrincipalSpec): 401 | 403 | 'pass' {
+  if (access === 'public' || access === 'applicant') return 'pass';
+  if (principal.kind === 'anonymous') return 401;
+  if (access === 'account') return 'pass';
+  if (access === 'citizen') return principal.kind === 'citizen' ? 'pass' : 403;
+  const granted = new Set<Permission>(principal.roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+  return principal.kind === 'staff' && granted.has(access) ? 'pass' : 403;
+}
+
+/**
+ * Every route Fastify knows × every kind of caller → the expected status. The route list comes from Fastify
+ * itself, so a new route is in the matrix the moment it exists; a path parameter without a fixture fails.
+ */
+describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
+  let t: TestApp;
+  const callers = new Map<PrincipalName, Caller | null>();
+  const fixtures: Record<string, string> = {};
+  let reference = '';
+  let applicantName = '';
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind);
+    const dogs = await publishService(t, 'hundeanmeldung');
+    const otherService = await publishService(t, 'zweitwohnung', { ...hundeanmeldung(), title: { de: 'Zweitwohnungsteuer', en: 'Second home tax' } });
+
+    const accounts: [PrincipalName, string][] = [
+      ['citizen', 'citizen'],
+      ['otherCitizen', 'citizen'],
+      ['caseworkerWithRole', 'staff'],
+      ['caseworkerWithoutRole', 'staff'],
+      ['designer', 'staff'],
+      ['administrator', 'staff'],
+    ];
+    for (const [name, accountKind] of accounts) {
+      const email = emailOf(name);
+      const account = await createAccount(t.app, { email, kind: accountKind as 'staff' | 'citizen', roles: PRINCIPALS[name].roles });
+      if (name === 'caseworkerWithRole') await grantServiceRoles(t, account.id, dogs, ['dogTax']);
+      if (name === 'caseworkerWithoutRole') await grantServiceRoles(t, account.id, otherService, ['dogTax', 'teamLead']);
+      callers.set(name, await logIn(t.app, email, { kind: accountKind as 'staff' | 'citizen' }));
+      if (name === 'caseworkerWithRole') fixtures.userId = account.id;
+    }
+    callers.set('anonymous', null);
+
+    // Another organisation with its own designer, service and caseworker holding every role there.
+    const neighbour = await ensureOrganisation(t.app.database.db, { id: randomUUID(), slug: 'nachbarstadt', name: 'Gemeinde Nachbarstadt', address: '' });
+    await createAccount(t.app, { email: 'designer@nachbarstadt.example', kind: 'staff', roles: ['designer', 'administrator'], organisationId: neighbour.id });
+    const neighbourDesigner = await logIn(t.app, 'designer@nachbarstadt.example', { organisation: 'nachbarstadt' });
+    const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug: 'hundeanmeldung', definition: hundeanmeldung() } }, neighbourDesigner);
+    const neighbourService = created.json<{ id: string }>().id;
+    expect((await t.inject({ method: 'POST', url: `/api/services/${neighbourService}/publish` }, neighbourDesigner)).statusCode).toBe(201);
+    const neighbourCaseworker = await createAccount(t.app, { email: 'hund@nachbarstadt.example', kind: 'staff', roles: ['caseworker'], organisationId: neighbour.id });
+    const granted = await t.inject(
+      { method: 'PATCH', url: `/api/users/${neighbourCaseworker.id}`, payload: { serviceRoles: [{ serviceId: neighbourService, role: 'dogTax' }, { serviceId: neighbourService, role: 'teamLead' }] } },
+      neighbourDesigner,
+    );
+    expect(granted.statusCode).toBe(200);
+    callers.set('caseworkerOfOtherOrganisation', await logIn(t.app, 'hund@nachbarstadt.example', { organisation: 'nachbarstadt' }));
+
+    // The case everyone tries to reach: filed by the citizen from their account, with an uploaded file.
+    const data = await withUploadedFiles(t.app, dogs, exampleSubmission('valid.json').data);
+    const submitted = await t.inject({ method: 'POST', url: `/api/services/${dogs}/submissions`, payload: data }, callers.get('citizen'));
+    expect(submitted.statusCode).toBe(201);
+    const answer = submitted.json<{ caseId: string; reference: string; receipt: { documentId: string } }>();
+    reference = answer.reference;
+    const staffView = (await t.inject({ method: 'GET', url: `/api/cases/${answer.caseId}` }, callers.get('caseworkerWithRole'))).json<{ applicantName: string }>();
+    applicantName = staffView.applicantName;
+    const certificate = (data.dogs as { certificate?: { id: string }[] }[]).flatMap((dog) => dog.certificate ?? [])[0]!;
+
+    const token = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
+    expect(token.statusCode).toBe(201);
+    Object.assign(fixtures, {
+      caseId: answer.caseId,
+      documentId: answer.receipt.documentId,
+      fileId: certificate.id,
+      serviceId: dogs,
+      version: '1',
+      actionId: 'approve',
+      tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('covers every route with a declared access and a fixture for each path parameter', () => {
+    const apiRoutes = t.routes.filter((route) => route.url.startsWith('/api') && route.method !== 'HEAD');
+    expect(apiRoutes.length).toBeGreaterThan(40);
+    const declarable: readonly string[] = ['public', 'applicant', 'account', 'citizen', ...PERMISSIONS];
+    for (const route of apiRoutes) {
+      expect(declarable, `${route.method} ${route.url}`).toContain(route.access);
+      for (const [, name] of route.url.matchAll(/:(\w+)/g)) expect(Object.keys(fixtures), `fixture for :${name}`).toContain(name);
+    }
+  });
+
+  it('answers every route × caller as the declared access says, and 404 for cases of others', async () => {
+    const apiRoutes = t.routes.filter((route) => route.url.startsWith('/api') && route.method !== 'HEAD');
+    // Logging out ends the session the rest of the matrix uses, so it goes last.
+    apiRoutes.sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+    const mismatches: string[] = [];
+    for (const route of apiRoutes) {
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => fixtures[name]!);
+      for (const [name, spec] of Object.entries(PRINCIPALS) as [PrincipalName, PrincipalSpec][]) {
+        const key = `${route.method} ${route.url}`;
+        const payload = route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: VALID_BODIES[key] ?? {} };
+        const response = await t.inject({ method: route.method as 'GET', url, ...payload }, callers.get(name));
+        const gate = gateFor(route.access as RouteAccess, spec);
+        const label = `${key} as ${name}: ${response.statusCode}`;
+        if (response.statusCode >= 500) mismatches.push(`${label} (server error)`);
+        else if (gate !== 'pass') {
+          if (response.statusCode !== gate) mismatches.push(`${label}, expected ${gate}`);
+        } else if (!reachesObject(route.url, spec)) {
+          if (response.statusCode !== 404) mismatches.push(`${label}, expected 404 (not theirs to see)`);
+        } else if ([401, 403, 404].includes(response.statusCode)) {
+          mismatches.push(`${label}, expected to be let through`);
+        }
+        if (!reachesObject(route.url, spec) && (response.body.includes(reference) || response.body.includes(applicantName))) mismatches.push(`${label} leaks the case`);
+        // Logging out ended this caller's session; log in again for the rest of the suite.
+        if (route.url === '/api/auth/logout' && response.statusCode === 204) callers.set(name, await logIn(t.app, emailOf(name), { kind: spec.kind as 'staff' | 'citizen', ...(spec.otherOrganisation ? { organisation: 'nachbarstadt' } : {}) }));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets the caseworker holding the role and the citizen who filed it read the case, its document and its file', async () => {
+    const { caseId, documentId, fileId } = fixtures;
+    const caseworker = callers.get('caseworkerWithRole');
+    for (const url of [`/api/cases/${caseId}`, `/api/cases/${caseId}/documents/${documentId}`, `/api/cases/${caseId}/files/${fileId}`]) {
+      expect((await t.inject({ method: 'GET', url }, caseworker)).statusCode, url).toBe(200);
+    }
+    const citizen = callers.get('citizen');
+    for (const url of [`/api/applicant/cases/${caseId}`, `/api/applicant/cases/${caseId}/documents/${documentId}`, `/api/applicant/cases/${caseId}/files/${fileId}`]) {
+      expect((await t.inject({ method: 'GET', url }, citizen)).statusCode, url).toBe(200);
+    }
+    const mine = await t.inject({ method: 'GET', url: '/api/applicant/cases' }, citizen);
+    expect(mine.json<{ cases: { reference: string }[] }>().cases.map((c) => c.reference)).toEqual([reference]);
+    const notMine = await t.inject({ method: 'GET', url: '/api/applicant/cases' }, callers.get('otherCitizen'));
+    expect(notMine.json<{ cases: unknown[] }>().cases).toEqual([]);
+  });
+
+  it('lists to each caseworker only the cases of services they hold a role for, in their own organisation', async () => {
+    const listed = async (name: PrincipalName) =>
+      (await t.inject({ method: 'GET', url: '/api/cases' }, callers.get(name))).json<{ cases: { reference: string }[]; countsByState: Record<string, number> }>();
+    expect((await listed('caseworkerWithRole')).cases.map((c) => c.reference)).toContain(reference);
+    for (const name of ['caseworkerWithoutRole', 'caseworkerOfOtherOrganisation'] as const) {
+      const view = await listed(name);
+      expect(view.cases, name).toEqual([]);
+      expect(view.countsByState, name).toEqual({});
+    }
+    const search = await t.inject({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(reference)}` }, callers.get('caseworkerOfOtherOrganisation'));
+    expect(search.json<{ cases: unknown[] }>().cases).toEqual([]);
+  });
+
+  it('keeps another organisation’s services, users and audit trail out of reach', async () => {
+    const neighbour = await logIn(t.app, 'designer@nachbarstadt.example', { organisation: 'nachbarstadt' });
+    const service = await t.inject({ method: 'GET', url: `/api/services/${fixtures.serviceId}` }, neighbour);
+    expect(service.statusCode).toBe(404);
+    const draft = await t.inject({ method: 'PUT', url: `/api/services/${fixtures.serviceId}/draft`, payload: { definition: hundeanmeldung(), expectedRevision: 1 } }, neighbour);
+    expect(draft.statusCode).toBe(404);
+    const user = await t.inject({ method: 'GET', url: `/api/users/${fixtures.userId}` }, neighbour);
+    expect(user.statusCode).toBe(404);
+    const users = await t.inject({ method: 'GET', url: '/api/users' }, neighbour);
+    expect(users.json<{ users: { email: string }[] }>().users.map((u) => u.email)).toEqual(['designer@nachbarstadt.example', 'hund@nachbarstadt.example']);
+    const audit = await t.inject({ method: 'GET', url: '/api/audit-events?limit=200' }, neighbour);
+    expect(audit.body).not.toContain('matrix.example');
+    // Granting a role on a service of another organisation is refused, naming the field.
+    const foreignGrant = await t.inject({ method: 'PATCH', url: `/api/users/${fixtures.userId}`, payload: { serviceRoles: [{ serviceId: fixtures.serviceId, role: 'dogTax' }] } }, neighbour);
+    expect(foreignGrant.statusCode).toBe(404);
+  });
+});
