@@ -62,8 +62,15 @@ const TOKEN_INVALID = { de: 'Das API-Token ist ungültig, abgelaufen oder widerr
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimits: RateLimits;
+    /**
+     * Organisations by id, each read at most every few seconds per process (requests need their settings);
+     * a change through this process is seen at once, through another within that time.
+     */
+    organisations: { find(organisationId: string): Promise<Organisation | undefined>; forget(organisationId: string): void };
   }
 }
+
+const ORGANISATION_CACHE_MS = 5000;
 
 /**
  * Identity and access as one layer in front of every route: sessions (PostgreSQL-backed, HTTP-only,
@@ -112,13 +119,18 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   app.decorate('rateLimits', { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
 
   const organisations = new Map<string, { organisation: Organisation; until: number }>();
-  const findOrganisation = async (organisationId: string): Promise<Organisation | undefined> => {
-    const cached = organisations.get(organisationId);
-    if (cached && cached.until > Date.now()) return cached.organisation;
-    const organisation = await findOrganisationById(app.database.db, organisationId);
-    if (organisation) organisations.set(organisationId, { organisation, until: Date.now() + 5000 });
-    return organisation;
-  };
+  app.decorate('organisations', {
+    async find(organisationId: string) {
+      const cached = organisations.get(organisationId);
+      if (cached && cached.until > Date.now()) return cached.organisation;
+      const organisation = await findOrganisationById(app.database.db, organisationId);
+      if (organisation) organisations.set(organisationId, { organisation, until: Date.now() + ORGANISATION_CACHE_MS });
+      return organisation;
+    },
+    forget(organisationId: string) {
+      organisations.delete(organisationId);
+    },
+  });
 
   // Null placeholders (Fastify wants the shape known up front); the first hook below fills both.
   app.decorateRequest('principal', null as never);
@@ -126,7 +138,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
 
   app.addHook('onRequest', async (request) => {
     const principal = await resolvePrincipal(app, request);
-    const organisation = principal.kind === 'user' ? await findOrganisation(principal.user.organisation_id) : app.organisation;
+    const organisation = await app.organisations.find(principal.kind === 'user' ? principal.user.organisation_id : app.organisation.id);
     request.principal = principal;
     request.organisation = organisation ?? app.organisation;
     enforceAccess(request);

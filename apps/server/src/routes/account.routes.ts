@@ -86,7 +86,8 @@ export function accountRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const body = request.body as { email: string; password: string; kind?: UserRow['kind']; organisation?: string };
-      const organisation = body.organisation ? await findOrganisationBySlug(db(), body.organisation) : app.organisation;
+      // Read fresh: whether the organisation requires a second factor decides the login.
+      const organisation = await findOrganisationBySlug(db(), body.organisation ?? app.organisation.slug);
       // An unknown organisation is answered like an unknown account (after the same work).
       const user = await checkPassword(app, request, organisation ?? app.organisation, body.kind ?? 'staff', body.email, body.password);
       if (!organisation || !user) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
@@ -322,7 +323,7 @@ function citizenRegistrationRoute(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const body = request.body as { email: string; password: string; displayName: string };
-      const organisation = app.organisation;
+      const { organisation } = request;
       checkPasswordStrength(body.password, body.email, '/body/password');
       if (await findUserByEmail(app.database.db, organisation.id, 'citizen', body.email)) {
         const message = { de: 'Für diese E-Mail-Adresse gibt es schon ein Konto.', en: 'There is an account for this email address already.' };
@@ -353,7 +354,8 @@ function citizenRegistrationRoute(app: FastifyInstance): void {
 /** The account as its owner sees it, with a CSRF token for this session. */
 async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
   const stage = request.session.stage ?? 'complete';
-  const organisation = request.organisation.id === user.organisation_id ? request.organisation : app.organisation;
+  // At login the request was resolved as anonymous (the site's organisation); the account may be another's.
+  const organisation = (await app.organisations.find(user.organisation_id)) ?? request.organisation;
   const [serviceRoles, recoveryCodesLeft] = await Promise.all([
     user.kind === 'staff' ? listServiceRoles(app.database.db, user.organisation_id, user.id) : [],
     user.totp_enabled_at ? countUnusedRecoveryCodes(app.database.db, user.id) : 0,

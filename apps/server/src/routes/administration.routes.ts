@@ -428,6 +428,7 @@ function organisationRoutes(app: FastifyInstance): void {
           await appendAuditEvent(trx, { organisationId: before.id, kind: 'organisation-changed', actorId: actor.id, subjectId: before.id, ip: request.ip, details: body });
           return row!;
         });
+      app.organisations.forget(before.id);
       return toView(updated);
     },
   );

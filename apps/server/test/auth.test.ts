@@ -1,0 +1,295 @@
+import { DATABASE_KINDS } from '@amtsweg/db/testing';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createAccount, exampleSubmission, logIn, publishService, sessionCookie, TEST_PASSWORD, type Caller, type TestApp } from './helper';
+
+interface AuditView {
+  events: { kind: string; actorId: string | null; subjectId: string | null; details: Record<string, unknown> }[];
+}
+
+describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
+  let t: TestApp;
+  const logLines: string[] = [];
+  let serviceId: string;
+  let counter = 0;
+  const uniqueEmail = (name: string) => `${name}.${++counter}@auth.example`;
+  const login = (email: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}) =>
+    t.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...extra } }, null);
+  const audit = async (kindOfEvent: string) =>
+    (await t.inject({ method: 'GET', url: `/api/audit-events?kind=${kindOfEvent}&limit=200` })).json<AuditView>().events;
+
+  beforeAll(async () => {
+    t = await buildTestApp(kind, { logStream: { write: (line) => void logLines.push(line) } });
+    serviceId = await publishService(t, 'hundeanmeldung');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('logs in with an HTTP-only SameSite session cookie, tells who is logged in, and logs out', async () => {
+    const email = uniqueEmail('sachbearbeitung');
+    await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const response = await login(email.toUpperCase());
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'amtsweg_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    const body = response.json<{ account: Record<string, unknown>; csrfToken: string }>();
+    expect(body.account).toMatchObject({ email, kind: 'staff', roles: ['caseworker'], permissions: ['cases:read', 'cases:act'], stage: 'complete' });
+    const caller = { cookie: sessionCookie(response), 'x-csrf-token': body.csrfToken };
+    const me = await t.inject({ method: 'GET', url: '/api/auth/me', headers: caller }, null);
+    expect(me.json<{ account: { email: string } }>().account.email).toBe(email);
+
+    const loggedOut = await t.inject({ method: 'POST', url: '/api/auth/logout', headers: caller }, null);
+    expect(loggedOut.statusCode).toBe(204);
+    const after = await t.inject({ method: 'GET', url: '/api/auth/me', headers: caller }, null);
+    expect(after.statusCode).toBe(401);
+    expect(after.json()).toMatchObject({ code: 'AUTHENTICATION_REQUIRED', message: 'Bitte melden Sie sich an.' });
+  });
+
+  it('answers an unknown address, a wrong password and a wrong kind of account alike, and audits each', async () => {
+    const email = uniqueEmail('bekannt');
+    const user = await createAccount(t.app, { email, kind: 'staff' });
+    const unknown = await login(uniqueEmail('unbekannt'));
+    const wrong = await login(email, 'falsches-Passwort-123');
+    const citizenSide = await login(email, TEST_PASSWORD, { kind: 'citizen' });
+    for (const response of [unknown, wrong, citizenSide]) {
+      expect(response.statusCode).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      expect(response.json<{ message: string }>().message).toBe(unknown.json<{ message: string }>().message);
+      expect(response.cookies.find((c) => c.name === 'amtsweg_session')).toBeUndefined();
+    }
+    const failed = await audit('login-failed');
+    expect(failed.some((e) => e.subjectId === user.id && e.details.reason === 'wrong-password')).toBe(true);
+    expect(failed.some((e) => e.subjectId === null && e.details.reason === 'unknown-account')).toBe(true);
+  });
+
+  it('locks an account after five failed attempts, audits it, and lets an administrator unlock it', async () => {
+    const email = uniqueEmail('gesperrt');
+    const user = await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await login(email, `falsch-${attempt}-xxxxxxxx`)).statusCode).toBe(401);
+    // The right password does not help while the lock lasts, and the answer does not say the account is locked.
+    const locked = await login(email);
+    expect(locked.statusCode).toBe(401);
+    expect(locked.json()).toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    const lockEvents = (await audit('account-locked')).filter((e) => e.subjectId === user.id);
+    expect(lockEvents).toHaveLength(1);
+    expect(lockEvents[0]!.details).toMatchObject({ failedAttempts: 5 });
+
+    const unlocked = await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { unlock: true } });
+    expect(unlocked.json()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    expect((await login(email)).statusCode).toBe(200);
+  });
+
+  it('refuses a state-changing request of a session without its CSRF token, and changes nothing', async () => {
+    const caller = await logIn(t.app, 'alle.rollen@test.example');
+    const before = await t.inject({ method: 'GET', url: '/api/users' }, caller);
+    const withoutToken = await t.inject(
+      { method: 'POST', url: '/api/users', headers: { cookie: caller.headers.cookie! }, payload: { email: 'neu@auth.example', displayName: 'Neu', password: TEST_PASSWORD, roles: [] } },
+      null,
+    );
+    expect(withoutToken.statusCode).toBe(403);
+    expect(withoutToken.json()).toMatchObject({ code: 'CSRF_TOKEN_INVALID' });
+    const forged = await t.inject(
+      { method: 'POST', url: '/api/users', headers: { cookie: caller.headers.cookie!, 'x-csrf-token': 'forged' }, payload: { email: 'neu@auth.example', displayName: 'Neu', password: TEST_PASSWORD, roles: [] } },
+      null,
+    );
+    expect(forged.statusCode).toBe(403);
+    const after = await t.inject({ method: 'GET', url: '/api/users' }, caller);
+    expect(after.json<{ users: unknown[] }>().users).toHaveLength(before.json<{ users: unknown[] }>().users.length);
+  });
+
+  it('enrols an authenticator app, then asks for its code at login; a code works once, a recovery code too', async () => {
+    const email = uniqueEmail('mfa');
+    await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const caller = await logIn(t.app, email);
+    const started = await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment' }, caller);
+    expect(started.statusCode).toBe(201);
+    const { secret, uri, qrCodeSvg } = started.json<{ secret: string; uri: string; qrCodeSvg: string }>();
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(qrCodeSvg).toContain('<svg');
+    const wrongFirst = await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', payload: { code: '000000' } }, caller);
+    expect(wrongFirst.statusCode).toBe(401);
+    const firstCode = await generate({ secret });
+    const confirmed = await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', payload: { code: firstCode } }, caller);
+    expect(confirmed.statusCode).toBe(200);
+    const { recoveryCodes } = confirmed.json<{ recoveryCodes: string[] }>();
+    expect(recoveryCodes).toHaveLength(10);
+    expect(new Set(recoveryCodes).size).toBe(10);
+
+    // Password alone is not enough any more.
+    const half = await login(email);
+    expect(half.json()).toMatchObject({ account: { stage: 'second-factor', permissions: [] } });
+    const halfCaller = { cookie: sessionCookie(half), 'x-csrf-token': half.json<{ csrfToken: string }>().csrfToken };
+    const inbox = await t.inject({ method: 'GET', url: '/api/cases', headers: halfCaller }, null);
+    expect(inbox.statusCode).toBe(401);
+    expect(inbox.json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED' });
+    // The code used for enrolment cannot be replayed.
+    const replay = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: halfCaller, payload: { code: firstCode } }, null);
+    expect(replay.statusCode).toBe(401);
+    const recovered = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: halfCaller, payload: { code: recoveryCodes[0]!.toLowerCase() } }, null);
+    expect(recovered.statusCode).toBe(200);
+    expect(recovered.json()).toMatchObject({ account: { stage: 'complete', secondFactor: { enabled: true, recoveryCodesLeft: 9 } } });
+    const full = { cookie: sessionCookie(recovered), 'x-csrf-token': recovered.json<{ csrfToken: string }>().csrfToken };
+    expect((await t.inject({ method: 'GET', url: '/api/cases', headers: full }, null)).statusCode).toBe(200);
+
+    // The same recovery code a second time is refused; the next time step's code works.
+    const again = await login(email);
+    const againCaller = { cookie: sessionCookie(again), 'x-csrf-token': again.json<{ csrfToken: string }>().csrfToken };
+    const reused = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: againCaller, payload: { code: recoveryCodes[0]! } }, null);
+    expect(reused.statusCode).toBe(401);
+    const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const next = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: againCaller, payload: { code: nextCode } }, null);
+    expect(next.statusCode).toBe(200);
+    expect((await audit('second-factor-enabled')).length).toBeGreaterThan(0);
+    expect((await audit('recovery-code-used')).length).toBeGreaterThan(0);
+  });
+
+  it('makes staff enrol a second factor before anything else once the organisation requires it', async () => {
+    const email = uniqueEmail('pflicht');
+    await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    expect((await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { requireMfa: true } })).json()).toMatchObject({ requireMfa: true });
+    try {
+      const response = await login(email);
+      expect(response.json()).toMatchObject({ account: { stage: 'enrol-second-factor', secondFactor: { required: true, enabled: false } } });
+      const caller = { cookie: sessionCookie(response), 'x-csrf-token': response.json<{ csrfToken: string }>().csrfToken };
+      expect((await t.inject({ method: 'GET', url: '/api/cases', headers: caller }, null)).statusCode).toBe(401);
+      const { secret } = (await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment', headers: caller }, null)).json<{ secret: string }>();
+      const confirmed = await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', headers: caller, payload: { code: await generate({ secret }) } }, null);
+      expect(confirmed.statusCode).toBe(200);
+      const complete = { cookie: sessionCookie(confirmed), 'x-csrf-token': confirmed.json<{ csrfToken: string }>().csrfToken };
+      expect((await t.inject({ method: 'GET', url: '/api/cases', headers: complete }, null)).statusCode).toBe(200);
+    } finally {
+      await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { requireMfa: false } });
+    }
+  });
+
+  it('gives integrations scoped API tokens that are stored hashed, bounded by their account, and revocable', async () => {
+    const caseworker = await createAccount(t.app, { email: uniqueEmail('schnittstelle'), kind: 'staff', roles: ['caseworker'] });
+    const created = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren Hundesteuer', userId: caseworker.id, scopes: ['cases:read', 'services:design'] } });
+    expect(created.statusCode).toBe(201);
+    const { token, apiToken } = created.json<{ token: string; apiToken: { id: string } }>();
+    const bearer = { authorization: `Bearer ${token}` };
+
+    const stored = await t.database.db.selectFrom('api_tokens').select('token_hash').where('id', '=', apiToken.id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.slice(8));
+    expect((await t.inject({ method: 'GET', url: '/api/api-tokens' })).body).not.toContain(token);
+
+    expect((await t.inject({ method: 'GET', url: '/api/cases', headers: bearer }, null)).statusCode).toBe(200);
+    // Not in the token's scopes, and not in its account's roles: both refused, no CSRF token needed.
+    const act = await t.inject({ method: 'POST', url: `/api/cases/${randomCase()}/comments`, headers: bearer, payload: { text: 'x' } }, null);
+    expect(act.statusCode).toBe(403);
+    const design = await t.inject({ method: 'POST', url: '/api/services', headers: bearer, payload: { slug: 'per-token', definition: {} } }, null);
+    expect(design.statusCode).toBe(403);
+
+    expect((await t.inject({ method: 'DELETE', url: `/api/api-tokens/${apiToken.id}` })).statusCode).toBe(204);
+    const revoked = await t.inject({ method: 'GET', url: '/api/cases', headers: bearer }, null);
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json()).toMatchObject({ code: 'API_TOKEN_INVALID' });
+    expect((await audit('api-token-created')).some((e) => e.subjectId === apiToken.id)).toBe(true);
+    expect((await audit('api-token-revoked')).some((e) => e.subjectId === apiToken.id)).toBe(true);
+  });
+
+  it('audits role changes, ends the sessions of a disabled account, and keeps administrators from locking themselves out', async () => {
+    const email = uniqueEmail('rollen');
+    const user = await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const session = await logIn(t.app, email);
+    const changed = await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { roles: ['caseworker', 'designer'], serviceRoles: [{ serviceId, role: 'dogTax' }] } });
+    expect(changed.json()).toMatchObject({ roles: ['caseworker', 'designer'], serviceRoles: [{ serviceId, role: 'dogTax' }] });
+    const roleEvents = (await audit('roles-changed')).filter((e) => e.subjectId === user.id);
+    expect(roleEvents[0]!.details).toMatchObject({ roles: { from: ['caseworker'], to: ['caseworker', 'designer'] } });
+
+    const unknownRole = await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { serviceRoles: [{ serviceId, role: 'mayor' }] } });
+    expect(unknownRole.statusCode).toBe(422);
+    expect(unknownRole.json()).toMatchObject({ code: 'ROLE_UNKNOWN', errors: [{ path: '/body/serviceRoles/0/role' }] });
+
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { disabled: true } })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, session)).statusCode).toBe(401);
+    expect((await login(email)).statusCode).toBe(401);
+
+    const selfDemotion = await t.inject({ method: 'PATCH', url: `/api/users/${t.staff.userId}`, payload: { roles: ['designer'] } });
+    expect(selfDemotion.statusCode).toBe(400);
+    expect(selfDemotion.json()).toMatchObject({ errors: [{ path: '/body/roles' }] });
+  });
+
+  it('never logs or returns a password or its hash', async () => {
+    const secretPassword = 'Geheim-Passwort-Nicht-Loggen-42';
+    const email = uniqueEmail('geheim');
+    const created = await t.inject({ method: 'POST', url: '/api/users', payload: { email, displayName: 'Geheim', password: secretPassword, roles: ['caseworker'] } });
+    expect(created.statusCode).toBe(201);
+    const responses = [
+      created,
+      await login(email, secretPassword),
+      await login(email, `${secretPassword}-falsch`),
+      await login(email, 'x'.repeat(300)),
+      await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'kein-at-zeichen', password: secretPassword } }, null),
+      await t.inject({ method: 'GET', url: '/api/users' }),
+    ];
+    for (const response of responses) {
+      expect(response.body).not.toContain(secretPassword);
+      expect(response.body).not.toContain('$argon2');
+    }
+    const logs = logLines.join('\n');
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs).not.toContain(secretPassword);
+    expect(logs).not.toContain('$argon2');
+  });
+
+  it('lets a citizen register, apply while logged in and find the application under their account', async () => {
+    const email = uniqueEmail('buergerin');
+    const registered = await t.inject({ method: 'POST', url: '/api/auth/register', payload: { email, password: TEST_PASSWORD, displayName: 'Erika Muster' } }, null);
+    expect(registered.statusCode).toBe(201);
+    const citizen: Caller = { userId: '', headers: { cookie: sessionCookie(registered), 'x-csrf-token': registered.json<{ csrfToken: string }>().csrfToken } };
+    const again = await t.inject({ method: 'POST', url: '/api/auth/register', payload: { email: email.toUpperCase(), password: TEST_PASSWORD, displayName: 'Doppelt' } }, null);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'EMAIL_TAKEN', errors: [{ path: '/body/email' }] });
+    const weak = await t.inject({ method: 'POST', url: '/api/auth/register', payload: { email: uniqueEmail('schwach'), password: 'aaaaaaaaaaaaaa', displayName: 'Schwach' } }, null);
+    expect(weak.json()).toMatchObject({ code: 'PASSWORD_TOO_WEAK', errors: [{ path: '/body/password' }] });
+
+    const submitted = await t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, payload: exampleSubmission('valid-without-files.json').data }, citizen);
+    expect(submitted.statusCode).toBe(201);
+    const { caseId, reference } = submitted.json<{ caseId: string; reference: string }>();
+    const mine = await t.inject({ method: 'GET', url: '/api/applicant/cases' }, citizen);
+    expect(mine.json()).toMatchObject({ cases: [{ id: caseId, reference, status: 'active', statusText: { de: 'Ihre Anmeldung wird geprüft.' } }] });
+    const view = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}` }, citizen);
+    expect(view.statusCode).toBe(200);
+  });
+
+  it('sends security headers with a content security policy', async () => {
+    const response = await t.inject({ method: 'GET', url: '/api/services' }, null);
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['strict-transport-security']).toContain('max-age=');
+  });
+});
+
+describe('rate limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('pglite', { rateLimits: { login: 3, submission: 2, upload: 2 } });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('throttles logins and submissions per client address with a clear, localised answer', async () => {
+    const attempts = [];
+    for (let i = 0; i < 5; i++) attempts.push(await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'wer@example.org', password: 'x' } }, null));
+    expect(attempts.map((r) => r.statusCode)).toEqual([401, 401, 429, 429, 429]);
+    expect(attempts[4]!.json()).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(attempts[4]!.json<{ message: string }>().message).toMatch(/^Zu viele Anfragen/);
+    expect(attempts[4]!.headers['retry-after']).toBeDefined();
+
+    const serviceId = await publishService(t, 'drossel');
+    const submit = () => t.inject({ method: 'POST', url: `/api/services/${serviceId}/submissions`, headers: { 'accept-language': 'en' }, payload: exampleSubmission('valid-without-files.json').data }, null);
+    const statuses = [(await submit()).statusCode, (await submit()).statusCode];
+    const third = await submit();
+    expect(statuses).toEqual([201, 201]);
+    expect(third.statusCode).toBe(429);
+    expect(third.json<{ message: string }>().message).toMatch(/^Too many requests/);
+  });
+});
+
+function randomCase(): string {
+  return crypto.randomUUID();
+}
