@@ -52,19 +52,9 @@ export async function checkPassword(
   return user;
 }
 
-/** Counts a failed password or second-factor attempt and locks the account when the policy says so. */
+/** Counts a failed password or second-factor attempt, locks the account when the policy says so, and audits it. */
 export async function recordLoginFailure(app: FastifyInstance, request: FastifyRequest, user: UserRow, reason: string): Promise<void> {
-  const db = app.database.db;
-  const updated = await recordFailedLogin(db, user.organisation_id, user.id, LOCKOUT_POLICY);
-  const lockedNow = updated.locked_until !== null && updated.failed_logins >= LOCKOUT_POLICY.freeAttempts;
-  await appendAuditEvent(db, {
-    organisationId: user.organisation_id,
-    kind: lockedNow ? 'account-locked' : 'login-failed',
-    actorId: user.id,
-    subjectId: user.id,
-    ip: request.ip,
-    details: { reason, failedAttempts: updated.failed_logins, ...(lockedNow ? { lockedUntil: updated.locked_until!.toISOString() } : {}) },
-  });
+  await recordFailedLogin(app.database.db, user.organisation_id, user.id, LOCKOUT_POLICY, { reason, ip: request.ip });
 }
 
 /** Where a login stands after the password: done, or the second factor (or its enrolment) still to come. */

@@ -48,26 +48,33 @@ export async function updateUser(db: Executor, organisationId: string, userId: s
 
 /**
  * Counts a failed login and, from the `freeAttempts`-th failure on, locks the account for a time that doubles
- * with every further failure (capped), in one statement so parallel attempts cannot undercount.
+ * with every further failure (capped), and records it in the audit trail as `login-failed` or
+ * `account-locked`. One statement: parallel attempts cannot undercount, and a failure for a known account
+ * costs the same single round trip as the audit entry of an unknown address (timing must not tell them apart).
  */
 export async function recordFailedLogin(
   db: Executor,
   organisationId: string,
   userId: string,
   policy: { freeAttempts: number; baseLockSeconds: number; maxLockSeconds: number },
-): Promise<UserRow> {
-  const failures = sql<number>`failed_logins + 1`;
-  const lockSeconds = sql<number>`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, greatest(0, ${failures} - ${policy.freeAttempts}))::int)`;
-  return db
-    .updateTable('users')
-    .set({
-      failed_logins: failures,
-      locked_until: sql<Date | null>`case when ${failures} >= ${policy.freeAttempts} then now() + make_interval(secs => ${lockSeconds}) else locked_until end`,
-    })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', userId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  audit: { reason: string; ip: string | null },
+): Promise<void> {
+  const lockSeconds = sql`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, greatest(0, failed_logins + 1 - ${policy.freeAttempts}::int))::int)`;
+  await sql`
+    with counted as (
+      update users
+      set failed_logins = failed_logins + 1,
+          locked_until = case when failed_logins + 1 >= ${policy.freeAttempts}::int then now() + make_interval(secs => ${lockSeconds}) else locked_until end
+      where organisation_id = ${organisationId} and id = ${userId}
+      returning id, organisation_id, failed_logins, locked_until
+    )
+    insert into audit_events (id, organisation_id, kind, actor_id, subject_id, ip, details)
+    select ${crypto.randomUUID()}::uuid, organisation_id,
+      case when failed_logins >= ${policy.freeAttempts}::int then 'account-locked' else 'login-failed' end,
+      id::text, id::text, ${audit.ip},
+      jsonb_strip_nulls(jsonb_build_object('reason', ${audit.reason}::text, 'failedAttempts', failed_logins,
+        'lockedUntil', case when failed_logins >= ${policy.freeAttempts}::int then locked_until end))
+    from counted`.execute(db);
 }
 
 /** The process roles a staff member holds, per service. */
