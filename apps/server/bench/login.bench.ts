@@ -53,23 +53,23 @@ async function measure(kind: DatabaseKind): Promise<void> {
   // account's failures are reset each round so the lockout does not change what is measured.
   for (let i = 0; i < 5; i++) for (const name of Object.keys(CASES) as CaseName[]) await attempt(name);
   for (let round = 0; round < ROUNDS; round++) {
-    const order = (round % 2 === 0 ? ['unknown address', 'known address, wrong password'] : ['known address, wrong password', 'unknown address']);
+    const order: CaseName[] = round % 2 === 0 ? ['unknown address', 'known address, wrong password'] : ['known address, wrong password', 'unknown address'];
     for (const name of order) timings[name].push(await attempt(name));
     await database.db.updateTable('users').set({ failed_logins: 0, locked_until: null }).execute();
-}
+  }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
-const known = timings['known address, wrong password'];
-const unknown = timings['unknown address'];
-console.log(`login timing on ${kind}, ${ROUNDS} interleaved rounds, Fastify inject (Argon2id 19 MiB, t=2)`);
-for (const [name, values] of Object.entries(timings)) {
-  console.log(`  ${name.padEnd(32)} median ${quantile(values, 0.5).toFixed(2)} ms   p90 ${quantile(values, 0.9).toFixed(2)} ms`);
-}
-console.log(`  ratio unknown / known (median)   ${(quantile(unknown, 0.5) / quantile(known, 0.5)).toFixed(3)}   (1.0 = indistinguishable)`);
-console.log(`  ratio unknown / known (p90)      ${(quantile(unknown, 0.9) / quantile(known, 0.9)).toFixed(3)}`);
+  const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+  const known = timings['known address, wrong password'];
+  const unknown = timings['unknown address'];
+  console.log(`login timing on ${kind}, ${ROUNDS} interleaved rounds, Fastify inject (Argon2id 19 MiB, t=2)`);
+  for (const [name, values] of Object.entries(timings)) {
+    console.log(`  ${name.padEnd(32)} median ${quantile(values, 0.5).toFixed(2)} ms   p90 ${quantile(values, 0.9).toFixed(2)} ms`);
+  }
+  console.log(`  ratio unknown / known (median)   ${(quantile(unknown, 0.5) / quantile(known, 0.5)).toFixed(3)}   (1.0 = indistinguishable)`);
+  console.log(`  ratio unknown / known (p90)      ${(quantile(unknown, 0.9) / quantile(known, 0.9)).toFixed(3)}`);
 
-await app.close();
-await database.dispose();
+  await app.close();
+  await database.dispose();
 }
 
 for (const kind of DATABASE_KINDS) await measure(kind);
