@@ -86,8 +86,23 @@ describe.each(DATABASE_KINDS)('services on %s', (kind) => {
   });
 
   it('documents every route in OpenAPI and declares who may call each', async () => {
-    const spec = (await t.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, unknown> }>();
+    type Operation = { security?: Record<string, string[]>[]; description?: string };
+    const spec = (await t.inject({ method: 'GET', url: '/docs/json' })).json<{
+      paths: Record<string, Record<string, Operation>>;
+      components: { securitySchemes: Record<string, unknown> };
+    }>();
+    expect(Object.keys(spec.components.securitySchemes).sort()).toEqual(['apiToken', 'caseAccessToken', 'session']);
+    expect(spec.paths['/api/users']!.post!.security).toEqual([{ session: [] }, { apiToken: [] }]);
+    expect(spec.paths['/api/users']!.post!.description).toContain('users:manage');
+    expect(spec.paths['/api/services']!.get!.security).toBeUndefined();
     for (const path of [
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/second-factor/enrolment',
+      '/api/users/{userId}',
+      '/api/api-tokens',
+      '/api/audit-events',
       '/api/health',
       '/api/services',
       '/api/services/{serviceId}',

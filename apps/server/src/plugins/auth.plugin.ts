@@ -4,7 +4,7 @@ import csrfProtection from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
-import { findOrganisationById, findUserById, useApiToken, type Organisation, type UserRow } from '@amtsweg/db';
+import { deleteExpiredSessions, findOrganisationById, findUserById, useApiToken, type Organisation, type UserRow } from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../app-error';
@@ -71,6 +71,7 @@ declare module 'fastify' {
 }
 
 const ORGANISATION_CACHE_MS = 5000;
+const SESSION_SWEEP_MS = 15 * 60 * 1000;
 
 /**
  * Identity and access as one layer in front of every route: sessions (PostgreSQL-backed, HTTP-only,
@@ -131,6 +132,13 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
       organisations.delete(organisationId);
     },
   });
+
+  // Expired sessions are refused when read; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(app.database.db).catch((error: unknown) => app.log.warn({ err: error }, 'could not delete expired sessions'));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+  app.addHook('onClose', () => clearInterval(sweep));
 
   // Null placeholders (Fastify wants the shape known up front); the first hook below fills both.
   app.decorateRequest('principal', null as never);

@@ -50,8 +50,30 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'services', description: 'Service definitions, drafts and published versions' },
         { name: 'submissions', description: 'Applications from citizens' },
         { name: 'cases', description: 'The inbox and the work on cases' },
-        { name: 'applicant', description: 'The applicant follows and answers their case with the access token' },
+        { name: 'applicant', description: 'The applicant follows and answers their case with the access token or their citizen account' },
+        { name: 'auth', description: 'Logging in and out, the own account, second factor' },
+        { name: 'administration', description: 'Staff accounts and roles, API tokens, audit trail, organisation settings' },
       ],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'amtsweg_session',
+            description: 'Set by POST /api/auth/login. State-changing requests also need the X-CSRF-Token header from the login answer.',
+          },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (amtsweg_…) created by an administrator' },
+          caseAccessToken: { type: 'http', scheme: 'bearer', description: 'The access token of one case, from the submission answer' },
+        },
+      },
+    },
+    // Each operation names who may call it (from the route's declared access) and how to authenticate.
+    transform: ({ schema, url, route }) => {
+      const access = route.config?.access;
+      if (!schema || !access || access === 'public') return { schema, url };
+      const security: Record<string, string[]>[] = access === 'applicant' ? [{ caseAccessToken: [] }, { session: [] }] : access === 'account' || access === 'citizen' ? [{ session: [] }] : [{ session: [] }, { apiToken: [] }];
+      const who = access === 'applicant' ? 'the applicant (access token or own citizen account)' : access === 'account' ? 'any logged-in account' : access === 'citizen' ? 'a logged-in citizen' : `staff with the permission ${access}`;
+      return { schema: { ...schema, security, description: [schema.description, `Who may call it: ${who}.`].filter(Boolean).join('\n\n') }, url };
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
