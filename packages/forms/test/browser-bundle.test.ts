@@ -9,7 +9,7 @@ import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import { readExampleSubmissionTexts } from '@amtsweg/examples/node';
 import { compileForm } from '../src/index';
 import type * as BrowserEntry from './browser-entry';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
 type AmtswegWindow = { Amtsweg: typeof BrowserEntry };
 
