@@ -211,6 +211,26 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect(selfDemotion.json()).toMatchObject({ errors: [{ path: '/body/roles' }] });
   });
 
+  it('changes the own password after checking the current one, and ends the account’s other sessions', async () => {
+    const email = uniqueEmail('wechsel');
+    await createAccount(t.app, { email, kind: 'staff', roles: ['designer'] });
+    const here = await logIn(t.app, email);
+    const elsewhere = await logIn(t.app, email);
+    const newPassword = 'Neues-Passwort-fuer-2027';
+    const wrongCurrent = await t.inject({ method: 'PUT', url: '/api/auth/password', payload: { currentPassword: 'falsch-falsch-falsch', newPassword } }, here);
+    expect(wrongCurrent.statusCode).toBe(401);
+    const tooShort = await t.inject({ method: 'PUT', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'kurz' } }, here);
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json()).toMatchObject({ errors: [{ path: '/body/newPassword', code: 'minLength' }] });
+    const changed = await t.inject({ method: 'PUT', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword } }, here);
+    expect(changed.statusCode).toBe(204);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, here)).statusCode).toBe(200);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, elsewhere)).statusCode).toBe(401);
+    expect((await login(email)).statusCode).toBe(401);
+    expect((await login(email, newPassword)).statusCode).toBe(200);
+    expect((await audit('password-changed')).length).toBeGreaterThan(0);
+  });
+
   it('never logs or returns a password or its hash', async () => {
     const secretPassword = 'Geheim-Passwort-Nicht-Loggen-42';
     const email = uniqueEmail('geheim');
