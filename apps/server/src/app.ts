@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { OidcOptions } from './auth/oidc-login';
 import authPlugin, { type AuthOptions } from './plugins/auth.plugin';
 import databasePlugin from './plugins/database.plugin';
 import errorHandlerPlugin from './plugins/error-handler.plugin';
@@ -15,6 +16,7 @@ import { applicantRoutes } from './routes/applicant.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { filesRoutes } from './routes/files.routes';
 import { healthRoutes } from './routes/health.routes';
+import { oidcRoutes } from './routes/oidc.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { submissionsRoutes } from './routes/submissions.routes';
 
@@ -23,6 +25,8 @@ export interface AppOptions {
   organisation?: { slug: string; name: string; address: string };
   /** Sessions, cookies and rate limits; without a session secret a random one is used (sessions end on restart). */
   security?: Partial<AuthOptions>;
+  /** Citizen login through an OpenID Connect provider; without it only email and password. */
+  oidc?: OidcOptions;
 }
 
 export const DEFAULT_ORGANISATION = {
@@ -51,6 +55,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(authPlugin, { ...options.security, sessionSecret: options.security?.sessionSecret ?? randomBytes(32).toString('base64url') });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(oidcRoutes, { oidc: options.oidc });
   await app.register(administrationRoutes);
   await app.register(servicesRoutes);
   await app.register(submissionsRoutes);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { OidcOptions } from './auth/oidc-login';
 
 /** How the server is configured: environment variables only (documented in the README). */
 export interface ServerConfig {
@@ -21,6 +22,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Requests per minute and client address. */
   rateLimits: { login: number; submission: number; upload: number };
+  /** Citizen login through OpenID Connect: all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, or none. */
+  oidc: OidcOptions | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,7 +42,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       submission: readInteger(env.RATE_LIMIT_SUBMISSION, 60, 'RATE_LIMIT_SUBMISSION'),
       upload: readInteger(env.RATE_LIMIT_UPLOAD, 120, 'RATE_LIMIT_UPLOAD'),
     },
+    oidc: readOidc(env),
   };
+}
+
+const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+/** The OpenID Connect provider: all four variables or none; half a configuration stops the start. */
+function readOidc(env: NodeJS.ProcessEnv): OidcOptions | undefined {
+  const missing = OIDC_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === OIDC_VARIABLES.length) return undefined;
+  if (missing.length > 0) throw new Error(`OpenID Connect login needs all of ${OIDC_VARIABLES.join(', ')}; missing: ${missing.join(', ')}`);
+  const issuer = readHttpsUrl(env.OIDC_ISSUER!, 'OIDC_ISSUER');
+  const redirectUri = readHttpsUrl(env.OIDC_REDIRECT_URI!, 'OIDC_REDIRECT_URI');
+  return { issuer, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri };
+}
+
+// Tokens and the client secret travel over these addresses; plain HTTP is for tests only (OidcOptions.allowInsecureHttp).
+function readHttpsUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL, got "${value}"`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`${name} must be an https:// URL, got "${value}"`);
+  return value;
 }
 
 /** The session secret: configured, or (embedded mode) made once and kept next to the data folder. */

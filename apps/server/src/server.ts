@@ -28,7 +28,7 @@ logConnectionError = (error) => app.log.warn({ err: error }, 'database connectio
 const sessionSecret = resolveSessionSecret(config, () =>
   app.log.warn('SESSION_SECRET is not set: sessions end when this process stops and are not shared with other processes'),
 );
-await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { sessionSecret, rateLimits: config.rateLimits } });
+await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { sessionSecret, rateLimits: config.rateLimits }, oidc: config.oidc });
 await app.ready();
 // Demo accounts only on the embedded database: a server on PostgreSQL is a real installation.
 if (config.seedDemo) await seedDemo(database, app.organisation, { accounts: database.kind === 'pglite' });

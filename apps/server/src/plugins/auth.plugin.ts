@@ -25,9 +25,9 @@ declare module 'fastify' {
     stage?: LoginStage;
     /** When the password was checked (ISO time). */
     authenticatedAt?: string;
-    /** OpenID Connect login under way: what the callback must match. */
     /** A TOTP secret shown for enrolment, waiting for its first code. */
     pendingTotpSecret?: string;
+    /** OpenID Connect login under way: what the callback must match. */
     oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
   }
 }
