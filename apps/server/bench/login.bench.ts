@@ -25,12 +25,6 @@ async function measure(kind: DatabaseKind): Promise<void> {
     email: 'bekannt@bench.example',
     display_name: 'Bekannt',
     password_hash: await hashPassword(PASSWORD),
-    totp_secret: null,
-    totp_enabled_at: null,
-    locked_until: null,
-    oidc_issuer: null,
-    oidc_subject: null,
-    disabled_at: null,
   });
 
   const CASES = {

@@ -75,12 +75,6 @@ async function seedDemoAccounts(db: DatabaseHandle['db'], organisation: Organisa
       display_name: account.displayName,
       password_hash: passwordHash,
       roles: [...account.roles],
-      totp_secret: null,
-      totp_enabled_at: null,
-      locked_until: null,
-      oidc_issuer: null,
-      oidc_subject: null,
-      disabled_at: null,
     });
     await replaceServiceRoles(db, organisation.id, user.id, account.serviceRoles.map((role) => ({ serviceId, role })));
     if (account.kind === 'citizen') citizenId = user.id;

@@ -81,12 +81,6 @@ export async function createAccount(
     display_name: account.email.split('@')[0]!,
     password_hash: await hashPassword(account.password ?? TEST_PASSWORD),
     roles: account.roles ?? [],
-    totp_secret: null,
-    totp_enabled_at: null,
-    locked_until: null,
-    oidc_issuer: null,
-    oidc_subject: null,
-    disabled_at: null,
   });
 }
 

@@ -10,6 +10,7 @@ import {
   replaceRecoveryCodes,
   updateUser,
   useRecoveryCode,
+  type Executor,
   type UserRow,
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -112,7 +113,7 @@ export function accountRoutes(app: FastifyInstance): void {
       if (request.session.stage !== 'second-factor') return sessionAnswer(app, request, reply, user);
       const { code } = request.body as { code: string };
       if (user.locked_until && user.locked_until > new Date()) throw new AppError('SECOND_FACTOR_INVALID', INVALID_CREDENTIALS);
-      const method = await checkSecondFactor(app, user, code);
+      const method = await checkSecondFactor(app, request, user, code);
       if (!method) {
         await recordLoginFailure(app, request, user, 'wrong-second-factor');
         throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
@@ -130,7 +131,7 @@ export function accountRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { user } = request.principal as UserPrincipal;
-      await appendAuditEvent(db(), { organisationId: user.organisation_id, kind: 'logout', actorId: user.id, subjectId: user.id, ip: request.ip });
+      await auditOwnAccount(db(), request, user, 'logout');
       await request.session.destroy();
       return reply.status(204).send();
     },
@@ -172,7 +173,7 @@ export function accountRoutes(app: FastifyInstance): void {
       checkPasswordStrength(newPassword, principal.user.email, '/body/newPassword');
       await updateUser(db(), principal.user.organisation_id, principal.user.id, { password_hash: await hashPassword(newPassword) });
       await deleteUserSessions(db(), principal.user.id, request.session.sessionId);
-      await appendAuditEvent(db(), { organisationId: principal.user.organisation_id, kind: 'password-changed', actorId: principal.user.id, subjectId: principal.user.id, ip: request.ip });
+      await auditOwnAccount(db(), request, principal.user, 'password-changed');
       return reply.status(204).send();
     },
   );
@@ -245,7 +246,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
         .execute(async (trx) => {
           await updateUser(trx, user.organisation_id, user.id, { totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: step });
           await replaceRecoveryCodes(trx, user.id, recoveryCodes.map(hashRecoveryCode));
-          await appendAuditEvent(trx, { organisationId: user.organisation_id, kind: 'second-factor-enabled', actorId: user.id, subjectId: user.id, ip: request.ip });
+          await auditOwnAccount(trx, request, user, 'second-factor-enabled');
         });
       delete request.session.pendingTotpSecret;
       // The login that had to enrol is complete now; other sessions of the account end.
@@ -270,7 +271,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       const { user } = await requireSecondFactorCode(app, request);
       const recoveryCodes = createRecoveryCodes();
       await replaceRecoveryCodes(db(), user.id, recoveryCodes.map(hashRecoveryCode));
-      await appendAuditEvent(db(), { organisationId: user.organisation_id, kind: 'recovery-codes-replaced', actorId: user.id, subjectId: user.id, ip: request.ip });
+      await auditOwnAccount(db(), request, user, 'recovery-codes-replaced');
       return { recoveryCodes };
     },
   );
@@ -296,7 +297,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
         .execute(async (trx) => {
           await updateUser(trx, user.organisation_id, user.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
           await replaceRecoveryCodes(trx, user.id, []);
-          await appendAuditEvent(trx, { organisationId: user.organisation_id, kind: 'second-factor-disabled', actorId: user.id, subjectId: user.id, ip: request.ip });
+          await auditOwnAccount(trx, request, user, 'second-factor-disabled');
         });
       return reply.status(204).send();
     },
@@ -336,14 +337,8 @@ function citizenRegistrationRoute(app: FastifyInstance): void {
         email: body.email,
         display_name: body.displayName.trim(),
         password_hash: await hashPassword(body.password),
-        totp_secret: null,
-        totp_enabled_at: null,
-        locked_until: null,
-        oidc_issuer: null,
-        oidc_subject: null,
-        disabled_at: null,
       });
-      await appendAuditEvent(app.database.db, { organisationId: organisation.id, kind: 'account-registered', actorId: user.id, subjectId: user.id, ip: request.ip });
+      await auditOwnAccount(app.database.db, request, user, 'account-registered');
       await startSession(app, request, user, 'complete', 'registration');
       reply.status(201);
       return sessionAnswer(app, request, reply, user);
@@ -378,7 +373,7 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
 }
 
 /** A TOTP code (not replayable) or an unused recovery code; answers how the factor was given, or undefined. */
-async function checkSecondFactor(app: FastifyInstance, user: UserRow, code: string): Promise<string | undefined> {
+async function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, user: UserRow, code: string): Promise<string | undefined> {
   if (!user.totp_secret) return undefined;
   const step = await verifyTotp(user.totp_secret, code.trim(), user.totp_last_step);
   if (step !== undefined) {
@@ -386,7 +381,7 @@ async function checkSecondFactor(app: FastifyInstance, user: UserRow, code: stri
     return 'totp';
   }
   if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(app.database.db, user.id, hashRecoveryCode(code)))) {
-    await appendAuditEvent(app.database.db, { organisationId: user.organisation_id, kind: 'recovery-code-used', actorId: user.id, subjectId: user.id });
+    await auditOwnAccount(app.database.db, request, user, 'recovery-code-used');
     return 'recovery-code';
   }
   return undefined;
@@ -397,7 +392,7 @@ async function requireSecondFactorCode(app: FastifyInstance, request: FastifyReq
   if (principal.stage !== 'complete' || !principal.user.totp_enabled_at) {
     throw new AppError('FORBIDDEN', { de: 'Für dieses Konto ist kein zweiter Faktor eingerichtet.', en: 'This account has no second factor.' });
   }
-  if (!(await checkSecondFactor(app, principal.user, (request.body as { code: string }).code))) {
+  if (!(await checkSecondFactor(app, request, principal.user, (request.body as { code: string }).code))) {
     await recordLoginFailure(app, request, principal.user, 'wrong-second-factor');
     throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
   }
@@ -409,6 +404,11 @@ function requireEnrollable(principal: UserPrincipal): void {
   if (principal.user.totp_enabled_at) {
     throw new AppError('SECOND_FACTOR_ALREADY_ENABLED', { de: 'Ein zweiter Faktor ist schon eingerichtet.', en: 'A second factor is enabled already.' });
   }
+}
+
+/** Records something an account did to itself. */
+function auditOwnAccount(db: Executor, request: FastifyRequest, user: UserRow, kind: string): Promise<void> {
+  return appendAuditEvent(db, { organisationId: user.organisation_id, kind, actorId: user.id, subjectId: user.id, ip: request.ip });
 }
 
 /** Length is checked by the schema; here what length cannot see: a password that is the address itself. */

@@ -166,12 +166,6 @@ function userRoutes(app: FastifyInstance): void {
             display_name: body.displayName.trim(),
             password_hash: passwordHash,
             roles: body.roles,
-            totp_secret: null,
-            totp_enabled_at: null,
-            locked_until: null,
-            oidc_issuer: null,
-            oidc_subject: null,
-            disabled_at: null,
           });
           await replaceServiceRoles(trx, organisationId, created.id, body.serviceRoles ?? []);
           await appendAuditEvent(trx, {

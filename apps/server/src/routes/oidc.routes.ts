@@ -133,12 +133,8 @@ async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest
       email: await freeEmail(app, identity),
       display_name: identity.name ?? identity.email ?? 'Bürgerkonto',
       password_hash: null,
-      totp_secret: null,
-      totp_enabled_at: null,
-      locked_until: null,
       oidc_issuer: identity.issuer,
       oidc_subject: identity.subject,
-      disabled_at: null,
     });
   } catch (error) {
     // Two first logins of the same person at once (two tabs): the other one created the account.

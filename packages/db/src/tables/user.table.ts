@@ -12,14 +12,14 @@ export interface UserTable {
   /** Argon2id (PHC string); null for accounts that only log in through OpenID Connect. */
   password_hash: string | null;
   roles: ColumnType<StaffRole[], StaffRole[] | undefined, StaffRole[]>;
-  totp_secret: string | null;
-  totp_enabled_at: Date | null;
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
   failed_logins: ColumnType<number, number | undefined, number>;
-  locked_until: Date | null;
-  oidc_issuer: string | null;
-  oidc_subject: string | null;
-  disabled_at: Date | null;
+  locked_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
+  disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
