@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import { deleteExpiredSessions, findOrganisationById, findUserById, useApiToken, type Organisation, type UserRow } from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../app-error';
 import { permissionsOfRoles, type Permission } from '../auth/permissions';
 import { ANONYMOUS, type LoginStage, type Principal } from '../auth/principal';
@@ -50,6 +51,28 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120 };
 export const API_TOKEN_PREFIX = 'amtsweg_';
 const SESSION_HOURS = 8;
+
+/** Helmet's headers, with a policy the pages we serve pass (the API documentation is checked in Chromium). */
+const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      formAction: ["'self'"],
+      baseUri: ["'self'"],
+      // Behind plain HTTP (the embedded demo) an upgrade would break every request.
+      upgradeInsecureRequests: null,
+    },
+  },
+  // HSTS only matters on HTTPS; browsers ignore it on HTTP.
+  strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+};
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const AUTHENTICATION_REQUIRED = { de: 'Bitte melden Sie sich an.', en: 'Please log in.' };
 const SECOND_FACTOR_REQUIRED = {
@@ -80,25 +103,12 @@ const SESSION_SWEEP_MS = 15 * 60 * 1000;
  * is even read, so an unauthorised caller learns nothing from validation errors.
  */
 async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        baseUri: ["'self'"],
-        // Behind plain HTTP (the embedded demo) an upgrade would break every request.
-        upgradeInsecureRequests: null,
-      },
-    },
-    // HSTS only matters on HTTPS; browsers ignore it on HTTP.
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
+  // Helmet decides the headers once; every answer gets the same set. (@fastify/helmet runs helmet anew for
+  // every request, parsing the policy each time: that cost a fifth of the submission throughput.)
+  const securityHeaders = computeSecurityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie);
   await app.register(session, {
@@ -157,6 +167,23 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     if (needsToken) app.csrfProtection(request, reply, done);
     else done();
   });
+}
+
+/** The headers helmet sets for our options, read off once (the policy has no per-request parts such as nonces). */
+function computeSecurityHeaders(): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const collector = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value as string | number);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  };
+  helmet(SECURITY_HEADERS)({} as IncomingMessage, collector as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error as Error;
+  });
+  return headers;
 }
 
 async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
