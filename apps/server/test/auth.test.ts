@@ -283,6 +283,25 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
   });
 });
 
+describe('session cookie behind an HTTPS proxy', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp('pglite', { trustProxy: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('is Secure when the request came in over HTTPS, and not over plain HTTP', async () => {
+    const login = (headers: Record<string, string>) =>
+      t.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: 'alle.rollen@test.example', password: TEST_PASSWORD } }, null);
+    const overHttps = (await login({ 'x-forwarded-proto': 'https' })).cookies.find((c) => c.name === 'amtsweg_session');
+    expect(overHttps).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    const overHttp = (await login({})).cookies.find((c) => c.name === 'amtsweg_session');
+    expect(overHttp?.secure).toBeFalsy();
+  });
+});
+
 describe('rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -35,12 +35,13 @@ export const UNLIMITED = { login: 100_000, submission: 100_000, upload: 100_000 
 /** The whole API on a fresh database of the given kind, reached through Fastify's inject. */
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { bodyLimit?: number; rateLimits?: Partial<RateLimits>; logStream?: { write(line: string): void } } = {},
+  options: { bodyLimit?: number; rateLimits?: Partial<RateLimits>; logStream?: { write(line: string): void }; trustProxy?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const app = Fastify({
     logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
+    trustProxy: options.trustProxy ?? false,
   });
   const routes: TestApp['routes'] = [];
   app.addHook('onRoute', (route) => {
