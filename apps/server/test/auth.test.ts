@@ -46,6 +46,16 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect(after.json()).toMatchObject({ code: 'AUTHENTICATION_REQUIRED', message: 'Bitte melden Sie sich an.' });
   });
 
+  it('ends every other session of the own account on request, and keeps this one', async () => {
+    const email = uniqueEmail('verloren');
+    await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const laptop = await logIn(t.app, email);
+    const phone = await logIn(t.app, email);
+    expect((await t.inject({ method: 'POST', url: '/api/auth/logout-others' }, phone)).statusCode).toBe(204);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, laptop)).statusCode).toBe(401);
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, phone)).statusCode).toBe(200);
+  });
+
   it('answers an unknown address, a wrong password and a wrong kind of account alike, and audits each', async () => {
     const email = uniqueEmail('bekannt');
     const user = await createAccount(t.app, { email, kind: 'staff' });

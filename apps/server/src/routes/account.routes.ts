@@ -137,6 +137,25 @@ export function accountRoutes(app: FastifyInstance): void {
     },
   );
 
+  app.post(
+    '/api/auth/logout-others',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End every other session of the own account (a lost laptop, a shared computer)',
+        response: { 204: { type: 'null' }, 401: ERROR, 403: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      if (principal.via !== 'session') throw new AppError('FORBIDDEN', { de: 'Nur mit einer Sitzung möglich.', en: 'Only possible with a session.' });
+      await deleteUserSessions(db(), principal.user.id, request.session.sessionId);
+      await auditOwnAccount(db(), request, principal.user, 'logout-others');
+      return reply.status(204).send();
+    },
+  );
+
   app.get(
     '/api/auth/me',
     {
