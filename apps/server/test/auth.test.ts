@@ -185,6 +185,10 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: '/api/api-tokens' })).body).not.toContain(token);
 
     expect((await t.inject({ method: 'GET', url: '/api/cases', headers: bearer }, null)).statusCode).toBe(200);
+    const me = await t.inject({ method: 'GET', url: '/api/auth/me', headers: bearer }, null);
+    expect(me.json()).toMatchObject({ account: { id: caseworker.id, permissions: ['cases:read'] } });
+    expect(me.json()).not.toHaveProperty('csrfToken');
+    expect(me.cookies).toEqual([]);
     // Not in the token's scopes, and not in its account's roles: both refused, no CSRF token needed.
     const act = await t.inject({ method: 'POST', url: `/api/cases/${randomCase()}/comments`, headers: bearer, payload: { text: 'x' } }, null);
     expect(act.statusCode).toBe(403);

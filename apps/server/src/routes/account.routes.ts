@@ -50,10 +50,10 @@ export const ACCOUNT_VIEW = {
 
 const SESSION_ANSWER = {
   type: 'object',
-  required: ['account', 'csrfToken'],
+  required: ['account'],
   properties: {
     account: ACCOUNT_VIEW,
-    csrfToken: { type: 'string', description: 'Send it as X-CSRF-Token with every state-changing request of this session' },
+    csrfToken: { type: 'string', description: 'Send it as X-CSRF-Token with every state-changing request of this session (not for API tokens)' },
   },
 } as const;
 
@@ -368,6 +368,8 @@ function citizenRegistrationRoute(app: FastifyInstance): void {
 /** The account as its owner sees it, with a CSRF token for this session. */
 async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
   const stage = request.session.stage ?? 'complete';
+  // A token's rights are its scopes within the account's roles; it has no session (nor CSRF token).
+  const viaToken = request.principal.kind === 'user' && request.principal.via === 'token';
   // At login the request was resolved as anonymous (the site's organisation); the account may be another's.
   const organisation = (await app.organisations.find(user.organisation_id)) ?? request.organisation;
   const [serviceRoles, recoveryCodesLeft] = await Promise.all([
@@ -382,12 +384,13 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
       displayName: user.display_name,
       organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
       roles: user.roles,
-      permissions: stage === 'complete' && user.kind === 'staff' ? [...permissionsOfRoles(user.roles)] : [],
+      permissions: viaToken ? [...(request.principal as UserPrincipal).permissions] : stage === 'complete' && user.kind === 'staff' ? [...permissionsOfRoles(user.roles)] : [],
       serviceRoles: serviceRoles.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
       secondFactor: { enabled: user.totp_enabled_at !== null, required: user.kind === 'staff' && organisation.require_mfa, recoveryCodesLeft },
       stage,
     },
-    csrfToken: reply.generateCsrf(),
+    // An API token carries no session, so it gets no CSRF token (and no session is opened for it).
+    ...(viaToken ? {} : { csrfToken: reply.generateCsrf() }),
   };
 }
 
