@@ -31,6 +31,9 @@ export async function up(db: AnyDatabase): Promise<void> {
     .addColumn('oidc_issuer', 'text')
     .addColumn('oidc_subject', 'text')
     .addColumn('disabled_at', 'timestamptz')
+    // Sessions that logged in before this moment are void (password changed, second factor reset, "log out
+    // everywhere else"): also a session written back by a request that was running while they were deleted.
+    .addColumn('sessions_valid_from', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('users_organisation_unique', ['organisation_id', 'id'])

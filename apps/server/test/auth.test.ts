@@ -90,6 +90,69 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect((await login(email)).statusCode).toBe(200);
   });
 
+  it('counts parallel guesses one after another, so the lockout stops them (regression: review of issue 4)', async () => {
+    const email = uniqueEmail('parallel');
+    const user = await createAccount(t.app, { email, kind: 'staff' });
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(email, `falsch-parallel-${i}-xx`)));
+    expect(answers.every((r) => r.statusCode === 401)).toBe(true);
+    const row = await t.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(5);
+    expect(row.locked_until!.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('keeps locking after dozens of failures instead of overflowing (regression: review of issue 4)', async () => {
+    const email = uniqueEmail('dauerversuch');
+    const user = await createAccount(t.app, { email, kind: 'staff' });
+    await t.database.db.updateTable('users').set({ failed_logins: 40, locked_until: null }).where('id', '=', user.id).execute();
+    const failed = await login(email, 'immer-noch-falsch-123');
+    expect(failed.statusCode).toBe(401);
+    const row = await t.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.failed_logins).toBe(41);
+    const lockSeconds = (row.locked_until!.getTime() - Date.now()) / 1000;
+    expect(lockSeconds).toBeGreaterThan(800);
+    expect(lockSeconds).toBeLessThanOrEqual(900);
+    expect((await login(email)).statusCode).toBe(401);
+  });
+
+  it('keeps an API token away from its account’s password and second factor', async () => {
+    const owner = await createAccount(t.app, { email: uniqueEmail('tokenbesitzer'), kind: 'staff', roles: ['administrator', 'caseworker'] });
+    const created = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Lesezugriff', userId: owner.id, scopes: ['cases:read'] } });
+    const bearer = { authorization: `Bearer ${created.json<{ token: string }>().token}` };
+    const enrol = await t.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment', headers: bearer }, null);
+    expect(enrol.statusCode).toBe(403);
+    const password = await t.inject({ method: 'PUT', url: '/api/auth/password', headers: bearer, payload: { currentPassword: TEST_PASSWORD, newPassword: 'Uebernommen-durch-Token-1' } }, null);
+    expect(password.statusCode).toBe(403);
+    const others = await t.inject({ method: 'POST', url: '/api/auth/logout-others', headers: bearer }, null);
+    expect(others.statusCode).toBe(403);
+    expect((await login(owner.email)).statusCode).toBe(200);
+  });
+
+  it('refuses the current password while the account is locked, and counts wrong ones', async () => {
+    const email = uniqueEmail('gesperrt.wechsel');
+    const user = await createAccount(t.app, { email, kind: 'staff' });
+    const session = await logIn(t.app, email);
+    for (let i = 0; i < 5; i++) {
+      const wrong = await t.inject({ method: 'PUT', url: '/api/auth/password', payload: { currentPassword: `falsch-${i}-xxxxxx`, newPassword: 'Neues-Passwort-2027-x' } }, session);
+      expect(wrong.statusCode).toBe(401);
+    }
+    const right = await t.inject({ method: 'PUT', url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'Neues-Passwort-2027-x' } }, session);
+    expect(right.statusCode).toBe(401);
+    const row = await t.database.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.password_hash).toBe(user.password_hash);
+  });
+
+  it('voids a session written back after its account’s sessions were ended (regression: review of issue 4)', async () => {
+    const email = uniqueEmail('zurueckgeschrieben');
+    const user = await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const stolen = await logIn(t.app, email);
+    const rows = await t.database.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute();
+    expect(rows).toHaveLength(1);
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { password: 'Vom-Admin-Neu-Gesetzt-1' } })).statusCode).toBe(200);
+    // A request that was still running writes its session back after the rows were deleted.
+    await t.database.db.insertInto('sessions').values({ ...rows[0]!, data: JSON.stringify(rows[0]!.data) }).execute();
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, stolen)).statusCode).toBe(401);
+  });
+
   it('refuses a state-changing request of a session without its CSRF token, and changes nothing', async () => {
     const caller = await logIn(t.app, 'alle.rollen@test.example');
     const before = await t.inject({ method: 'GET', url: '/api/users' }, caller);
@@ -133,6 +196,9 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     const inbox = await t.inject({ method: 'GET', url: '/api/cases', headers: halfCaller }, null);
     expect(inbox.statusCode).toBe(401);
     expect(inbox.json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED' });
+    // Half logged in: no roles shown, and the real owner's other sessions cannot be ended.
+    expect(half.json<{ account: { roles: string[] } }>().account.roles).toEqual([]);
+    expect((await t.inject({ method: 'POST', url: '/api/auth/logout-others', headers: halfCaller }, null)).statusCode).toBe(401);
     // The code used for enrolment cannot be replayed.
     const replay = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: halfCaller, payload: { code: firstCode } }, null);
     expect(replay.statusCode).toBe(401);
@@ -147,9 +213,12 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     const againCaller = { cookie: sessionCookie(again), 'x-csrf-token': again.json<{ csrfToken: string }>().csrfToken };
     const reused = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: againCaller, payload: { code: recoveryCodes[0]! } }, null);
     expect(reused.statusCode).toBe(401);
+    // The next time step's code, sent twice at once from two half-logged-in sessions: it works once.
+    const rival = await login(email);
+    const rivalCaller = { cookie: sessionCookie(rival), 'x-csrf-token': rival.json<{ csrfToken: string }>().csrfToken };
     const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const next = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: againCaller, payload: { code: nextCode } }, null);
-    expect(next.statusCode).toBe(200);
+    const both = await Promise.all([againCaller, rivalCaller].map((headers) => t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers, payload: { code: nextCode } }, null)));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
     expect((await audit('second-factor-enabled')).length).toBeGreaterThan(0);
     expect((await audit('recovery-code-used')).length).toBeGreaterThan(0);
   });

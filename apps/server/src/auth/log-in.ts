@@ -1,12 +1,16 @@
 import {
   appendAuditEvent,
+  deleteUserSessions,
   findUserByEmail,
+  findUserById,
   recordFailedLogin,
   updateUser,
+  type Database,
   type Organisation,
   type UserRow,
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
 import { verifyPassword } from './password';
 import type { LoginStage } from './principal';
 
@@ -20,8 +24,10 @@ export const INVALID_CREDENTIALS = {
 };
 
 /**
- * Checks an address and password. Always spends one Argon2 verification, whether the account exists or not,
- * and records the outcome in the audit trail; failures count towards the lockout.
+ * Checks an address and password. The account's row stays locked from reading it to counting the outcome,
+ * so parallel guesses queue and the lockout holds for all of them. Always spends one Argon2 verification and
+ * one write (the failure count with its audit entry, or the audit entry of an unknown address), whether the
+ * account exists or not, so neither answer nor timing tells which addresses have accounts.
  */
 export async function checkPassword(
   app: FastifyInstance,
@@ -31,30 +37,51 @@ export async function checkPassword(
   email: string,
   password: string,
 ): Promise<UserRow | undefined> {
-  const db = app.database.db;
-  const user = await findUserByEmail(db, organisation.id, kind, email);
-  const matches = await verifyPassword(user?.password_hash, password);
-  const audit = (auditKind: string, details: Record<string, unknown>) =>
-    appendAuditEvent(db, { organisationId: organisation.id, kind: auditKind, actorId: user?.id ?? null, subjectId: user?.id ?? null, ip: request.ip, details });
-
-  if (!user || user.disabled_at || !user.password_hash) {
-    await audit('login-failed', { email: email.slice(0, 254), reason: user ? 'disabled' : 'unknown-account' });
-    return undefined;
-  }
-  if (user.locked_until && user.locked_until > new Date()) {
-    await audit('login-failed', { reason: 'locked', lockedUntil: user.locked_until.toISOString() });
-    return undefined;
-  }
-  if (!matches) {
-    await recordLoginFailure(app, request, user, 'wrong-password');
-    return undefined;
-  }
-  return user;
+  return app.database.db.transaction().execute(async (trx) => {
+    const user = await findUserByEmail(trx, organisation.id, kind, email, { forUpdate: true });
+    const matches = await verifyPassword(user?.password_hash, password);
+    const audit = (details: Record<string, unknown>) =>
+      appendAuditEvent(trx, { organisationId: organisation.id, kind: 'login-failed', actorId: user?.id ?? null, subjectId: user?.id ?? null, ip: request.ip, details });
+    if (!user || user.disabled_at || !user.password_hash) {
+      await audit({ email: email.slice(0, 254), reason: user ? 'disabled' : 'unknown-account' });
+      return undefined;
+    }
+    if (isLocked(user)) {
+      await audit({ reason: 'locked', lockedUntil: user.locked_until!.toISOString() });
+      return undefined;
+    }
+    if (!matches) {
+      await recordFailedLogin(trx, user.organisation_id, user.id, LOCKOUT_POLICY, { reason: 'wrong-password', ip: request.ip });
+      return undefined;
+    }
+    return user;
+  });
 }
 
-/** Counts a failed password or second-factor attempt, locks the account when the policy says so, and audits it. */
-export async function recordLoginFailure(app: FastifyInstance, request: FastifyRequest, user: UserRow, reason: string): Promise<void> {
-  await recordFailedLogin(app.database.db, user.organisation_id, user.id, LOCKOUT_POLICY, { reason, ip: request.ip });
+/**
+ * Checks a further secret of a logged-in (or half logged-in) account — a second-factor code, the current
+ * password — under the account's row lock: refused while the account is locked, a failure counts towards the
+ * lockout, and a code used up by `verify` cannot be used by a parallel request too. Answers what `verify`
+ * answered, or undefined.
+ */
+export async function checkAccountSecret<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  account: UserRow,
+  reason: string,
+  verify: (user: UserRow, trx: Transaction<Database>) => Promise<T | undefined>,
+): Promise<T | undefined> {
+  return app.database.db.transaction().execute(async (trx) => {
+    const user = await findUserById(trx, account.organisation_id, account.id, { forUpdate: true });
+    if (!user || user.disabled_at || isLocked(user)) return undefined;
+    const result = await verify(user, trx);
+    if (result === undefined) await recordFailedLogin(trx, user.organisation_id, user.id, LOCKOUT_POLICY, { reason, ip: request.ip });
+    return result;
+  });
+}
+
+function isLocked(user: UserRow): boolean {
+  return user.locked_until !== null && user.locked_until > new Date();
 }
 
 /** Where a login stands after the password: done, or the second factor (or its enrolment) still to come. */
@@ -84,4 +111,16 @@ export async function startSession(app: FastifyInstance, request: FastifyRequest
     ip: request.ip,
     details: { method, ...(stage !== 'complete' ? { stage } : {}) },
   });
+}
+
+/**
+ * Voids every session of the account that logged in before now — including one that a request still running
+ * would write back after its row was deleted — except, when `keep` is given, the caller's own session, which is
+ * re-stamped as logged in now.
+ */
+export async function endSessions(app: FastifyInstance, user: UserRow, keep?: FastifyRequest): Promise<void> {
+  const now = new Date();
+  await updateUser(app.database.db, user.organisation_id, user.id, { sessions_valid_from: now });
+  if (keep) keep.session.authenticatedAt = now.toISOString();
+  await deleteUserSessions(app.database.db, user.id, keep?.session.sessionId);
 }

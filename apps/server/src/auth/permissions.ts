@@ -42,5 +42,10 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** false for the few state-changing routes that need no CSRF token (logging in starts a new session anyway). */
     csrf?: boolean;
+    /**
+     * `account` routes are for people with a session; an API token may call one only where this is true (asking
+     * who it is). A token must never change its account's password or second factor.
+     */
+    allowTokens?: boolean;
   }
 }

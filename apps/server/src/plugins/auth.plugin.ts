@@ -80,6 +80,10 @@ const SECOND_FACTOR_REQUIRED = {
   en: 'Please complete the login with your second factor.',
 };
 const FORBIDDEN = { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' };
+const TOKEN_NOT_FOR_ACCOUNT = {
+  de: 'Mit einem API-Token lässt sich das Konto selbst nicht verwalten; bitte melden Sie sich an.',
+  en: 'An API token cannot manage its account; please log in.',
+};
 const TOKEN_INVALID = { de: 'Das API-Token ist ungültig, abgelaufen oder widerrufen.', en: 'The API token is invalid, expired or revoked.' };
 
 declare module 'fastify' {
@@ -116,6 +120,8 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     cookieName: 'amtsweg_session',
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.cookieSecure ?? 'auto', path: '/', maxAge: SESSION_HOURS * 3600 * 1000 },
     saveUninitialized: false,
+    // Saved when it changed, not on every request; a login lasts SESSION_HOURS from the moment it happened.
+    rolling: false,
     store: createSessionStore(() => app.database.db),
   });
   await app.register(csrfProtection, { sessionPlugin: '@fastify/session', getToken: (request) => request.headers['x-csrf-token'] as string | undefined });
@@ -199,7 +205,8 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
   const { userId, organisationId, stage } = request.session;
   if (!userId || !organisationId || !stage) return ANONYMOUS;
   const user = await findUserById(app.database.db, organisationId, userId);
-  if (!user || user.disabled_at) {
+  const voided = user?.sessions_valid_from && new Date(request.session.authenticatedAt ?? 0) < user.sessions_valid_from;
+  if (!user || user.disabled_at || voided) {
     await request.session.destroy();
     return ANONYMOUS;
   }
@@ -218,7 +225,10 @@ function enforceAccess(request: FastifyRequest): void {
   if (access === undefined || access === 'public' || access === 'applicant') return;
   const { principal } = request;
   if (principal.kind === 'anonymous') throw new AppError('AUTHENTICATION_REQUIRED', AUTHENTICATION_REQUIRED);
-  if (access === 'account') return;
+  if (access === 'account') {
+    if (principal.via === 'token' && request.routeOptions.config.allowTokens !== true) throw new AppError('FORBIDDEN', TOKEN_NOT_FOR_ACCOUNT);
+    return;
+  }
   if (principal.stage !== 'complete') throw new AppError('SECOND_FACTOR_REQUIRED', SECOND_FACTOR_REQUIRED);
   if (access === 'citizen' ? principal.user.kind !== 'citizen' : !principal.permissions.has(access)) throw new AppError('FORBIDDEN', FORBIDDEN);
 }

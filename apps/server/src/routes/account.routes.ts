@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
   countUnusedRecoveryCodes,
-  deleteUserSessions,
   findOrganisationBySlug,
   findUserByEmail,
   insertUser,
@@ -15,7 +14,7 @@ import {
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
-import { checkPassword, INVALID_CREDENTIALS, recordLoginFailure, stageAfterPassword, startSession } from '../auth/log-in';
+import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, startSession } from '../auth/log-in';
 import { permissionsOfRoles } from '../auth/permissions';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
@@ -57,7 +56,10 @@ const SESSION_ANSWER = {
   },
 } as const;
 
-const WRONG_CODE = { de: 'Der Code stimmt nicht.', en: 'The code is not correct.' };
+const WRONG_CODE = {
+  de: 'Der Code stimmt nicht – oder das Konto ist nach mehreren Fehlversuchen für einige Minuten gesperrt.',
+  en: 'The code is not correct – or the account is locked for a few minutes after several failed attempts.',
+};
 
 /** Logging in and out, the caller's own account, its password and second factor; citizens registering. */
 export function accountRoutes(app: FastifyInstance): void {
@@ -112,12 +114,8 @@ export function accountRoutes(app: FastifyInstance): void {
       const { user } = request.principal as UserPrincipal;
       if (request.session.stage !== 'second-factor') return sessionAnswer(app, request, reply, user);
       const { code } = request.body as { code: string };
-      if (user.locked_until && user.locked_until > new Date()) throw new AppError('SECOND_FACTOR_INVALID', INVALID_CREDENTIALS);
       const method = await checkSecondFactor(app, request, user, code);
-      if (!method) {
-        await recordLoginFailure(app, request, user, 'wrong-second-factor');
-        throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
-      }
+      if (!method) throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
       await startSession(app, request, user, 'complete', method);
       return sessionAnswer(app, request, reply, user);
     },
@@ -149,8 +147,8 @@ export function accountRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const principal = request.principal as UserPrincipal;
-      if (principal.via !== 'session') throw new AppError('FORBIDDEN', { de: 'Nur mit einer Sitzung möglich.', en: 'Only possible with a session.' });
-      await deleteUserSessions(db(), principal.user.id, request.session.sessionId);
+      requireCompleteLogin(principal);
+      await endSessions(app, principal.user, request);
       await auditOwnAccount(db(), request, principal.user, 'logout-others');
       return reply.status(204).send();
     },
@@ -159,7 +157,7 @@ export function accountRoutes(app: FastifyInstance): void {
   app.get(
     '/api/auth/me',
     {
-      config: { access: 'account' },
+      config: { access: 'account', allowTokens: true },
       schema: { tags: ['auth'], summary: 'The logged-in account, its rights, and a CSRF token', response: { 200: SESSION_ANSWER, 401: ERROR } },
     },
     async (request, reply) => sessionAnswer(app, request, reply, (request.principal as UserPrincipal).user),
@@ -184,14 +182,19 @@ export function accountRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const principal = request.principal as UserPrincipal;
       const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string };
-      if (principal.stage !== 'complete') throw new AppError('SECOND_FACTOR_REQUIRED', { de: 'Bitte schließen Sie zuerst die Anmeldung ab.', en: 'Please complete the login first.' });
-      if (!(await verifyPassword(principal.user.password_hash, currentPassword))) {
-        await recordLoginFailure(app, request, principal.user, 'wrong-current-password');
-        throw new AppError('INVALID_CREDENTIALS', { de: 'Das bisherige Passwort stimmt nicht.', en: 'The current password is wrong.' });
-      }
+      requireCompleteLogin(principal);
       checkPasswordStrength(newPassword, principal.user.email, '/body/newPassword');
+      const correct = await checkAccountSecret(app, request, principal.user, 'wrong-current-password', async (user) =>
+        (await verifyPassword(user.password_hash, currentPassword)) ? true : undefined,
+      );
+      if (!correct) {
+        throw new AppError('INVALID_CREDENTIALS', {
+          de: 'Das bisherige Passwort stimmt nicht – oder das Konto ist nach mehreren Fehlversuchen für einige Minuten gesperrt.',
+          en: 'The current password is wrong – or the account is locked for a few minutes after several failed attempts.',
+        });
+      }
       await updateUser(db(), principal.user.organisation_id, principal.user.id, { password_hash: await hashPassword(newPassword) });
-      await deleteUserSessions(db(), principal.user.id, request.session.sessionId);
+      await endSessions(app, principal.user, request);
       await auditOwnAccount(db(), request, principal.user, 'password-changed');
       return reply.status(204).send();
     },
@@ -270,7 +273,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       delete request.session.pendingTotpSecret;
       // The login that had to enrol is complete now; other sessions of the account end.
       if (principal.stage === 'enrol-second-factor') await startSession(app, request, user, 'complete', 'second-factor-enrolment');
-      await deleteUserSessions(db(), user.id, request.session.sessionId);
+      await endSessions(app, user, request);
       return reply.send({ recoveryCodes, csrfToken: reply.generateCsrf() });
     },
   );
@@ -383,9 +386,10 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
       email: user.email,
       displayName: user.display_name,
       organisation: { id: organisation.id, slug: organisation.slug, name: organisation.name },
-      roles: user.roles,
+      // Until the login is complete the account shows no more than who it is.
+      roles: stage === 'complete' ? user.roles : [],
       permissions: viaToken ? [...(request.principal as UserPrincipal).permissions] : stage === 'complete' && user.kind === 'staff' ? [...permissionsOfRoles(user.roles)] : [],
-      serviceRoles: serviceRoles.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
+      serviceRoles: stage === 'complete' ? serviceRoles.map((grant) => ({ serviceId: grant.service_id, role: grant.role })) : [],
       secondFactor: { enabled: user.totp_enabled_at !== null, required: user.kind === 'staff' && organisation.require_mfa, recoveryCodesLeft },
       stage,
     },
@@ -394,31 +398,40 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
   };
 }
 
-/** A TOTP code (not replayable) or an unused recovery code; answers how the factor was given, or undefined. */
-async function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, user: UserRow, code: string): Promise<string | undefined> {
-  if (!user.totp_secret) return undefined;
-  const step = await verifyTotp(user.totp_secret, code.trim(), user.totp_last_step);
-  if (step !== undefined) {
-    await updateUser(app.database.db, user.organisation_id, user.id, { totp_last_step: step });
-    return 'totp';
-  }
-  if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(app.database.db, user.id, hashRecoveryCode(code)))) {
-    await auditOwnAccount(app.database.db, request, user, 'recovery-code-used');
-    return 'recovery-code';
-  }
-  return undefined;
+/**
+ * A TOTP code (each time step once) or an unused recovery code, checked under the account's row lock (see
+ * `checkAccountSecret`); answers how the factor was given, or undefined (and the failure counts).
+ */
+function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, account: UserRow, code: string): Promise<string | undefined> {
+  return checkAccountSecret(app, request, account, 'wrong-second-factor', async (user, trx) => {
+    if (!user.totp_secret) return undefined;
+    const step = await verifyTotp(user.totp_secret, code.trim(), user.totp_last_step);
+    if (step !== undefined) {
+      await updateUser(trx, user.organisation_id, user.id, { totp_last_step: step });
+      return 'totp';
+    }
+    if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(trx, user.id, hashRecoveryCode(code)))) {
+      await auditOwnAccount(trx, request, user, 'recovery-code-used');
+      return 'recovery-code';
+    }
+    return undefined;
+  });
 }
 
 async function requireSecondFactorCode(app: FastifyInstance, request: FastifyRequest): Promise<UserPrincipal> {
   const principal = request.principal as UserPrincipal;
-  if (principal.stage !== 'complete' || !principal.user.totp_enabled_at) {
+  requireCompleteLogin(principal);
+  if (!principal.user.totp_enabled_at) {
     throw new AppError('FORBIDDEN', { de: 'Für dieses Konto ist kein zweiter Faktor eingerichtet.', en: 'This account has no second factor.' });
   }
-  if (!(await checkSecondFactor(app, request, principal.user, (request.body as { code: string }).code))) {
-    await recordLoginFailure(app, request, principal.user, 'wrong-second-factor');
-    throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
-  }
+  if (!(await checkSecondFactor(app, request, principal.user, (request.body as { code: string }).code))) throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
   return principal;
+}
+
+function requireCompleteLogin(principal: UserPrincipal): void {
+  if (principal.stage !== 'complete') {
+    throw new AppError('SECOND_FACTOR_REQUIRED', { de: 'Bitte schließen Sie zuerst die Anmeldung ab.', en: 'Please complete the login first.' });
+  }
 }
 
 function requireEnrollable(principal: UserPrincipal): void {

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
-  deleteUserSessions,
   findServiceById,
   findServiceVersion,
   findUserByEmail,
@@ -26,6 +25,7 @@ import {
 import type { ServiceDefinition } from '@amtsweg/definitions';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
+import { endSessions } from '../auth/log-in';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
 import type { UserPrincipal } from '../auth/principal';
@@ -256,7 +256,7 @@ function userRoutes(app: FastifyInstance): void {
           return row;
         });
       // A changed password, second factor or a disabled account ends the account's sessions.
-      if (body.password || body.disabled || body.resetSecondFactor) await deleteUserSessions(db(), user.id);
+      if (body.password || body.disabled || body.resetSecondFactor) await endSessions(app, user);
       return toUserView(db(), updated);
     },
   );

@@ -3,19 +3,31 @@ import type { NewUser, UserRow, UserUpdate } from '../tables/user.table';
 import type { UserServiceRole } from '../tables/user-service-role.table';
 import type { Executor } from './executor';
 
-export async function findUserById(db: Executor, organisationId: string, userId: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId).executeTakeFirst();
+/** Options of a lookup: `forUpdate` locks the row until the transaction ends (checking a credential). */
+export interface UserLookupOptions {
+  forUpdate?: boolean;
+}
+
+export async function findUserById(db: Executor, organisationId: string, userId: string, options: UserLookupOptions = {}): Promise<UserRow | undefined> {
+  const query = db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 /** The account with this address (of any capitalisation) and kind in the organisation. */
-export async function findUserByEmail(db: Executor, organisationId: string, kind: UserRow['kind'], email: string): Promise<UserRow | undefined> {
-  return db
+export async function findUserByEmail(
+  db: Executor,
+  organisationId: string,
+  kind: UserRow['kind'],
+  email: string,
+  options: UserLookupOptions = {},
+): Promise<UserRow | undefined> {
+  const query = db
     .selectFrom('users')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('kind', '=', kind)
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .executeTakeFirst();
+    .where(sql`lower(email)`, '=', email.toLowerCase());
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function findUserByOidcSubject(db: Executor, organisationId: string, issuer: string, subject: string): Promise<UserRow | undefined> {
@@ -59,7 +71,9 @@ export async function recordFailedLogin(
   policy: { freeAttempts: number; baseLockSeconds: number; maxLockSeconds: number },
   audit: { reason: string; ip: string | null },
 ): Promise<void> {
-  const lockSeconds = sql`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, greatest(0, failed_logins + 1 - ${policy.freeAttempts}::int))::int)`;
+  // The exponent is capped before anything is cast to int: past the cap the lock is the maximum anyway, and an
+  // uncapped power of two overflows after a few dozen failures (the statement would fail and stop counting).
+  const lockSeconds = sql`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, least(20, greatest(0, failed_logins + 1 - ${policy.freeAttempts}::int))))::int`;
   await sql`
     with counted as (
       update users

@@ -20,6 +20,8 @@ export interface UserTable {
   oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
   oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
   disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Sessions whose login is older are void. */
+  sessions_valid_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
