@@ -24,10 +24,11 @@ type PrincipalName =
   | 'caseworkerWithoutRole'
   | 'caseworkerOfOtherOrganisation'
   | 'designer'
-  | 'administrator';
+  | 'administrator'
+  | 'integrationToken';
 
 interface PrincipalSpec {
-  kind: 'anonymous' | 'citizen' | 'staff';
+  kind: 'anonymous' | 'citizen' | 'staff' | 'token';
   roles: (keyof typeof ROLE_PERMISSIONS)[];
   /** Works on the fixture case: holds a process role for its service. */
   worksOnCase?: true;
@@ -35,6 +36,8 @@ interface PrincipalSpec {
   filedCase?: true;
   /** Belongs to another organisation than the fixture service and case. */
   otherOrganisation?: true;
+  /** An API token: what it may do beyond its account's roles' limit. */
+  scopes?: Permission[];
 }
 
 const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
@@ -46,6 +49,8 @@ const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
   caseworkerOfOtherOrganisation: { kind: 'staff', roles: ['caseworker'], otherOrganisation: true },
   designer: { kind: 'staff', roles: ['designer'] },
   administrator: { kind: 'staff', roles: ['administrator'] },
+  // An API token of the caseworker with the role, limited to reading cases.
+  integrationToken: { kind: 'token', roles: ['caseworker'], worksOnCase: true, scopes: ['cases:read'] },
 };
 
 /** Does the route (by its path) open the fixture case, a service, for this caller, or answer 404? */
@@ -73,13 +78,14 @@ function emailOf(name: PrincipalName): string {
 }
 
 /** What the access layer must answer before the route runs: 401, 403, or let it through. */
-function gateFor(access: RouteAccess, principal: PrincipalSpec): 401 | 403 | 'pass' {
+function gateFor(route: { access: RouteAccess; allowTokens: boolean }, principal: PrincipalSpec): 401 | 403 | 'pass' {
+  const { access } = route;
   if (access === 'public' || access === 'applicant') return 'pass';
   if (principal.kind === 'anonymous') return 401;
-  if (access === 'account') return 'pass';
+  if (access === 'account') return principal.kind !== 'token' || route.allowTokens ? 'pass' : 403;
   if (access === 'citizen') return principal.kind === 'citizen' ? 'pass' : 403;
-  const granted = new Set<Permission>(principal.roles.flatMap((role) => ROLE_PERMISSIONS[role]));
-  return principal.kind === 'staff' && granted.has(access) ? 'pass' : 403;
+  const granted = new Set<Permission>(principal.roles.flatMap((role) => ROLE_PERMISSIONS[role]).filter((p) => !principal.scopes || principal.scopes.includes(p)));
+  return principal.kind !== 'citizen' && granted.has(access) ? 'pass' : 403;
 }
 
 /**
@@ -143,6 +149,9 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
 
     const token = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
     expect(token.statusCode).toBe(201);
+    callers.set('integrationToken', { userId: fixtures.userId!, headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` } });
+    // A second token is the one the matrix revokes (DELETE /api/api-tokens/:tokenId), so the first keeps working.
+    const revocable = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Zum Widerrufen', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
     Object.assign(fixtures, {
       caseId: answer.caseId,
       documentId: answer.receipt.documentId,
@@ -150,7 +159,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       serviceId: dogs,
       version: '1',
       actionId: 'approve',
-      tokenId: token.json<{ apiToken: { id: string } }>().apiToken.id,
+      tokenId: revocable.json<{ apiToken: { id: string } }>().apiToken.id,
     });
   });
   afterAll(async () => {
@@ -178,7 +187,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
         const key = `${route.method} ${route.url}`;
         const payload = route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: VALID_BODIES[key] ?? {} };
         const response = await t.inject({ method: route.method, url, ...payload }, callers.get(name));
-        const gate = gateFor(route.access as RouteAccess, spec);
+        const gate = gateFor({ access: route.access as RouteAccess, allowTokens: route.allowTokens }, spec);
         const label = `${key} as ${name}: ${response.statusCode}`;
         if (response.statusCode >= 500) mismatches.push(`${label} (server error)`);
         else if (gate !== 'pass') {
@@ -190,7 +199,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
         }
         if (!reachesObject(route.url, spec) && (response.body.includes(reference) || response.body.includes(applicantName))) mismatches.push(`${label} leaks the case`);
         // Logging out ended this caller's session; log in again for the rest of the suite.
-        if (route.url === '/api/auth/logout' && response.statusCode === 204) callers.set(name, await logIn(t.app, emailOf(name), { kind: spec.kind as 'staff' | 'citizen', ...(spec.otherOrganisation ? { organisation: 'nachbarstadt' } : {}) }));
+        if (route.url === '/api/auth/logout' && response.statusCode === 204 && spec.kind !== 'token') callers.set(name, await logIn(t.app, emailOf(name), { kind: spec.kind as 'staff' | 'citizen', ...(spec.otherOrganisation ? { organisation: 'nachbarstadt' } : {}) }));
       }
     }
     expect(mismatches).toEqual([]);

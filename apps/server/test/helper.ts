@@ -13,7 +13,7 @@ import amtswegApp from '../src/app';
 export interface TestApp {
   app: FastifyInstance;
   /** Every route Fastify registered, with its declared access. */
-  routes: { method: string; url: string; access: string | undefined }[];
+  routes: { method: string; url: string; access: string | undefined; allowTokens: boolean }[];
   database: TestDatabase;
   /** A logged-in staff member holding every organisation role (and, via publishService, every process role). */
   staff: Caller;
@@ -46,7 +46,7 @@ export async function buildTestApp(
   const routes: TestApp['routes'] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access });
+    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access, allowTokens: route.config?.allowTokens === true });
   });
   await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } } });
   await app.ready();
