@@ -314,6 +314,18 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect((await audit('password-changed')).length).toBeGreaterThan(0);
   });
 
+  it('lists what can be granted: staff roles with their permissions and each service’s process roles', async () => {
+    const roles = await t.inject({ method: 'GET', url: '/api/roles' });
+    expect(roles.statusCode).toBe(200);
+    const body = roles.json<{ staffRoles: { id: string; permissions: string[] }[]; services: { serviceId: string; roles: { id: string; label: { de: string } }[] }[] }>();
+    expect(body.staffRoles).toContainEqual({ id: 'caseworker', permissions: ['cases:read', 'cases:act'] });
+    const dogs = body.services.find((service) => service.serviceId === serviceId)!;
+    expect(dogs.roles).toEqual([
+      { id: 'dogTax', label: expect.objectContaining({ de: 'Sachbearbeitung Hundesteuer' }) as unknown },
+      { id: 'teamLead', label: expect.objectContaining({ de: 'Teamleitung Steueramt' }) as unknown },
+    ]);
+  });
+
   it('never logs or returns a password or its hash', async () => {
     const secretPassword = 'Geheim-Passwort-Nicht-Loggen-42';
     const email = uniqueEmail('geheim');

@@ -25,6 +25,7 @@ export {
   insertService,
   insertServiceVersion,
   listPublishedServices,
+  listServices,
   updateServiceDraft,
 } from './repositories/service.repository';
 export { caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';

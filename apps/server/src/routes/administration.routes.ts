@@ -10,6 +10,7 @@ import {
   listApiTokens,
   listAuditEvents,
   listServiceRoles,
+  listServices,
   listUsers,
   replaceRecoveryCodes,
   replaceServiceRoles,
@@ -17,17 +18,18 @@ import {
   updateOrganisation,
   updateUser,
   type ApiTokenInfo,
+  type Service,
   type Executor,
   type StaffRole,
   type UserRow,
   type UserUpdate,
 } from '@amtsweg/db';
-import type { ServiceDefinition } from '@amtsweg/definitions';
+import type { LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { endSessions } from '../auth/log-in';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
-import { STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
+import { ROLE_PERMISSIONS, STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
 import type { UserPrincipal } from '../auth/principal';
 import { API_TOKEN_PREFIX, hashApiToken } from '../plugins/auth.plugin';
 import { checkPasswordStrength } from './account.routes';
@@ -90,6 +92,7 @@ interface Grant {
 /** An administrator's routes: staff accounts and their roles, API tokens, the audit trail, organisation settings. */
 export function administrationRoutes(app: FastifyInstance): void {
   userRoutes(app);
+  roleRoutes(app);
   apiTokenRoutes(app);
   organisationRoutes(app);
 }
@@ -258,6 +261,61 @@ function userRoutes(app: FastifyInstance): void {
       // A changed password, second factor or a disabled account ends the account's sessions.
       if (body.password || body.disabled || body.resetSecondFactor) await endSessions(app, user);
       return toUserView(db(), updated);
+    },
+  );
+}
+
+function roleRoutes(app: FastifyInstance): void {
+  const LABEL = { type: 'object', additionalProperties: { type: 'string' } } as const;
+  app.get(
+    '/api/roles',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['administration'],
+        summary: 'What can be granted: the staff roles with their permissions, and the process roles each service declares',
+        response: {
+          200: {
+            type: 'object',
+            required: ['staffRoles', 'services'],
+            properties: {
+              staffRoles: {
+                type: 'array',
+                items: { type: 'object', properties: { id: { type: 'string' }, permissions: { type: 'array', items: { type: 'string' } } } },
+              },
+              services: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    serviceId: { type: 'string' },
+                    slug: { type: 'string' },
+                    title: LABEL,
+                    roles: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: LABEL } } },
+                  },
+                },
+              },
+            },
+          },
+          401: ERROR,
+          403: ERROR,
+        },
+      },
+    },
+    async (request) => {
+      const db = app.database.db;
+      const services = await listServices(db, request.organisation.id);
+      return {
+        staffRoles: STAFF_ROLES.map((id) => ({ id, permissions: [...ROLE_PERMISSIONS[id]] })),
+        services: await Promise.all(
+          services.map(async (service) => ({
+            serviceId: service.id,
+            slug: service.slug,
+            title: (service.draft as Partial<ServiceDefinition>).title ?? { de: service.slug },
+            roles: [...(await declaredServiceRoles(db, request.organisation.id, service))].map(([id, label]) => ({ id, label })),
+          })),
+        ),
+      };
     },
   );
 }
@@ -490,6 +548,17 @@ async function loadStaffUser(app: FastifyInstance, request: FastifyRequest): Pro
   return user;
 }
 
+/** The process roles a service declares, in its draft or its published version (by id, with their labels). */
+async function declaredServiceRoles(db: Executor, organisationId: string, service: Service): Promise<Map<string, LocalizedText>> {
+  const roles = new Map<string, LocalizedText>();
+  for (const role of (service.draft as Partial<ServiceDefinition>).settings?.roles ?? []) roles.set(role.id, role.label);
+  if (service.published_version !== null) {
+    const published = await findServiceVersion(db, organisationId, service.id, service.published_version);
+    for (const role of (published?.definition as ServiceDefinition | undefined)?.settings.roles ?? []) if (!roles.has(role.id)) roles.set(role.id, role.label);
+  }
+  return roles;
+}
+
 /** Every granted role must be one the service declares (in its draft or its published version). */
 async function checkServiceRoles(db: Executor, organisationId: string, grants: readonly Grant[]): Promise<void> {
   const errors: { path: string; code: string; message: { de: string; en: string } }[] = [];
@@ -499,12 +568,7 @@ async function checkServiceRoles(db: Executor, organisationId: string, grants: r
       errors.push({ path: `/body/serviceRoles/${index}/serviceId`, code: 'unknown', message: { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' } });
       continue;
     }
-    const declared = new Set(((service.draft as Partial<ServiceDefinition>).settings?.roles ?? []).map((role) => role.id));
-    if (service.published_version !== null) {
-      const published = await findServiceVersion(db, organisationId, service.id, service.published_version);
-      for (const role of (published?.definition as ServiceDefinition | undefined)?.settings.roles ?? []) declared.add(role.id);
-    }
-    if (!declared.has(grant.role)) {
+    if (!(await declaredServiceRoles(db, organisationId, service)).has(grant.role)) {
       errors.push({
         path: `/body/serviceRoles/${index}/role`,
         code: 'unknown',

@@ -34,6 +34,11 @@ export async function findServiceBySlug(db: Executor, organisationId: string, sl
 }
 
 /** The organisation's services with their published definition (catalog), ordered by slug. */
+/** Every service of the organisation (drafts included), by slug. */
+export async function listServices(db: Executor, organisationId: string): Promise<Service[]> {
+  return db.selectFrom('services').selectAll().where('organisation_id', '=', organisationId).orderBy('slug').execute();
+}
+
 export async function listPublishedServices(
   db: Executor,
   organisationId: string,
