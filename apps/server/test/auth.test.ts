@@ -226,8 +226,14 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
   it('makes staff enrol a second factor before anything else once the organisation requires it', async () => {
     const email = uniqueEmail('pflicht');
     await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+    const before = await logIn(t.app, email);
+    expect((await t.inject({ method: 'GET', url: '/api/cases' }, before)).statusCode).toBe(200);
     expect((await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { requireMfa: true } })).json()).toMatchObject({ requireMfa: true });
     try {
+      // A session that logged in before the rule is held back too.
+      const heldBack = await t.inject({ method: 'GET', url: '/api/cases' }, before);
+      expect(heldBack.json()).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED' });
+      expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, before)).json()).toMatchObject({ account: { stage: 'enrol-second-factor' } });
       const response = await login(email);
       expect(response.json()).toMatchObject({ account: { stage: 'enrol-second-factor', secondFactor: { required: true, enabled: false } } });
       const caller = { cookie: sessionCookie(response), 'x-csrf-token': response.json<{ csrfToken: string }>().csrfToken };
@@ -238,7 +244,9 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
       const complete = { cookie: sessionCookie(confirmed), 'x-csrf-token': confirmed.json<{ csrfToken: string }>().csrfToken };
       expect((await t.inject({ method: 'GET', url: '/api/cases', headers: complete }, null)).statusCode).toBe(200);
     } finally {
-      await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { requireMfa: false } });
+      // Straight in the database: the administrator has no second factor either, so the API holds them back now.
+      await t.database.db.updateTable('organisations').set({ require_mfa: false }).where('id', '=', t.app.organisation.id).execute();
+      t.app.organisations.forget(t.app.organisation.id);
     }
   });
 

@@ -161,10 +161,10 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   app.decorateRequest('organisation', null as never);
 
   app.addHook('onRequest', async (request) => {
-    const principal = await resolvePrincipal(app, request);
-    const organisation = await app.organisations.find(principal.kind === 'user' ? principal.user.organisation_id : app.organisation.id);
-    request.principal = principal;
-    request.organisation = organisation ?? app.organisation;
+    const resolved = await resolvePrincipal(app, request);
+    const organisation = (await app.organisations.find(resolved.kind === 'user' ? resolved.user.organisation_id : app.organisation.id)) ?? app.organisation;
+    request.organisation = organisation;
+    request.principal = requireSecondFactorWhereDue(resolved, organisation);
     enforceAccess(request);
   });
   app.addHook('onRequest', (request, reply, done) => {
@@ -211,6 +211,17 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
     return ANONYMOUS;
   }
   return { kind: 'user', user, via: 'session', stage, permissions: activePermissions(user, stage) };
+}
+
+/**
+ * Once an organisation requires a second factor, a staff session logged in without one (before the rule, or
+ * before the account's factor was reset) can do nothing but enrol — not only logins after the change.
+ */
+function requireSecondFactorWhereDue(principal: Principal, organisation: Organisation): Principal {
+  if (principal.kind !== 'user' || principal.via !== 'session' || principal.stage !== 'complete') return principal;
+  const { user } = principal;
+  if (user.kind !== 'staff' || !organisation.require_mfa || user.totp_enabled_at) return principal;
+  return { ...principal, stage: 'enrol-second-factor', permissions: new Set() };
 }
 
 function activePermissions(user: UserRow, stage: LoginStage): ReadonlySet<Permission> {

@@ -370,11 +370,14 @@ function citizenRegistrationRoute(app: FastifyInstance): void {
 
 /** The account as its owner sees it, with a CSRF token for this session. */
 async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
-  const stage = request.session.stage ?? 'complete';
   // A token's rights are its scopes within the account's roles; it has no session (nor CSRF token).
   const viaToken = request.principal.kind === 'user' && request.principal.via === 'token';
   // At login the request was resolved as anonymous (the site's organisation); the account may be another's.
   const organisation = (await app.organisations.find(user.organisation_id)) ?? request.organisation;
+  // The session's stage, held back to enrolment where the organisation requires a second factor the account lacks.
+  const sessionStage = request.session.stage ?? 'complete';
+  const enrolmentDue = !viaToken && sessionStage === 'complete' && user.kind === 'staff' && organisation.require_mfa && !user.totp_enabled_at;
+  const stage = enrolmentDue ? 'enrol-second-factor' : sessionStage;
   const [serviceRoles, recoveryCodesLeft] = await Promise.all([
     user.kind === 'staff' ? listServiceRoles(app.database.db, user.organisation_id, user.id) : [],
     user.totp_enabled_at ? countUnusedRecoveryCodes(app.database.db, user.id) : 0,
