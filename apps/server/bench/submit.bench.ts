@@ -93,7 +93,7 @@ async function run(): Promise<void> {
     name: 'Amtsweg',
     script: 'src/server.ts',
     cwd: SERVER_DIR,
-    env: { DATABASE_URL: await readDatabaseUrl(amtswegDb), SEED_DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_SUBMISSION: '100000000', SESSION_SECRET: 'benchmark-session-secret-of-32-characters' },
+    env: { DATABASE_URL: await readDatabaseUrl(amtswegDb), SEED_DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_SUBMISSION: '100000000', SERVER_SECRET: 'benchmark-server-secret-of-32-characters' },
     healthPath: '/api/health',
     nodeArgs: CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
   });

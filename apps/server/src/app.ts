@@ -23,7 +23,7 @@ import { submissionsRoutes } from './routes/submissions.routes';
 export interface AppOptions {
   database: DatabaseHandle;
   organisation?: { slug: string; name: string; address: string };
-  /** Sessions, cookies and rate limits; without a session secret a random one is used (sessions end on restart). */
+  /** Sessions, cookies and rate limits; without a server secret a random one is used (sessions end on restart). */
   security?: Partial<AuthOptions>;
   /** Citizen login through an OpenID Connect provider; without it only email and password. */
   oidc?: OidcOptions;
@@ -52,7 +52,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(jsonBodyPlugin);
   await app.register(openApiPlugin);
   await app.register(databasePlugin, { database: options.database, organisation: options.organisation ?? DEFAULT_ORGANISATION });
-  await app.register(authPlugin, { ...options.security, sessionSecret: options.security?.sessionSecret ?? randomBytes(32).toString('base64url') });
+  await app.register(authPlugin, { ...options.security, serverSecret: options.security?.serverSecret ?? randomBytes(32).toString('base64url') });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(oidcRoutes, { oidc: options.oidc });

@@ -16,8 +16,12 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Seed the demo organisation, the Hundeanmeldung service and demo cases on first start. */
   seedDemo: boolean;
-  /** Signs session cookies; the same on every process. Without it the embedded mode keeps one in its data folder. */
-  sessionSecret: string | undefined;
+  /**
+   * The server's secret: session cookies are signed and stored second-factor secrets encrypted with keys derived
+   * from it. The same on every process, and stable (a new one logs everybody out and voids enrolled second
+   * factors). Without it the embedded mode keeps one in its data folder.
+   */
+  serverSecret: string | undefined;
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address for rate limits, HTTPS for Secure cookies). */
   trustProxy: boolean;
   /** Requests per minute and client address. */
@@ -35,7 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: readInteger(env.BODY_LIMIT, 1_048_576, 'BODY_LIMIT'),
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
-    sessionSecret: env.SESSION_SECRET || undefined,
+    serverSecret: env.SERVER_SECRET || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimits: {
       login: readInteger(env.RATE_LIMIT_LOGIN, 10, 'RATE_LIMIT_LOGIN'),
@@ -70,17 +74,17 @@ function readHttpsUrl(value: string, name: string): string {
   return value;
 }
 
-/** The session secret: configured, or (embedded mode) made once and kept next to the data folder. */
-export function resolveSessionSecret(config: ServerConfig, onEphemeral: () => void): string {
-  if (config.sessionSecret) {
-    if (config.sessionSecret.length < 32) throw new Error('SESSION_SECRET must be at least 32 characters');
-    return config.sessionSecret;
+/** The server secret: configured, or (embedded mode) made once and kept next to the data folder. */
+export function resolveServerSecret(config: ServerConfig, onEphemeral: () => void): string {
+  if (config.serverSecret) {
+    if (config.serverSecret.length < 32) throw new Error('SERVER_SECRET must be at least 32 characters');
+    return config.serverSecret;
   }
   if (config.databaseUrl) {
     onEphemeral();
     return randomBytes(32).toString('base64url');
   }
-  const file = join(dirname(config.dataDir), 'session-secret');
+  const file = join(dirname(config.dataDir), 'server-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(32).toString('base64url');

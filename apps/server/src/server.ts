@@ -2,7 +2,7 @@ import { createDatabase } from '@amtsweg/db';
 import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import amtswegApp, { DEFAULT_ORGANISATION } from './app';
-import { readConfig, resolveSessionSecret } from './config';
+import { readConfig, resolveServerSecret } from './config';
 import { seedDemo } from './seed-demo';
 
 // The process around the app: configuration, logging, listening, graceful shutdown.
@@ -25,10 +25,12 @@ const app = Fastify({
   },
 });
 logConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
-const sessionSecret = resolveSessionSecret(config, () =>
-  app.log.warn('SESSION_SECRET is not set: sessions end when this process stops and are not shared with other processes'),
+const serverSecret = resolveServerSecret(config, () =>
+  app.log.warn(
+    'SERVER_SECRET is not set: sessions end and enrolled second factors stop working when this process stops, and other processes do not share them',
+  ),
 );
-await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { sessionSecret, rateLimits: config.rateLimits }, oidc: config.oidc });
+await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { serverSecret, rateLimits: config.rateLimits }, oidc: config.oidc });
 await app.ready();
 // Demo accounts only on the embedded database: a server on PostgreSQL is a real installation.
 if (config.seedDemo) await seedDemo(database, app.organisation, { accounts: database.kind === 'pglite' });

@@ -187,6 +187,10 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect(confirmed.statusCode).toBe(200);
     const { recoveryCodes } = confirmed.json<{ recoveryCodes: string[] }>();
     expect(recoveryCodes).toHaveLength(10);
+    // A copy of the database does not carry the secret: it is stored sealed.
+    const stored = await t.database.db.selectFrom('users').select('totp_secret').where('email', '=', email).executeTakeFirstOrThrow();
+    expect(stored.totp_secret).toMatch(/^v1:/);
+    expect(stored.totp_secret).not.toContain(secret);
     expect(new Set(recoveryCodes).size).toBe(10);
 
     // Password alone is not enough any more.

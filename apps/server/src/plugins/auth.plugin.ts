@@ -11,6 +11,7 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../app-error';
 import { permissionsOfRoles, type Permission } from '../auth/permissions';
 import { ANONYMOUS, type LoginStage, type Principal } from '../auth/principal';
+import { createSecretBox, deriveKey, type SecretBox } from '../auth/secret-box';
 import { createSessionStore } from '../auth/session-store';
 
 declare module 'fastify' {
@@ -26,7 +27,7 @@ declare module 'fastify' {
     stage?: LoginStage;
     /** When the password was checked (ISO time). */
     authenticatedAt?: string;
-    /** A TOTP secret shown for enrolment, waiting for its first code. */
+    /** A TOTP secret shown for enrolment, waiting for its first code (sealed like the stored one). */
     pendingTotpSecret?: string;
     /** OpenID Connect login under way: what the callback must match. */
     oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
@@ -34,8 +35,11 @@ declare module 'fastify' {
 }
 
 export interface AuthOptions {
-  /** Signs the session cookie; at least 32 characters; the same on every server process. */
-  sessionSecret: string;
+  /**
+   * The server secret (at least 32 characters, the same on every process): the session cookie's signing key
+   * and the key of stored second-factor secrets are derived from it.
+   */
+  serverSecret: string;
   /** Secure cookies: 'auto' sets them on HTTPS requests (behind a proxy, with trustProxy). */
   cookieSecure?: boolean | 'auto';
   /** Requests per minute and client address. */
@@ -89,6 +93,8 @@ const TOKEN_INVALID = { de: 'Das API-Token ist ungültig, abgelaufen oder widerr
 declare module 'fastify' {
   interface FastifyInstance {
     rateLimits: RateLimits;
+    /** Encrypts secrets kept in the database (TOTP secrets). */
+    secrets: SecretBox;
     /**
      * Organisations by id, each read at most every few seconds per process (requests need their settings);
      * a change through this process is seen at once, through another within that time.
@@ -116,7 +122,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   });
   await app.register(cookie);
   await app.register(session, {
-    secret: options.sessionSecret,
+    secret: deriveKey(options.serverSecret, 'session cookie').toString('base64url'),
     cookieName: 'amtsweg_session',
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.cookieSecure ?? 'auto', path: '/', maxAge: SESSION_HOURS * 3600 * 1000 },
     saveUninitialized: false,
@@ -134,6 +140,7 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
       }),
   });
   app.decorate('rateLimits', { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
+  app.decorate('secrets', createSecretBox(deriveKey(options.serverSecret, 'stored secrets')));
 
   const organisations = new Map<string, { organisation: Organisation; until: number }>();
   app.decorate('organisations', {

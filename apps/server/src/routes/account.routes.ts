@@ -232,7 +232,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       const principal = request.principal as UserPrincipal;
       requireEnrollable(principal);
       const enrolment = await createTotpEnrolment(`Amtsweg ${request.organisation.name}`, principal.user.email);
-      request.session.pendingTotpSecret = enrolment.secret;
+      request.session.pendingTotpSecret = app.secrets.seal(enrolment.secret);
       return reply.status(201).send(enrolment);
     },
   );
@@ -257,7 +257,8 @@ function secondFactorRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const principal = request.principal as UserPrincipal;
       requireEnrollable(principal);
-      const secret = request.session.pendingTotpSecret;
+      const pending = request.session.pendingTotpSecret;
+      const secret = pending ? app.secrets.open(pending) : undefined;
       const { code } = request.body as { code: string };
       const step = secret ? await verifyTotp(secret, code, null) : undefined;
       if (!secret || step === undefined) throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
@@ -266,7 +267,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       await db()
         .transaction()
         .execute(async (trx) => {
-          await updateUser(trx, user.organisation_id, user.id, { totp_secret: secret, totp_enabled_at: new Date(), totp_last_step: step });
+          await updateUser(trx, user.organisation_id, user.id, { totp_secret: pending, totp_enabled_at: new Date(), totp_last_step: step });
           await replaceRecoveryCodes(trx, user.id, recoveryCodes.map(hashRecoveryCode));
           await auditOwnAccount(trx, request, user, 'second-factor-enabled');
         });
@@ -408,7 +409,7 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
 function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, account: UserRow, code: string): Promise<string | undefined> {
   return checkAccountSecret(app, request, account, 'wrong-second-factor', async (user, trx) => {
     if (!user.totp_secret) return undefined;
-    const step = await verifyTotp(user.totp_secret, code.trim(), user.totp_last_step);
+    const step = await verifyTotp(app.secrets.open(user.totp_secret), code.trim(), user.totp_last_step);
     if (step !== undefined) {
       await updateUser(trx, user.organisation_id, user.id, { totp_last_step: step });
       return 'totp';

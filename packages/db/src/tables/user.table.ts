@@ -12,6 +12,7 @@ export interface UserTable {
   /** Argon2id (PHC string); null for accounts that only log in through OpenID Connect. */
   password_hash: string | null;
   roles: ColumnType<StaffRole[], StaffRole[] | undefined, StaffRole[]>;
+  /** Sealed (AES-256-GCM) with a key derived from the server secret, never in clear. */
   totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
   totp_enabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;

@@ -1,0 +1,42 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
+/** Encrypts secrets the server must read back later (TOTP secrets), so a copy of the database does not carry them. */
+export interface SecretBox {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+const FORMAT = 'v1';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * A key for one purpose, derived from the server secret (HKDF-SHA256): the session cookie's signing secret and
+ * the key of stored secrets are independent even though one secret is configured.
+ */
+export function deriveKey(serverSecret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverSecret, 'amtsweg', purpose, 32));
+}
+
+/**
+ * AES-256-GCM with a random IV per value; `v1:` + base64url(iv ‖ tag ‖ ciphertext). Opening a value that was
+ * changed, or sealed with another key, throws.
+ */
+export function createSecretBox(key: Buffer): SecretBox {
+  return {
+    seal(plain) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
+    },
+    open(sealed) {
+      const [format, body = ''] = sealed.split(':', 2);
+      if (format !== FORMAT) throw new Error('unknown sealed format');
+      const bytes = Buffer.from(body, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    },
+  };
+}
