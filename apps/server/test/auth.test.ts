@@ -217,12 +217,15 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     const againCaller = { cookie: sessionCookie(again), 'x-csrf-token': again.json<{ csrfToken: string }>().csrfToken };
     const reused = await t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers: againCaller, payload: { code: recoveryCodes[0]! } }, null);
     expect(reused.statusCode).toBe(401);
-    // The next time step's code, sent twice at once from two half-logged-in sessions: it works once.
-    const rival = await login(email);
-    const rivalCaller = { cookie: sessionCookie(rival), 'x-csrf-token': rival.json<{ csrfToken: string }>().csrfToken };
+    // The next time step's code, sent at once from eight half-logged-in sessions: it works once.
+    const rivals = [againCaller];
+    for (let i = 0; i < 7; i++) {
+      const rival = await login(email);
+      rivals.push({ cookie: sessionCookie(rival), 'x-csrf-token': rival.json<{ csrfToken: string }>().csrfToken });
+    }
     const nextCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-    const both = await Promise.all([againCaller, rivalCaller].map((headers) => t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers, payload: { code: nextCode } }, null)));
-    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    const all = await Promise.all(rivals.map((headers) => t.inject({ method: 'POST', url: '/api/auth/login/second-factor', headers, payload: { code: nextCode } }, null)));
+    expect(all.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect((await audit('second-factor-enabled')).length).toBeGreaterThan(0);
     expect((await audit('recovery-code-used')).length).toBeGreaterThan(0);
   });

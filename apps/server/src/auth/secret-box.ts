@@ -1,9 +1,12 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
-/** Encrypts secrets the server must read back later (TOTP secrets), so a copy of the database does not carry them. */
+/**
+ * Encrypts secrets the server must read back later (TOTP secrets), so a copy of the database does not carry them.
+ * `context` binds a value to where it belongs (the account's id): a value copied to another row does not open.
+ */
 export interface SecretBox {
-  seal(plain: string): string;
-  open(sealed: string): string;
+  seal(plain: string, context: string): string;
+  open(sealed: string, context: string): string;
 }
 
 const FORMAT = 'v1';
@@ -24,17 +27,21 @@ export function deriveKey(serverSecret: string, purpose: string): Buffer {
  */
 export function createSecretBox(key: Buffer): SecretBox {
   return {
-    seal(plain) {
+    seal(plain, context) {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
+      cipher.setAAD(Buffer.from(context, 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64url')}`;
     },
-    open(sealed) {
+    open(sealed, context) {
       const [format, body = ''] = sealed.split(':', 2);
       if (format !== FORMAT) throw new Error('unknown sealed format');
       const bytes = Buffer.from(body, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+      // A shortened value would otherwise be checked against a shortened tag.
+      if (bytes.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value too short');
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+      decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     },

@@ -232,7 +232,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       const principal = request.principal as UserPrincipal;
       requireEnrollable(principal);
       const enrolment = await createTotpEnrolment(`Amtsweg ${request.organisation.name}`, principal.user.email);
-      request.session.pendingTotpSecret = app.secrets.seal(enrolment.secret);
+      request.session.pendingTotpSecret = app.secrets.seal(enrolment.secret, principal.user.id);
       return reply.status(201).send(enrolment);
     },
   );
@@ -258,7 +258,7 @@ function secondFactorRoutes(app: FastifyInstance): void {
       const principal = request.principal as UserPrincipal;
       requireEnrollable(principal);
       const pending = request.session.pendingTotpSecret;
-      const secret = pending ? app.secrets.open(pending) : undefined;
+      const secret = pending ? app.secrets.open(pending, principal.user.id) : undefined;
       const { code } = request.body as { code: string };
       const step = secret ? await verifyTotp(secret, code, null) : undefined;
       if (!secret || step === undefined) throw new AppError('SECOND_FACTOR_INVALID', WRONG_CODE);
@@ -408,8 +408,8 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
  */
 function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, account: UserRow, code: string): Promise<string | undefined> {
   return checkAccountSecret(app, request, account, 'wrong-second-factor', async (user, trx) => {
-    if (!user.totp_secret) return undefined;
-    const step = await verifyTotp(app.secrets.open(user.totp_secret), code.trim(), user.totp_last_step);
+    const secret = openTotpSecret(app, request, user);
+    const step = secret ? await verifyTotp(secret, code.trim(), user.totp_last_step) : undefined;
     if (step !== undefined) {
       await updateUser(trx, user.organisation_id, user.id, { totp_last_step: step });
       return 'totp';
@@ -420,6 +420,17 @@ function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, accoun
     }
     return undefined;
   });
+}
+
+/** The account's TOTP secret; undefined (and logged) if it cannot be opened, so recovery codes still work. */
+function openTotpSecret(app: FastifyInstance, request: FastifyRequest, user: UserRow): string | undefined {
+  if (!user.totp_secret) return undefined;
+  try {
+    return app.secrets.open(user.totp_secret, user.id);
+  } catch (error) {
+    request.log.error({ err: error, userId: user.id }, 'TOTP secret cannot be opened: was SERVER_SECRET changed? Recovery codes still work');
+    return undefined;
+  }
 }
 
 async function requireSecondFactorCode(app: FastifyInstance, request: FastifyRequest): Promise<UserPrincipal> {
