@@ -26,8 +26,6 @@ export async function up(db: AnyDatabase): Promise<void> {
     .addColumn('totp_enabled_at', 'timestamptz')
     // The last accepted TOTP time step: a code is accepted once (no replay within its 30 seconds).
     .addColumn('totp_last_step', 'integer')
-    .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('locked_until', 'timestamptz')
     .addColumn('oidc_issuer', 'text')
     .addColumn('oidc_subject', 'text')
     .addColumn('disabled_at', 'timestamptz')
@@ -41,6 +39,19 @@ export async function up(db: AnyDatabase): Promise<void> {
   // One account per address and kind in an organisation, whatever the capitalisation.
   await sql`create unique index users_email_unique on users (organisation_id, kind, lower(email))`.execute(db);
   await sql`create unique index users_oidc_unique on users (organisation_id, oidc_issuer, oidc_subject) where oidc_subject is not null`.execute(db);
+
+  // Failed logins per address (known or not, so the lock says nothing about whether an account exists), counted
+  // before the credential is checked: parallel guesses cannot get past the limit, and no lock is held meanwhile.
+  await db.schema
+    .createTable('login_throttles')
+    .addColumn('organisation_id', 'uuid', (c) => c.notNull().references('organisations.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('email_key', 'text', (c) => c.notNull())
+    .addColumn('failures', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', 'timestamptz')
+    .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+    .addPrimaryKeyConstraint('login_throttles_pk', ['organisation_id', 'kind', 'email_key'])
+    .execute();
 
   await db.schema
     .createTable('user_service_roles')
@@ -115,7 +126,7 @@ export async function up(db: AnyDatabase): Promise<void> {
 export async function down(db: AnyDatabase): Promise<void> {
   await db.schema.alterTable('cases').dropConstraint('cases_applicant_user_fk').execute();
   await db.schema.alterTable('cases').dropColumn('applicant_user_id').execute();
-  for (const table of ['audit_events', 'api_tokens', 'sessions', 'user_recovery_codes', 'user_service_roles', 'users']) {
+  for (const table of ['audit_events', 'api_tokens', 'sessions', 'user_recovery_codes', 'user_service_roles', 'login_throttles', 'users']) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema.alterTable('services').dropConstraint('services_organisation_unique').execute();

@@ -15,6 +15,7 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
   const uniqueEmail = (name: string) => `${name}.${++counter}@auth.example`;
   const login = (email: string, password = TEST_PASSWORD, extra: Record<string, unknown> = {}) =>
     t.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, ...extra } }, null);
+  const throttleOf = (email: string) => t.database.db.selectFrom('login_throttles').selectAll().where('email_key', '=', email).executeTakeFirstOrThrow();
   const audit = async (kindOfEvent: string) =>
     (await t.inject({ method: 'GET', url: `/api/audit-events?kind=${kindOfEvent}&limit=200` })).json<AuditView>().events;
 
@@ -85,6 +86,11 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect(lockEvents).toHaveLength(1);
     expect(lockEvents[0]!.details).toMatchObject({ failedAttempts: 5 });
 
+    // An address without an account locks the same way, so a lock tells nothing about whether an account exists.
+    const nobody = uniqueEmail('niemand');
+    for (let attempt = 1; attempt <= 6; attempt++) expect((await login(nobody, `falsch-${attempt}-xxxxxxxx`)).statusCode).toBe(401);
+    expect(await throttleOf(nobody)).toMatchObject({ failures: 5 });
+
     const unlocked = await t.inject({ method: 'PATCH', url: `/api/users/${user.id}`, payload: { unlock: true } });
     expect(unlocked.json()).toMatchObject({ failedLogins: 0, lockedUntil: null });
     expect((await login(email)).statusCode).toBe(200);
@@ -95,19 +101,22 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     const user = await createAccount(t.app, { email, kind: 'staff' });
     const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => login(email, `falsch-parallel-${i}-xx`)));
     expect(answers.every((r) => r.statusCode === 401)).toBe(true);
-    const row = await t.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(5);
+    const row = await throttleOf(user.email);
+    expect(row.failures).toBe(5);
     expect(row.locked_until!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('keeps locking after dozens of failures instead of overflowing (regression: review of issue 4)', async () => {
     const email = uniqueEmail('dauerversuch');
     const user = await createAccount(t.app, { email, kind: 'staff' });
-    await t.database.db.updateTable('users').set({ failed_logins: 40, locked_until: null }).where('id', '=', user.id).execute();
+    await t.database.db
+      .insertInto('login_throttles')
+      .values({ organisation_id: user.organisation_id, kind: 'staff', email_key: user.email, failures: 40, locked_until: null })
+      .execute();
     const failed = await login(email, 'immer-noch-falsch-123');
     expect(failed.statusCode).toBe(401);
-    const row = await t.database.db.selectFrom('users').select(['failed_logins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(row.failed_logins).toBe(41);
+    const row = await throttleOf(user.email);
+    expect(row.failures).toBe(41);
     const lockSeconds = (row.locked_until!.getTime() - Date.now()) / 1000;
     expect(lockSeconds).toBeGreaterThan(800);
     expect(lockSeconds).toBeLessThanOrEqual(900);

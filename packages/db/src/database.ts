@@ -6,6 +6,7 @@ import type { CaseTable } from './tables/case.table';
 import type { DocumentTable } from './tables/document.table';
 import type { FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
+import type { LoginThrottleTable } from './tables/login-throttle.table';
 import type { OrganisationTable } from './tables/organisation.table';
 import type { OutboxTable } from './tables/outbox.table';
 import type { SessionTable } from './tables/session.table';
@@ -28,6 +29,7 @@ export interface Database {
   case_deadlines: CaseDeadlineTable;
   outbox: OutboxTable;
   users: UserTable;
+  login_throttles: LoginThrottleTable;
   user_service_roles: UserServiceRoleTable;
   user_recovery_codes: UserRecoveryCodeTable;
   sessions: SessionTable;

@@ -49,12 +49,15 @@ export {
   insertUser,
   listServiceRoles,
   listUsers,
-  recordFailedLogin,
+  advanceTotpStep,
   replaceRecoveryCodes,
   replaceServiceRoles,
   updateUser,
   useRecoveryCode,
 } from './repositories/user.repository';
+export { claimLoginAttempt, clearLoginAttempts, findLoginThrottle } from './repositories/login-throttle.repository';
+export type { LockoutPolicy, LoginAddress } from './repositories/login-throttle.repository';
+export type { LoginThrottle } from './tables/login-throttle.table';
 export { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, saveSession } from './repositories/session.repository';
 export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
 export type { ApiTokenInfo } from './repositories/api-token.repository';

@@ -1,21 +1,20 @@
 import {
   appendAuditEvent,
+  claimLoginAttempt,
+  clearLoginAttempts,
   deleteUserSessions,
   findUserByEmail,
-  findUserById,
-  recordFailedLogin,
   updateUser,
-  type Database,
+  type LockoutPolicy,
   type Organisation,
   type UserRow,
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Transaction } from 'kysely';
 import { verifyPassword } from './password';
 import type { LoginStage } from './principal';
 
 /** Five attempts are free; then the account locks for 30 s, doubling with each further failure, at most 15 min. */
-export const LOCKOUT_POLICY = { freeAttempts: 5, baseLockSeconds: 30, maxLockSeconds: 900 } as const;
+export const LOCKOUT_POLICY: LockoutPolicy = { freeAttempts: 5, baseLockSeconds: 30, maxLockSeconds: 900 };
 
 /** The same answer for an unknown address, a wrong password and a locked account: nothing to enumerate. */
 export const INVALID_CREDENTIALS = {
@@ -24,10 +23,10 @@ export const INVALID_CREDENTIALS = {
 };
 
 /**
- * Checks an address and password. The account's row stays locked from reading it to counting the outcome,
- * so parallel guesses queue and the lockout holds for all of them. Always spends one Argon2 verification and
- * one write (the failure count with its audit entry, or the audit entry of an unknown address), whether the
- * account exists or not, so neither answer nor timing tells which addresses have accounts.
+ * Checks an address and password. The attempt is counted for the address (known or not) before the password is
+ * checked, so parallel guesses cannot get past the lockout and no lock is held during the check. Every path
+ * costs the same: one count, one Argon2 verification (an unknown address against a hash of a random password),
+ * one audit entry on failure — so neither answer nor timing tells which addresses have accounts.
  */
 export async function checkPassword(
   app: FastifyInstance,
@@ -37,51 +36,63 @@ export async function checkPassword(
   email: string,
   password: string,
 ): Promise<UserRow | undefined> {
-  return app.database.db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, organisation.id, kind, email, { forUpdate: true });
-    const matches = await verifyPassword(user?.password_hash, password);
-    const audit = (details: Record<string, unknown>) =>
-      appendAuditEvent(trx, { organisationId: organisation.id, kind: 'login-failed', actorId: user?.id ?? null, subjectId: user?.id ?? null, ip: request.ip, details });
-    if (!user || user.disabled_at || !user.password_hash) {
-      await audit({ email: email.slice(0, 254), reason: user ? 'disabled' : 'unknown-account' });
-      return undefined;
-    }
-    if (isLocked(user)) {
-      await audit({ reason: 'locked', lockedUntil: user.locked_until!.toISOString() });
-      return undefined;
-    }
-    if (!matches) {
-      await recordFailedLogin(trx, user.organisation_id, user.id, LOCKOUT_POLICY, { reason: 'wrong-password', ip: request.ip });
-      return undefined;
-    }
+  const db = app.database.db;
+  const address = { organisationId: organisation.id, kind, email };
+  const attempt = await claimLoginAttempt(db, address, LOCKOUT_POLICY);
+  const user = await findUserByEmail(db, organisation.id, kind, email);
+  const matches = await verifyPassword(user?.password_hash, password);
+  const known = user && !user.disabled_at && user.password_hash !== null;
+  if (attempt && known && matches) {
+    await clearLoginAttempts(db, address);
     return user;
-  });
+  }
+  const reason = !attempt ? 'locked' : !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password';
+  await auditFailure(app, request, organisation.id, user, attempt, reason, user ? {} : { email: email.slice(0, 254) });
+  return undefined;
 }
 
 /**
  * Checks a further secret of a logged-in (or half logged-in) account — a second-factor code, the current
- * password — under the account's row lock: refused while the account is locked, a failure counts towards the
- * lockout, and a code used up by `verify` cannot be used by a parallel request too. Answers what `verify`
- * answered, or undefined.
+ * password — counted against the account's address like a password: refused while it is locked, a failure
+ * counts towards the lockout. `verify` must use up what it accepts atomically (a TOTP step, a recovery code).
  */
 export async function checkAccountSecret<T>(
   app: FastifyInstance,
   request: FastifyRequest,
-  account: UserRow,
+  user: UserRow,
   reason: string,
-  verify: (user: UserRow, trx: Transaction<Database>) => Promise<T | undefined>,
+  verify: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
-  return app.database.db.transaction().execute(async (trx) => {
-    const user = await findUserById(trx, account.organisation_id, account.id, { forUpdate: true });
-    if (!user || user.disabled_at || isLocked(user)) return undefined;
-    const result = await verify(user, trx);
-    if (result === undefined) await recordFailedLogin(trx, user.organisation_id, user.id, LOCKOUT_POLICY, { reason, ip: request.ip });
+  const address = { organisationId: user.organisation_id, kind: user.kind, email: user.email };
+  const attempt = await claimLoginAttempt(app.database.db, address, LOCKOUT_POLICY);
+  const result = attempt ? await verify() : undefined;
+  if (result !== undefined) {
+    await clearLoginAttempts(app.database.db, address);
     return result;
-  });
+  }
+  await auditFailure(app, request, user.organisation_id, user, attempt, attempt ? reason : 'locked');
+  return undefined;
 }
 
-function isLocked(user: UserRow): boolean {
-  return user.locked_until !== null && user.locked_until > new Date();
+/** Audits a failed attempt: `account-locked` for the failure that locked the address, `login-failed` otherwise. */
+async function auditFailure(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  organisationId: string,
+  user: UserRow | undefined,
+  attempt: { failures: number; lockedUntil: Date | null } | undefined,
+  reason: string,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const lockedNow = attempt !== undefined && attempt.failures === LOCKOUT_POLICY.freeAttempts;
+  await appendAuditEvent(app.database.db, {
+    organisationId,
+    kind: lockedNow ? 'account-locked' : 'login-failed',
+    actorId: user?.id ?? null,
+    subjectId: user?.id ?? null,
+    ip: request.ip,
+    details: { ...details, reason, ...(attempt ? { failedAttempts: attempt.failures } : {}), ...(attempt?.lockedUntil ? { lockedUntil: attempt.lockedUntil.toISOString() } : {}) },
+  });
 }
 
 /** Where a login stands after the password: done, or the second factor (or its enrolment) still to come. */
@@ -102,7 +113,6 @@ export async function startSession(app: FastifyInstance, request: FastifyRequest
   request.session.stage = stage;
   request.session.authenticatedAt = new Date().toISOString();
   if (stage === 'second-factor') return;
-  if (user.failed_logins > 0 || user.locked_until) await updateUser(app.database.db, user.organisation_id, user.id, { failed_logins: 0, locked_until: null });
   await appendAuditEvent(app.database.db, {
     organisationId: user.organisation_id,
     kind: 'login',

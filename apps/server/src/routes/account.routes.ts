@@ -9,6 +9,7 @@ import {
   replaceRecoveryCodes,
   updateUser,
   useRecoveryCode,
+  advanceTotpStep,
   type Executor,
   type UserRow,
 } from '@amtsweg/db';
@@ -184,8 +185,8 @@ export function accountRoutes(app: FastifyInstance): void {
       const { currentPassword, newPassword } = request.body as { currentPassword: string; newPassword: string };
       requireCompleteLogin(principal);
       checkPasswordStrength(newPassword, principal.user.email, '/body/newPassword');
-      const correct = await checkAccountSecret(app, request, principal.user, 'wrong-current-password', async (user) =>
-        (await verifyPassword(user.password_hash, currentPassword)) ? true : undefined,
+      const correct = await checkAccountSecret(app, request, principal.user, 'wrong-current-password', async () =>
+        (await verifyPassword(principal.user.password_hash, currentPassword)) ? true : undefined,
       );
       if (!correct) {
         throw new AppError('INVALID_CREDENTIALS', {
@@ -403,19 +404,18 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
 }
 
 /**
- * A TOTP code (each time step once) or an unused recovery code, checked under the account's row lock (see
+ * A TOTP code (each time step once) or an unused recovery code, counted like a password (see
  * `checkAccountSecret`); answers how the factor was given, or undefined (and the failure counts).
  */
 function checkSecondFactor(app: FastifyInstance, request: FastifyRequest, account: UserRow, code: string): Promise<string | undefined> {
-  return checkAccountSecret(app, request, account, 'wrong-second-factor', async (user, trx) => {
-    const secret = openTotpSecret(app, request, user);
-    const step = secret ? await verifyTotp(secret, code.trim(), user.totp_last_step) : undefined;
-    if (step !== undefined) {
-      await updateUser(trx, user.organisation_id, user.id, { totp_last_step: step });
-      return 'totp';
-    }
-    if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(trx, user.id, hashRecoveryCode(code)))) {
-      await auditOwnAccount(trx, request, user, 'recovery-code-used');
+  const db = app.database.db;
+  return checkAccountSecret(app, request, account, 'wrong-second-factor', async () => {
+    const secret = openTotpSecret(app, request, account);
+    const step = secret ? await verifyTotp(secret, code.trim(), account.totp_last_step) : undefined;
+    // Both uses are atomic: of parallel requests with one code, one wins.
+    if (step !== undefined && (await advanceTotpStep(db, account.organisation_id, account.id, step))) return 'totp';
+    if (code.replace(/[\s-]/g, '').length === 16 && (await useRecoveryCode(db, account.id, hashRecoveryCode(code)))) {
+      await auditOwnAccount(db, request, account, 'recovery-code-used');
       return 'recovery-code';
     }
     return undefined;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
+  clearLoginAttempts,
+  findLoginThrottle,
   findServiceById,
   findServiceVersion,
   findUserByEmail,
@@ -234,7 +236,6 @@ function userRoutes(app: FastifyInstance): void {
       if (body.roles) update.roles = body.roles;
       if (body.password) update.password_hash = await hashPassword(body.password);
       if (body.disabled !== undefined) update.disabled_at = body.disabled ? new Date() : null;
-      if (body.unlock) Object.assign(update, { failed_logins: 0, locked_until: null });
       if (body.resetSecondFactor) Object.assign(update, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
       const previousGrants = await listServiceRoles(db(), organisationId, user.id);
       const updated = await db()
@@ -243,6 +244,7 @@ function userRoutes(app: FastifyInstance): void {
           const row = (await updateUser(trx, organisationId, user.id, update))!;
           if (body.serviceRoles) await replaceServiceRoles(trx, organisationId, user.id, body.serviceRoles);
           if (body.resetSecondFactor) await replaceRecoveryCodes(trx, user.id, []);
+          if (body.unlock) await clearLoginAttempts(trx, { organisationId, kind: user.kind, email: user.email });
           const audit = (kind: string, details: Record<string, unknown> = {}) =>
             appendAuditEvent(trx, { organisationId, kind, actorId: actor.id, subjectId: user.id, ip: request.ip, details });
           if (body.roles || body.serviceRoles) {
@@ -582,7 +584,10 @@ async function checkServiceRoles(db: Executor, organisationId: string, grants: r
 }
 
 async function toUserView(db: Executor, user: UserRow) {
-  const grants = await listServiceRoles(db, user.organisation_id, user.id);
+  const [grants, throttle] = await Promise.all([
+    listServiceRoles(db, user.organisation_id, user.id),
+    findLoginThrottle(db, { organisationId: user.organisation_id, kind: user.kind, email: user.email }),
+  ]);
   return {
     id: user.id,
     email: user.email,
@@ -590,8 +595,8 @@ async function toUserView(db: Executor, user: UserRow) {
     roles: user.roles,
     serviceRoles: grants.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
     secondFactorEnabled: user.totp_enabled_at !== null,
-    failedLogins: user.failed_logins,
-    lockedUntil: user.locked_until?.toISOString() ?? null,
+    failedLogins: throttle?.failures ?? 0,
+    lockedUntil: throttle?.locked_until && throttle.locked_until > new Date() ? throttle.locked_until.toISOString() : null,
     disabled: user.disabled_at !== null,
     createdAt: user.created_at.toISOString(),
   };

@@ -58,37 +58,17 @@ export async function updateUser(db: Executor, organisationId: string, userId: s
     .executeTakeFirst();
 }
 
-/**
- * Counts a failed login and, from the `freeAttempts`-th failure on, locks the account for a time that doubles
- * with every further failure (capped), and records it in the audit trail as `login-failed` or
- * `account-locked`. One statement: parallel attempts cannot undercount, and a failure for a known account
- * costs the same single round trip as the audit entry of an unknown address (timing must not tell them apart).
- */
-export async function recordFailedLogin(
-  db: Executor,
-  organisationId: string,
-  userId: string,
-  policy: { freeAttempts: number; baseLockSeconds: number; maxLockSeconds: number },
-  audit: { reason: string; ip: string | null },
-): Promise<void> {
-  // The exponent is capped before anything is cast to int: past the cap the lock is the maximum anyway, and an
-  // uncapped power of two overflows after a few dozen failures (the statement would fail and stop counting).
-  const lockSeconds = sql`least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, least(20, greatest(0, failed_logins + 1 - ${policy.freeAttempts}::int))))::int`;
-  await sql`
-    with counted as (
-      update users
-      set failed_logins = failed_logins + 1,
-          locked_until = case when failed_logins + 1 >= ${policy.freeAttempts}::int then now() + make_interval(secs => ${lockSeconds}) else locked_until end
-      where organisation_id = ${organisationId} and id = ${userId}
-      returning id, organisation_id, failed_logins, locked_until
-    )
-    insert into audit_events (id, organisation_id, kind, actor_id, subject_id, ip, details)
-    select ${crypto.randomUUID()}::uuid, organisation_id,
-      case when failed_logins >= ${policy.freeAttempts}::int then 'account-locked' else 'login-failed' end,
-      id::text, id::text, ${audit.ip},
-      jsonb_strip_nulls(jsonb_build_object('reason', ${audit.reason}::text, 'failedAttempts', failed_logins,
-        'lockedUntil', case when failed_logins >= ${policy.freeAttempts}::int then locked_until end))
-    from counted`.execute(db);
+/** Moves the account's last used TOTP time step forward; false if `step` is not after it (a replayed code). */
+export async function advanceTotpStep(db: Executor, organisationId: string, userId: string, step: number): Promise<boolean> {
+  const row = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The process roles a staff member holds, per service. */
