@@ -3,31 +3,19 @@ import type { NewUser, UserRow, UserUpdate } from '../tables/user.table';
 import type { UserServiceRole } from '../tables/user-service-role.table';
 import type { Executor } from './executor';
 
-/** Options of a lookup: `forUpdate` locks the row until the transaction ends (checking a credential). */
-export interface UserLookupOptions {
-  forUpdate?: boolean;
-}
-
-export async function findUserById(db: Executor, organisationId: string, userId: string, options: UserLookupOptions = {}): Promise<UserRow | undefined> {
-  const query = db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId);
-  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+export async function findUserById(db: Executor, organisationId: string, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('organisation_id', '=', organisationId).where('id', '=', userId).executeTakeFirst();
 }
 
 /** The account with this address (of any capitalisation) and kind in the organisation. */
-export async function findUserByEmail(
-  db: Executor,
-  organisationId: string,
-  kind: UserRow['kind'],
-  email: string,
-  options: UserLookupOptions = {},
-): Promise<UserRow | undefined> {
-  const query = db
+export async function findUserByEmail(db: Executor, organisationId: string, kind: UserRow['kind'], email: string): Promise<UserRow | undefined> {
+  return db
     .selectFrom('users')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('kind', '=', kind)
-    .where(sql`lower(email)`, '=', email.toLowerCase());
-  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function findUserByOidcSubject(db: Executor, organisationId: string, issuer: string, subject: string): Promise<UserRow | undefined> {
