@@ -43,7 +43,9 @@ export async function checkPassword(
   const matches = await verifyPassword(user?.password_hash, password);
   const known = user && !user.disabled_at && user.password_hash !== null;
   if (attempt && known && matches) {
-    await clearLoginAttempts(db, address);
+    // With a second factor still to come the count stays: a stolen password must not reset the lockout that
+    // limits guessing the code. The second factor clears it.
+    if (!user.totp_enabled_at) await clearLoginAttempts(db, address);
     return user;
   }
   const reason = !attempt ? 'locked' : !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password';
