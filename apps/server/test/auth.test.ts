@@ -297,6 +297,8 @@ describe.each(DATABASE_KINDS)('identity and access on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: '/api/api-tokens' })).body).not.toContain(token);
 
     expect((await t.inject({ method: 'GET', url: '/api/cases', headers: bearer }, null)).statusCode).toBe(200);
+    const listed = (await t.inject({ method: 'GET', url: '/api/api-tokens' })).json<{ tokens: { id: string; lastUsedAt: string | null }[] }>();
+    expect(listed.tokens.find((token) => token.id === apiToken.id)?.lastUsedAt).toEqual(expect.any(String));
     const me = await t.inject({ method: 'GET', url: '/api/auth/me', headers: bearer }, null);
     expect(me.json()).toMatchObject({ account: { id: caseworker.id, permissions: ['cases:read'] } });
     expect(me.json()).not.toHaveProperty('csrfToken');
