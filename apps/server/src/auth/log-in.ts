@@ -105,6 +105,15 @@ export function stageAfterPassword(user: UserRow, organisation: Organisation): L
 }
 
 /**
+ * The stage a login at `stage` really has under the organisation's rules: held back to enrolment where the
+ * organisation requires a second factor a staff account lacks (also for sessions that logged in before the rule).
+ */
+export function stageUnderOrganisationRules(user: UserRow, organisation: Organisation, stage: LoginStage): LoginStage {
+  const enrolmentDue = stage === 'complete' && user.kind === 'staff' && organisation.require_mfa && !user.totp_enabled_at;
+  return enrolmentDue ? 'enrol-second-factor' : stage;
+}
+
+/**
  * Puts the account into a fresh session (a new id, against session fixation) at the given stage, and when
  * the login is complete clears the failure count and records it.
  */

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from './hash-token';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 
@@ -36,5 +37,5 @@ export function createRecoveryCodes(): string[] {
 
 /** The stored form of a recovery code; spaces, dashes and case do not matter when typing it. */
 export function hashRecoveryCode(code: string): string {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest('hex');
+  return hashToken(code.replace(/[\s-]/g, '').toUpperCase());
 }

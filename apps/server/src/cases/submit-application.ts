@@ -20,6 +20,7 @@ import { formatReference, referenceYear } from './format-reference';
 import { toOfficeDate } from './office-date';
 import { documentAsText, renderDocument } from './render-document';
 import type { SubmissionContext } from './submission-context';
+import { hashToken } from '../auth/hash-token';
 
 export interface SubmissionAnswer {
   caseId: string;
@@ -269,9 +270,6 @@ function hashRequest(version: CompiledVersion, body: unknown): string {
 }
 
 /** Access tokens are stored as SHA-256: high-entropy random tokens need no slow hash, and a leak of the table reveals none. */
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 function readApplicantName(paths: string[] | undefined, data: Record<string, unknown>): string {
   return (paths ?? [])

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
@@ -11,6 +10,8 @@ import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../app-error';
 import { permissionsOfRoles, type Permission } from '../auth/permissions';
 import { ANONYMOUS, type LoginStage, type Principal } from '../auth/principal';
+import { hashToken } from '../auth/hash-token';
+import { stageUnderOrganisationRules } from '../auth/log-in';
 import { createSecretBox, deriveKey, type SecretBox } from '../auth/secret-box';
 import { createSessionStore } from '../auth/session-store';
 
@@ -202,7 +203,7 @@ function computeSecurityHeaders(): Record<string, string> {
 async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): Promise<Principal> {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith(`Bearer ${API_TOKEN_PREFIX}`)) {
-    const token = await useApiToken(app.database.db, hashApiToken(authorization.slice('Bearer '.length)));
+    const token = await useApiToken(app.database.db, hashToken(authorization.slice('Bearer '.length)));
     const user = token && (await findUserById(app.database.db, token.organisation_id, token.user_id));
     if (!token || !user || user.disabled_at || user.kind !== 'staff') throw new AppError('API_TOKEN_INVALID', TOKEN_INVALID);
     const granted = permissionsOfRoles(user.roles);
@@ -225,10 +226,9 @@ async function resolvePrincipal(app: FastifyInstance, request: FastifyRequest): 
  * before the account's factor was reset) can do nothing but enrol — not only logins after the change.
  */
 function requireSecondFactorWhereDue(principal: Principal, organisation: Organisation): Principal {
-  if (principal.kind !== 'user' || principal.via !== 'session' || principal.stage !== 'complete') return principal;
-  const { user } = principal;
-  if (user.kind !== 'staff' || !organisation.require_mfa || user.totp_enabled_at) return principal;
-  return { ...principal, stage: 'enrol-second-factor', permissions: new Set() };
+  if (principal.kind !== 'user' || principal.via !== 'session') return principal;
+  const stage = stageUnderOrganisationRules(principal.user, organisation, principal.stage);
+  return stage === principal.stage ? principal : { ...principal, stage, permissions: new Set() };
 }
 
 function activePermissions(user: UserRow, stage: LoginStage): ReadonlySet<Permission> {
@@ -251,8 +251,5 @@ function enforceAccess(request: FastifyRequest): void {
   if (access === 'citizen' ? principal.user.kind !== 'citizen' : !principal.permissions.has(access)) throw new AppError('FORBIDDEN', FORBIDDEN);
 }
 
-export function hashApiToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 export default fp(authPlugin, { name: 'auth', fastify: '5.x', dependencies: ['database'] });

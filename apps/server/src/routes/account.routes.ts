@@ -15,7 +15,7 @@ import {
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
-import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, startSession } from '../auth/log-in';
+import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, stageUnderOrganisationRules, startSession } from '../auth/log-in';
 import { permissionsOfRoles } from '../auth/permissions';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
@@ -376,10 +376,9 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
   const viaToken = request.principal.kind === 'user' && request.principal.via === 'token';
   // At login the request was resolved as anonymous (the site's organisation); the account may be another's.
   const organisation = (await app.organisations.find(user.organisation_id)) ?? request.organisation;
-  // The session's stage, held back to enrolment where the organisation requires a second factor the account lacks.
+  // The session's stage under the organisation's rules (a token has no session and no stage to hold back).
   const sessionStage = request.session.stage ?? 'complete';
-  const enrolmentDue = !viaToken && sessionStage === 'complete' && user.kind === 'staff' && organisation.require_mfa && !user.totp_enabled_at;
-  const stage = enrolmentDue ? 'enrol-second-factor' : sessionStage;
+  const stage = viaToken ? sessionStage : stageUnderOrganisationRules(user, organisation, sessionStage);
   const [serviceRoles, recoveryCodesLeft] = await Promise.all([
     user.kind === 'staff' ? listServiceRoles(app.database.db, user.organisation_id, user.id) : [],
     user.totp_enabled_at ? countUnusedRecoveryCodes(app.database.db, user.id) : 0,

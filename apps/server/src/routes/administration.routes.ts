@@ -33,7 +33,8 @@ import { endSessions } from '../auth/log-in';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { ROLE_PERMISSIONS, STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
 import type { UserPrincipal } from '../auth/principal';
-import { API_TOKEN_PREFIX, hashApiToken } from '../plugins/auth.plugin';
+import { hashToken } from '../auth/hash-token';
+import { API_TOKEN_PREFIX } from '../plugins/auth.plugin';
 import { checkPasswordStrength } from './account.routes';
 import { ERROR_RESPONSE, uuidParams } from './shared-schemas';
 
@@ -387,7 +388,7 @@ function apiTokenRoutes(app: FastifyInstance): void {
             organisation_id: organisationId,
             user_id: owner.id,
             name: body.name.trim(),
-            token_hash: hashApiToken(token),
+            token_hash: hashToken(token),
             scopes: body.scopes,
             created_by: actor.id,
             expires_at: body.expiresAt ? new Date(body.expiresAt) : null,

@@ -4,7 +4,7 @@ import { APPLICANT_ROLE } from '@amtsweg/definitions';
 import { listAvailableActions, type CaseActor, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
-import { hashToken } from '../cases/submit-application';
+import { hashToken } from '../auth/hash-token';
 import { caseGuardOptions, takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { DOCUMENT_VIEW, FILE_NOT_FOUND, sendFile, toDocumentView } from './cases.routes';
