@@ -11,6 +11,8 @@ export interface ChildServer {
   output(): { lines: number; first: string[] };
   /** SIGTERM, then waits for the process to end; SIGKILL if it has not after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once (a crash), and waits until the process is gone. */
+  kill(): Promise<void>;
 }
 
 export interface ChildServerOptions {
@@ -63,6 +65,10 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     origin,
     output: () => ({ lines, first: [...first] }),
     stop: (graceMs = 10_000) => stopChild(child, exited, graceMs),
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
   };
   try {
     await waitForHealth(`${origin}${options.healthPath}`, exited, options.startTimeoutMs ?? 60_000);

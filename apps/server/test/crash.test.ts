@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,30 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { createDatabase, type DatabaseHandle } from '@amtsweg/db';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '@amtsweg/db/testing';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startChildServer } from '../bench/child-server';
 import { exampleSubmission } from './helper';
 
-const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-
-/** Starts the real server process and waits until it answers. */
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(TSX, [SERVER], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'error', SEED_DEMO: 'true' }, stdio: 'ignore' });
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
-
-async function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise((resolve) => child.once('exit', resolve));
-}
+// The server runs as `node --import tsx src/server.ts`, so the process killed below is the server itself (a tsx
+// launcher in between would die alone and leave the server running).
+const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 describe.each(DATABASE_KINDS)('a server killed mid-load on %s', (kind) => {
   let postgres: TestDatabase | undefined;
@@ -54,9 +35,15 @@ describe.each(DATABASE_KINDS)('a server killed mid-load on %s', (kind) => {
       reopen = () => createDatabase({ dataDir });
       cleanups.push(() => Promise.resolve(rmSync(dataDir!, { recursive: true, force: true })));
     }
-    const port = 3900 + Math.floor(Math.random() * 500);
-    const server = await startServer(env, port);
-    const { services } = (await (await fetch(`http://127.0.0.1:${port}/api/services`)).json()) as { services: { id: string }[] };
+    const server = await startChildServer({
+      name: `amtsweg on ${kind}`,
+      script: 'src/server.ts',
+      cwd: SERVER_DIR,
+      env: { ...env, LOG_LEVEL: 'error', SEED_DEMO: 'true' },
+      healthPath: '/api/health',
+    });
+    cleanups.push(() => server.kill());
+    const { services } = (await (await fetch(`${server.origin}/api/services`)).json()) as { services: { id: string }[] };
     const body = JSON.stringify(exampleSubmission('valid-without-files.json').data);
 
     // Keep submissions in flight, then kill the process without warning while they are being written.
@@ -66,7 +53,7 @@ describe.each(DATABASE_KINDS)('a server killed mid-load on %s', (kind) => {
     while (accepted < 15 && Date.now() < stopAt) {
       for (let i = 0; i < 8; i++) {
         inFlight.push(
-          fetch(`http://127.0.0.1:${port}/api/services/${services[0]!.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+          fetch(`${server.origin}/api/services/${services[0]!.id}/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
             .then((r) => {
               if (r.status === 201) accepted++;
               return r.status;
@@ -76,8 +63,7 @@ describe.each(DATABASE_KINDS)('a server killed mid-load on %s', (kind) => {
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    server.kill('SIGKILL');
-    await stopped(server);
+    await server.kill();
     await Promise.all(inFlight);
     expect(accepted).toBeGreaterThanOrEqual(15);
 
