@@ -2,6 +2,7 @@ export type {
   ActionEffect,
   ActionInput,
   ActorRole,
+  AutocompleteToken,
   CalculatedField,
   CheckboxesField,
   ChoiceField,

@@ -45,7 +45,25 @@ interface ElementBase {
 interface FieldBase extends ElementBase {
   required?: boolean;
   requiredIf?: Expression;
+  /** What the input asks for, as an HTML autocomplete token (WCAG 1.3.5); only for the applicant's own details. */
+  autocomplete?: AutocompleteToken;
 }
+
+export type AutocompleteToken =
+  | 'name'
+  | 'honorific-prefix'
+  | 'given-name'
+  | 'family-name'
+  | 'organization'
+  | 'street-address'
+  | 'address-line1'
+  | 'address-line2'
+  | 'postal-code'
+  | 'address-level2'
+  | 'country-name'
+  | 'email'
+  | 'tel'
+  | 'bday';
 
 export interface TextField extends FieldBase {
   type: 'text';
