@@ -8,12 +8,14 @@ import type { OidcOptions } from './auth/oidc-login';
 import authPlugin, { type AuthOptions } from './plugins/auth.plugin';
 import databasePlugin from './plugins/database.plugin';
 import errorHandlerPlugin from './plugins/error-handler.plugin';
+import frontEndsPlugin, { type FrontEnd } from './plugins/front-ends.plugin';
 import jsonBodyPlugin from './plugins/json-body.plugin';
 import openApiPlugin from './plugins/openapi.plugin';
 import { accountRoutes } from './routes/account.routes';
 import { administrationRoutes } from './routes/administration.routes';
 import { applicantRoutes } from './routes/applicant.routes';
 import { casesRoutes } from './routes/cases.routes';
+import { draftsRoutes } from './routes/drafts.routes';
 import { filesRoutes } from './routes/files.routes';
 import { healthRoutes } from './routes/health.routes';
 import { oidcRoutes } from './routes/oidc.routes';
@@ -27,6 +29,8 @@ export interface AppOptions {
   security?: Partial<AuthOptions>;
   /** Citizen login through an OpenID Connect provider; without it only email and password. */
   oidc?: OidcOptions;
+  /** Built front ends served next to the API (the portal at `/`); none by default. */
+  frontEnds?: readonly FrontEnd[];
 }
 
 export const DEFAULT_ORGANISATION = {
@@ -62,6 +66,8 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(filesRoutes);
   await app.register(casesRoutes);
   await app.register(applicantRoutes);
+  await app.register(draftsRoutes);
+  await app.register(frontEndsPlugin, { frontEnds: options.frontEnds ?? [] });
 }
 
 export default fp(amtswegApp, { name: 'amtsweg', fastify: '5.x' });

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OidcOptions } from './auth/oidc-login';
+import type { FrontEnd } from './plugins/front-ends.plugin';
 
 /** How the server is configured: environment variables only (documented in the README). */
 export interface ServerConfig {
@@ -25,9 +27,11 @@ export interface ServerConfig {
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address for rate limits, HTTPS for Secure cookies). */
   trustProxy: boolean;
   /** Requests per minute and client address. */
-  rateLimits: { login: number; submission: number; upload: number };
+  rateLimits: { login: number; submission: number; upload: number; validation: number };
   /** Citizen login through OpenID Connect: all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, or none. */
   oidc: OidcOptions | undefined;
+  /** The built front ends served next to the API; one not built is left out with a warning. */
+  frontEnds: FrontEnd[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -45,8 +49,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       login: readInteger(env.RATE_LIMIT_LOGIN, 10, 'RATE_LIMIT_LOGIN'),
       submission: readInteger(env.RATE_LIMIT_SUBMISSION, 60, 'RATE_LIMIT_SUBMISSION'),
       upload: readInteger(env.RATE_LIMIT_UPLOAD, 120, 'RATE_LIMIT_UPLOAD'),
+      validation: readInteger(env.RATE_LIMIT_VALIDATION, 600, 'RATE_LIMIT_VALIDATION'),
     },
     oidc: readOidc(env),
+    // The inbox and the studio join with a line each: { name: 'inbox', prefix: '/inbox/', root: … }.
+    frontEnds: [{ name: 'portal', prefix: '/', root: resolve(env.PORTAL_DIST || fileURLToPath(new URL('../../portal/dist', import.meta.url))) }],
   };
 }
 

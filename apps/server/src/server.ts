@@ -30,7 +30,13 @@ const serverSecret = resolveServerSecret(config, () =>
     'SERVER_SECRET is not set: sessions end and enrolled second factors stop working when this process stops, and other processes do not share them',
   ),
 );
-await app.register(amtswegApp, { database, organisation: DEFAULT_ORGANISATION, security: { serverSecret, rateLimits: config.rateLimits }, oidc: config.oidc });
+await app.register(amtswegApp, {
+  database,
+  organisation: DEFAULT_ORGANISATION,
+  security: { serverSecret, rateLimits: config.rateLimits },
+  oidc: config.oidc,
+  frontEnds: config.frontEnds,
+});
 await app.ready();
 // Demo accounts only on the embedded database: a server on PostgreSQL is a real installation.
 if (config.seedDemo) await seedDemo(database, app.organisation, { accounts: database.kind === 'pglite' });

@@ -71,6 +71,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /api/cases/:caseId/assign': { assigneeId: null, expectedVersion: 999_999 },
   'POST /api/cases/:caseId/comments': { text: 'Rückruf vereinbart' },
   'POST /api/applicant/cases/:caseId/reply': { actionId: 'answer', expectedVersion: 999_999 },
+  'PUT /api/drafts/:serviceId': { serviceVersion: 1, answers: {}, pageId: null },
 };
 
 function emailOf(name: PrincipalName): string {
@@ -146,6 +147,11 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     const staffView = (await t.inject({ method: 'GET', url: `/api/cases/${answer.caseId}` }, callers.get('caseworkerWithRole'))).json<{ applicantName: string }>();
     applicantName = staffView.applicantName;
     const certificate = (data.dogs as { certificate?: { id: string }[] }[]).flatMap((dog) => dog.certificate ?? [])[0]!;
+    // Each citizen has a draft of the service, so reading one's own draft is a 200 (a 404 would look like a refusal).
+    for (const name of ['citizen', 'otherCitizen'] as const) {
+      const saved = await t.inject({ method: 'PUT', url: `/api/drafts/${dogs}`, payload: { serviceVersion: 1, answers: { remarks: name }, pageId: null } }, callers.get(name));
+      expect(saved.statusCode).toBe(200);
+    }
 
     const token = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
     expect(token.statusCode).toBe(201);
@@ -178,8 +184,10 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
 
   it('answers every route × caller as the declared access says, and 404 for cases of others', async () => {
     const apiRoutes = t.routes.filter((route) => route.url.startsWith('/api') && route.method !== 'HEAD');
-    // Logging out ends the session the rest of the matrix uses, so it goes last.
-    apiRoutes.sort((a, b) => Number(a.url === '/api/auth/logout') - Number(b.url === '/api/auth/logout'));
+    // Logging out ends the session the rest of the matrix uses, so it goes last; discarding the citizens' drafts
+    // goes just before it, after every route that reads them.
+    const rank = (route: { method: string; url: string }) => (route.url === '/api/auth/logout' ? 2 : route.method === 'DELETE' && route.url === '/api/drafts/:serviceId' ? 1 : 0);
+    apiRoutes.sort((a, b) => rank(a) - rank(b));
     const mismatches: string[] = [];
     for (const route of apiRoutes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => fixtures[name]!);

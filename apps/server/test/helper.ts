@@ -8,6 +8,7 @@ import { insertUser, type StaffRole } from '@amtsweg/db';
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from 'fastify';
 import { hashPassword } from '../src/auth/password';
 import type { RateLimits } from '../src/plugins/auth.plugin';
+import type { FrontEnd } from '../src/plugins/front-ends.plugin';
 import amtswegApp from '../src/app';
 
 export interface TestApp {
@@ -30,12 +31,18 @@ export interface Caller {
 
 export const TEST_PASSWORD = 'Richtig-Langes-Passwort-1';
 /** Rate limits high enough that tests hammering one route from one address are not throttled. */
-export const UNLIMITED = { login: 100_000, submission: 100_000, upload: 100_000 };
+export const UNLIMITED = { login: 100_000, submission: 100_000, upload: 100_000, validation: 100_000 };
 
 /** The whole API on a fresh database of the given kind, reached through Fastify's inject. */
 export async function buildTestApp(
   kind: DatabaseKind,
-  options: { bodyLimit?: number; rateLimits?: Partial<RateLimits>; logStream?: { write(line: string): void }; trustProxy?: boolean } = {},
+  options: {
+    bodyLimit?: number;
+    rateLimits?: Partial<RateLimits>;
+    logStream?: { write(line: string): void };
+    trustProxy?: boolean;
+    frontEnds?: readonly FrontEnd[];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const app = Fastify({
@@ -48,7 +55,7 @@ export async function buildTestApp(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access, allowTokens: route.config?.allowTokens === true });
   });
-  await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } } });
+  await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } }, frontEnds: options.frontEnds });
   await app.ready();
   const staffUser = await createAccount(app, { email: 'alle.rollen@test.example', kind: 'staff', roles: ['administrator', 'designer', 'caseworker'] });
   const staff = await logIn(app, 'alle.rollen@test.example');

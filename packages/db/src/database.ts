@@ -4,6 +4,7 @@ import type { CaseDeadlineTable } from './tables/case-deadline.table';
 import type { CaseEventTable } from './tables/case-event.table';
 import type { CaseTable } from './tables/case.table';
 import type { DocumentTable } from './tables/document.table';
+import type { DraftTable } from './tables/draft.table';
 import type { FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
 import type { LoginThrottleTable } from './tables/login-throttle.table';
@@ -35,4 +36,5 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
+  drafts: DraftTable;
 }

@@ -15,6 +15,7 @@ export type { CaseEvent, NewCaseEvent } from './tables/case-event.table';
 export type { DocumentRow, NewDocument } from './tables/document.table';
 export type { FileRow, NewFile } from './tables/file.table';
 export type { IdempotencyKey, NewIdempotencyKey } from './tables/idempotency-key.table';
+export type { DraftRow } from './tables/draft.table';
 export type { Executor } from './repositories/executor';
 export { ensureOrganisation, findOrganisationById, findOrganisationBySlug, updateOrganisation } from './repositories/organisation.repository';
 export {
@@ -37,7 +38,7 @@ export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';
 export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
-export { attachFilesToCase, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
+export { attachFilesToCase, attachPendingFiles, countPendingFiles, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
 export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';
@@ -63,3 +64,5 @@ export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './re
 export type { ApiTokenInfo } from './repositories/api-token.repository';
 export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';
 export type { AuditEventInput } from './repositories/audit.repository';
+export { DRAFT_LIFETIME_DAYS, deleteDraft, findDraft, listDrafts, saveDraft } from './repositories/draft.repository';
+export type { DraftInput, DraftSummary } from './repositories/draft.repository';

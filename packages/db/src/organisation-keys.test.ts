@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDraft, saveDraft } from './repositories/draft.repository';
 import { insertService, insertServiceVersion } from './repositories/service.repository';
 import { insertSubmissions, type NewSubmission } from './repositories/submission.repository';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './testing/test-databases';
@@ -6,6 +7,8 @@ import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './testing
 const ORG_A = '00000000-0000-4000-8000-00000000000a';
 const ORG_B = '00000000-0000-4000-8000-00000000000b';
 const SERVICE_A = '00000000-0000-4000-8000-0000000000a1';
+const CITIZEN_A = '00000000-0000-4000-8000-0000000000a2';
+const CITIZEN_B = '00000000-0000-4000-8000-0000000000b2';
 
 function newSubmission(caseId: string, organisationId: string, overrides: { eventOrganisation?: string } = {}): NewSubmission {
   const now = new Date('2026-11-23T10:00:00Z');
@@ -43,6 +46,13 @@ describe.each(DATABASE_KINDS)('organisation-scoped keys on %s', (kind) => {
     await db.insertInto('organisations').values([{ id: ORG_A, slug: 'a', name: 'A' }, { id: ORG_B, slug: 'b', name: 'B' }]).execute();
     await insertService(db, { id: SERVICE_A, organisationId: ORG_A, slug: 'dienst', draft: {} });
     await db.transaction().execute((trx) => insertServiceVersion(trx, ORG_A, SERVICE_A, {}, {}));
+    await db
+      .insertInto('users')
+      .values([
+        { id: CITIZEN_A, organisation_id: ORG_A, kind: 'citizen', email: 'a@example.org', display_name: 'A' },
+        { id: CITIZEN_B, organisation_id: ORG_B, kind: 'citizen', email: 'b@example.org', display_name: 'B' },
+      ])
+      .execute();
   });
   afterAll(async () => {
     await database?.dispose();
@@ -68,5 +78,17 @@ describe.each(DATABASE_KINDS)('organisation-scoped keys on %s', (kind) => {
     const bad = newSubmission('00000000-0000-4000-8000-000000000c04', ORG_A, { eventOrganisation: ORG_B });
     await expect(insertSubmissions(database.db, [good, bad])).rejects.toMatchObject({ code: '23503' });
     expect(await countCases()).toBe(before);
+  });
+
+  it('keeps a draft to versions of its citizen’s organisation, and lets it go with the account', async () => {
+    const draft = { serviceId: SERVICE_A, serviceVersion: 1, answers: { name: 'Erika' }, pageId: null };
+    await expect(saveDraft(database.db, ORG_B, CITIZEN_B, draft)).rejects.toMatchObject({ code: '23503' });
+    // A citizen of another organisation, written as if they belonged to this one.
+    await expect(saveDraft(database.db, ORG_A, CITIZEN_B, draft)).rejects.toMatchObject({ code: '23503' });
+    await expect(saveDraft(database.db, ORG_A, CITIZEN_A, { ...draft, serviceVersion: 2 })).rejects.toMatchObject({ code: '23503' });
+    expect(await saveDraft(database.db, ORG_A, CITIZEN_A, draft)).toMatchObject({ revision: 1 });
+    await database.db.deleteFrom('users').where('id', '=', CITIZEN_A).execute();
+    expect(await database.db.selectFrom('drafts').select('user_id').execute()).toEqual([]);
+    expect(await findDraft(database.db, ORG_A, CITIZEN_A, SERVICE_A)).toBeUndefined();
   });
 });

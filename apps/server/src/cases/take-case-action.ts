@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendCaseEvent,
+  attachPendingFiles,
   applyDeadlineChanges,
   insertDocument,
   toJsonColumn,
@@ -21,7 +22,14 @@ export interface ActionRequestBody {
   expectedVersion: number;
   comment?: string;
   inputs?: Record<string, unknown>;
+  /** Ids of reply attachments waiting for this case; all are attached with the action, or nothing happens. */
+  attachments?: readonly string[];
 }
+
+const ATTACHMENT_UNKNOWN = {
+  de: 'Eine Anlage liegt uns nicht (mehr) vor. Bitte laden Sie sie erneut hoch.',
+  en: 'We do not have an attachment (any more). Please upload it again.',
+};
 
 export const CASE_CONFLICT_MESSAGE = {
   de: 'Dieser Vorgang wurde inzwischen geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
@@ -67,6 +75,12 @@ export async function takeCaseAction(
       closed_at: result.final ? now : null,
     });
     if (!updated) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE);
+    const attached = await attachPendingFiles(trx, organisation.id, caseRow.id, body.attachments ?? []);
+    if (attached.length !== (body.attachments ?? []).length) {
+      const missing = (body.attachments ?? []).findIndex((id) => !attached.some((file) => file.id === id));
+      throw new AppError('REQUEST_INVALID', ATTACHMENT_UNKNOWN, { errors: [{ path: `/body/files/${missing}`, code: 'fileUnknown', message: ATTACHMENT_UNKNOWN }] });
+    }
+    const files = attached.map((file) => ({ id: file.id, name: file.name, mediaType: file.media_type, size: file.size }));
 
     for (const [index, step] of result.steps.entries()) {
       const byActor = index === 0;
@@ -82,7 +96,7 @@ export async function takeCaseAction(
         from_state: step.from,
         to_state: step.to,
         comment: byActor ? (body.comment?.trim() || null) : null,
-        details: byActor ? { inputs: result.inputs } : {},
+        details: byActor ? { inputs: result.inputs, ...(files.length > 0 ? { files } : {}) } : {},
       });
     }
     const facts = {

@@ -51,9 +51,11 @@ export interface RateLimits {
   login: number;
   submission: number;
   upload: number;
+  /** Checking answers without submitting ("Continue" in the portal): once per page, so ten times the submissions. */
+  validation: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120, validation: 600 };
 export const API_TOKEN_PREFIX = 'amtsweg_';
 const SESSION_HOURS = 8;
 

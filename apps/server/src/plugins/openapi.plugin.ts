@@ -31,6 +31,7 @@ export const ERROR_SCHEMA = {
       },
     },
     currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },
+    updatedAt: { type: ['string', 'null'], format: 'date-time', description: 'On 409 of a citizen’s draft: when the stored draft was saved (null: there is none)' },
     reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine' },
   },
 } as const;
@@ -50,6 +51,7 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'services', description: 'Service definitions, drafts and published versions' },
         { name: 'submissions', description: 'Applications from citizens' },
         { name: 'cases', description: 'The inbox and the work on cases' },
+        { name: 'drafts', description: 'Unfinished applications of logged-in citizens, to resume on any device' },
         { name: 'applicant', description: 'The applicant follows and answers their case with the access token or their citizen account' },
         { name: 'auth', description: 'Logging in and out, the own account, second factor' },
         { name: 'administration', description: 'Staff accounts and roles, API tokens, audit trail, organisation settings' },

@@ -7,11 +7,14 @@ import { AppError } from '../app-error';
 import { hashToken } from '../auth/hash-token';
 import { caseGuardOptions, takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
-import { DOCUMENT_VIEW, FILE_NOT_FOUND, sendFile, toDocumentView } from './cases.routes';
+import { sendDocumentPdf } from './send-document-pdf';
+import { DOCUMENT_NOT_FOUND, DOCUMENT_VIEW, FILE_NOT_FOUND, PDF_RESPONSE, sendFile, toDocumentView } from './cases.routes';
 import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from '../services/load-version';
 
 const ERROR = ERROR_RESPONSE;
+/** How many attachments one reply may carry (and how many may wait for a case at once). */
+export const MAX_REPLY_FILES = 10;
 const CASE_ID_PARAMS = uuidParams('caseId');
 // The same answer for "no such case" and "wrong token", so a token cannot be used to probe for cases.
 const NOT_FOUND = { de: 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.', en: 'No such application, or the access code does not match.' };
@@ -64,24 +67,7 @@ const APPLICANT_VIEW = {
 export function applicantRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
 
-  /**
-   * The case the bearer token opens, or without a token the case the logged-in citizen filed; 404 for a
-   * missing case, a wrong token and someone else's case alike.
-   */
-  const loadCaseForToken = async (request: FastifyRequest, caseId: string): Promise<CaseRow> => {
-    const citizenId = citizenOf(request);
-    if (!request.headers.authorization && citizenId) {
-      const ownCase = await findCaseById(db(), request.organisation.id, caseId, { kind: 'citizen', userId: citizenId });
-      if (!ownCase) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
-      return ownCase;
-    }
-    const token = (request.headers.authorization ?? '').slice('Bearer '.length);
-    const caseRow = await findCaseById(db(), request.organisation.id, caseId);
-    const expected = Buffer.from(caseRow?.access_token_hash ?? '0'.repeat(64), 'hex');
-    const given = Buffer.from(hashToken(token), 'hex');
-    if (!caseRow || !timingSafeEqual(expected, given)) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
-    return caseRow;
-  };
+  const loadCaseForToken = (request: FastifyRequest, caseId: string) => loadApplicantCase(app, request, caseId);
 
   app.get(
     '/api/applicant/cases/:caseId',
@@ -119,6 +105,13 @@ export function applicantRoutes(app: FastifyInstance): void {
             actionId: { type: 'string', pattern: ID_PATTERN },
             expectedVersion: { type: 'integer', minimum: 1 },
             inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
+            files: {
+              type: 'array',
+              maxItems: MAX_REPLY_FILES,
+              uniqueItems: true,
+              items: { type: 'string', format: 'uuid' },
+              description: 'Attachments uploaded to this case before (POST /api/applicant/cases/:caseId/files)',
+            },
           },
         },
         response: { 200: APPLICANT_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },
@@ -126,13 +119,14 @@ export function applicantRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { caseId } = request.params as { caseId: string };
-      const body = request.body as { actionId: string; expectedVersion: number; inputs?: Record<string, unknown> };
+      const body = request.body as { actionId: string; expectedVersion: number; inputs?: Record<string, unknown>; files?: string[] };
       const caseRow = await loadCaseForToken(request, caseId);
       const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
       const applicant = applicantOf(request);
       const updated = await takeCaseAction(db(), request.organisation, caseRow, version, body.actionId, applicant, {
         expectedVersion: body.expectedVersion,
         ...(body.inputs ? { inputs: body.inputs } : {}),
+        ...(body.files ? { attachments: body.files } : {}),
       });
       return buildApplicantView(app, updated, version, applicant);
     },
@@ -154,8 +148,29 @@ export function applicantRoutes(app: FastifyInstance): void {
       const { caseId, documentId } = request.params as { caseId: string; documentId: string };
       await loadCaseForToken(request, caseId);
       const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
-      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
       return toDocumentView(document);
+    },
+  );
+
+  app.get(
+    '/api/applicant/cases/:caseId/documents/:documentId/pdf',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'A document issued to the applicant as PDF (download): receipt, letter, decision notice',
+        params: uuidParams('caseId', 'documentId'),
+        headers: TOKEN_HEADER,
+        response: { 200: PDF_RESPONSE, 400: ERROR, 404: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, documentId } = request.params as { caseId: string; documentId: string };
+      const caseRow = await loadCaseForToken(request, caseId);
+      const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
+      return sendDocumentPdf(reply, caseRow, document, request.organisation);
     },
   );
 
@@ -237,6 +252,26 @@ export function applicantRoutes(app: FastifyInstance): void {
       return { cases };
     },
   );
+}
+
+/**
+ * The case the bearer token opens, or without a token the case the logged-in citizen filed; 404 for a
+ * missing case, a wrong token and someone else's case alike.
+ */
+export async function loadApplicantCase(app: FastifyInstance, request: FastifyRequest, caseId: string): Promise<CaseRow> {
+  const db = app.database.db;
+  const citizenId = citizenOf(request);
+  if (!request.headers.authorization && citizenId) {
+    const ownCase = await findCaseById(db, request.organisation.id, caseId, { kind: 'citizen', userId: citizenId });
+    if (!ownCase) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+    return ownCase;
+  }
+  const token = (request.headers.authorization ?? '').slice('Bearer '.length);
+  const caseRow = await findCaseById(db, request.organisation.id, caseId);
+  const expected = Buffer.from(caseRow?.access_token_hash ?? '0'.repeat(64), 'hex');
+  const given = Buffer.from(hashToken(token), 'hex');
+  if (!caseRow || !timingSafeEqual(expected, given)) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
+  return caseRow;
 }
 
 /** The logged-in citizen's account id, if the caller is one. */

@@ -21,10 +21,12 @@ import { AppError } from '../app-error';
 import { caseViewerOf, type UserPrincipal } from '../auth/principal';
 import { recordedRole, resolveCaseActor } from '../cases/case-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
+import { sendDocumentPdf } from './send-document-pdf';
 import { CASE_CONFLICT_MESSAGE, caseGuardOptions, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from '../services/load-version';
+import { attachmentDisposition } from './attachment-disposition';
 
 const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');
@@ -81,6 +83,12 @@ const CASE_VIEW = {
           toState: { type: ['string', 'null'] },
           comment: { type: ['string', 'null'] },
           internal: { type: 'boolean' },
+          inputs: { type: 'object', additionalProperties: true, description: 'What was entered with the action' },
+          files: {
+            type: 'array',
+            description: 'Attachments sent with the action (an applicant’s reply); download via …/files/:fileId',
+            items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, mediaType: { type: 'string' }, size: { type: 'integer' } } },
+          },
         },
       },
     },
@@ -402,8 +410,28 @@ function caseSideRoutes(app: FastifyInstance): void {
       const { caseId, documentId } = request.params as { caseId: string; documentId: string };
       await loadCase(app, request, caseId);
       const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
-      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' });
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
       return toDocumentView(document);
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId/documents/:documentId/pdf',
+    {
+      config: { access: 'cases:read' },
+      schema: {
+        tags: ['cases'],
+        summary: 'A document of the case as PDF (download)',
+        params: uuidParams('caseId', 'documentId'),
+        response: { 200: PDF_RESPONSE, 404: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, documentId } = request.params as { caseId: string; documentId: string };
+      const caseRow = await loadCase(app, request, caseId);
+      const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
+      if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
+      return sendDocumentPdf(reply, caseRow, document, request.organisation);
     },
   );
 
@@ -444,15 +472,21 @@ async function checkAssignee(app: FastifyInstance, organisationId: string, servi
 
 /** Sends an uploaded file as a download: never rendered inline, never cached by shared caches. */
 export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Uint8Array }) {
-  const asciiName = file.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return reply
     .header('content-type', file.media_type)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('content-disposition', attachmentDisposition(file.name))
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(file.content));
 }
 
 export const FILE_NOT_FOUND = { de: 'Diese Datei gibt es nicht.', en: 'There is no such file.' };
+export const DOCUMENT_NOT_FOUND = { de: 'Dieses Dokument gibt es nicht.', en: 'There is no such document.' };
+
+/** A PDF download, described as such in OpenAPI. */
+export const PDF_RESPONSE = {
+  description: 'The document as PDF (Content-Disposition: attachment)',
+  content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+} as const;
 
 export const DOCUMENT_VIEW = {
   type: 'object',
@@ -513,6 +547,9 @@ async function buildCaseView(app: FastifyInstance, request: FastifyRequest, case
       toState: e.to_state,
       comment: e.comment,
       internal: e.internal,
+      // What the actor entered with the action (a request's text, the applicant's reply) and attached.
+      inputs: (e.details as { inputs?: Record<string, unknown> } | null)?.inputs ?? {},
+      files: (e.details as { files?: unknown[] } | null)?.files ?? [],
     })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, templateId: d.template_id, createdAt: d.created_at.toISOString() })),
   };

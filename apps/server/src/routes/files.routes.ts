@@ -1,12 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import { findServiceById, insertFile } from '@amtsweg/db';
+import { countPendingFiles, findServiceById, insertFile } from '@amtsweg/db';
 import type { FileField } from '@amtsweg/definitions';
 import { describeMediaTypes, formatSubmissionMessage, type MessageParams, type SubmissionErrorCode } from '@amtsweg/forms';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, pickLanguage } from '../app-error';
 import { loadVersion } from '../services/load-version';
+import { loadApplicantCase, MAX_REPLY_FILES } from './applicant.routes';
+import { uuidParams } from './shared-schemas';
 
 /** The largest file any field may allow (the schema's bound); a field's own limit is checked while streaming. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -28,11 +30,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Upload one file for a file field of a published service (multipart: serviceId, field, then file)',
         consumes: ['multipart/form-data'],
         response: {
-          201: {
-            type: 'object',
-            required: ['id', 'name', 'mediaType', 'size'],
-            properties: { id: { type: 'string' }, name: { type: 'string' }, mediaType: { type: 'string' }, size: { type: 'integer' } },
-          },
+          201: FILE_ANSWER,
           400: { $ref: 'Error#' },
           404: { $ref: 'Error#' },
           413: { $ref: 'Error#' },
@@ -42,51 +40,115 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const language = pickLanguage(request.headers['accept-language']);
-      if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', { de: 'Bitte senden Sie die Datei als multipart/form-data.', en: 'Please send the file as multipart/form-data.' });
-      }
       const fields: Record<string, string> = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'field') {
-          if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-          continue;
-        }
+      let serviceId = '';
+      const upload = await readOneFile(request, language, fields, async () => {
         const field = await resolveFileField(app, request.organisation.id, fields.serviceId, fields.field);
-        const label = field.element.label[language] ?? field.element.label.de;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of part.file) {
-          size += (chunk as Buffer).length;
-          if (size > field.element.maxSizeBytes) {
-            const limit = `${Math.round(field.element.maxSizeBytes / 104857.6) / 10} MB`;
-            throw fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label, file: part.filename, limit }, language);
-          }
-          chunks.push(chunk as Buffer);
-        }
-        const content = Buffer.concat(chunks);
-        const mediaType = await detectMediaType(content, part.mimetype);
-        const allowed = describeMediaTypes(field.element.accept);
-        if (mediaType === undefined || mediaType !== part.mimetype || !field.element.accept.includes(mediaType)) {
-          const code = field.element.accept.includes(part.mimetype) ? 'fileContent' : 'fileType';
-          throw fileError('REQUEST_INVALID', code, { label, file: part.filename, allowed }, language);
-        }
-        const id = randomUUID();
-        const name = sanitizeFileName(part.filename);
-        await insertFile(app.database.db, {
-          id,
-          organisation_id: request.organisation.id,
-          service_id: field.serviceId,
-          name,
-          media_type: mediaType,
-          size: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
-          content,
-        });
-        return reply.status(201).send({ id, name, mediaType, size: content.length });
-      }
-      throw new AppError('REQUEST_INVALID', { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' }, { errors: [{ path: '/file', code: 'required', message: '' }] });
+        serviceId = field.serviceId;
+        return { label: field.element.label[language] ?? field.element.label.de, accept: field.element.accept, maxSizeBytes: field.element.maxSizeBytes };
+      });
+      const id = randomUUID();
+      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: serviceId, ...upload.row });
+      return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
+
+  app.post(
+    '/api/applicant/cases/:caseId/files',
+    {
+      config: { access: 'applicant', rateLimit: { max: app.rateLimits.upload, timeWindow: 60_000 } },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Upload an attachment for the reply to a request for information (multipart: file); PDF, JPEG or PNG up to 10 MB',
+        consumes: ['multipart/form-data'],
+        params: uuidParams('caseId'),
+        headers: { type: 'object', properties: { authorization: { type: 'string', description: 'Bearer <accessToken>; not needed by the logged-in citizen who filed the case' } } },
+        response: { 201: FILE_ANSWER, 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' }, 413: { $ref: 'Error#' }, 415: { $ref: 'Error#' } },
+      },
+    },
+    async (request, reply) => {
+      const language = pickLanguage(request.headers['accept-language']);
+      const { caseId } = request.params as { caseId: string };
+      const caseRow = await loadApplicantCase(app, request, caseId);
+      const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
+      // Only while the authority waits for the applicant, and only so many at once: a token is no free storage.
+      const state = version.definition.process.states.find((s) => s.id === caseRow.state);
+      if (state?.kind !== 'waiting') throw new AppError('CASE_CONFLICT', NOT_WAITING);
+      if ((await countPendingFiles(app.database.db, request.organisation.id, caseId)) >= MAX_REPLY_FILES) {
+        const message = { de: `Es können höchstens ${MAX_REPLY_FILES} Anlagen auf einmal gesendet werden.`, en: `At most ${MAX_REPLY_FILES} attachments can be sent at once.` };
+        throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/file', code: 'maxFiles', message }] });
+      }
+      const label = language === 'de' ? 'Anlagen' : 'Attachments';
+      const upload = await readOneFile(request, language, {}, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES }));
+      const id = randomUUID();
+      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, ...upload.row });
+      return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
+    },
+  );
+}
+
+const FILE_ANSWER = {
+  type: 'object',
+  required: ['id', 'name', 'mediaType', 'size'],
+  properties: { id: { type: 'string' }, name: { type: 'string' }, mediaType: { type: 'string' }, size: { type: 'integer' } },
+} as const;
+
+/** What any reply may carry: documents and photos of documents. */
+const REPLY_ATTACHMENT_RULES = { accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeBytes: 10 * 1024 * 1024 };
+
+const NOT_WAITING = {
+  de: 'Zu diesem Antrag wird gerade nichts von Ihnen erwartet; Anlagen können nur mit einer Antwort gesendet werden.',
+  en: 'Nothing is asked of you for this application at the moment; attachments can only be sent with a reply.',
+};
+
+interface UploadRules {
+  label: string;
+  accept: string[];
+  maxSizeBytes: number;
+}
+
+/**
+ * Reads the one file of a multipart request (the fields before it go into `fields`; `rulesFor` is asked once
+ * they are read), streaming with the size limit and checking the type against the content: a PDF must start
+ * like a PDF, so a renamed executable is refused. Every refusal names the file and the field.
+ */
+async function readOneFile(
+  request: FastifyRequest,
+  language: 'de' | 'en',
+  fields: Record<string, string>,
+  rulesFor: () => Promise<UploadRules>,
+): Promise<{ row: { name: string; media_type: string; size: number; sha256: string; content: Buffer } }> {
+  if (!request.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { de: 'Bitte senden Sie die Datei als multipart/form-data.', en: 'Please send the file as multipart/form-data.' });
+  }
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+      continue;
+    }
+    const rules = await rulesFor();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of part.file) {
+      size += (chunk as Buffer).length;
+      if (size > rules.maxSizeBytes) {
+        const limit = `${Math.round(rules.maxSizeBytes / 104857.6) / 10} MB`;
+        throw fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: rules.label, file: part.filename, limit }, language);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const content = Buffer.concat(chunks);
+    const mediaType = await detectMediaType(content, part.mimetype);
+    const allowed = describeMediaTypes(rules.accept);
+    if (mediaType === undefined || mediaType !== part.mimetype || !rules.accept.includes(mediaType)) {
+      const code = rules.accept.includes(part.mimetype) ? 'fileContent' : 'fileType';
+      throw fileError('REQUEST_INVALID', code, { label: rules.label, file: part.filename, allowed }, language);
+    }
+    return {
+      row: { name: sanitizeFileName(part.filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
+    };
+  }
+  throw new AppError('REQUEST_INVALID', { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' }, { errors: [{ path: '/file', code: 'required', message: '' }] });
 }
 
 function fileError(

@@ -1,5 +1,7 @@
+import { deleteDraft } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage } from '../app-error';
+import { toOfficeDate } from '../cases/office-date';
 import { submitApplication } from '../cases/submit-application';
 import { loadVersion } from '../services/load-version';
 import { uuidParams } from './shared-schemas';
@@ -52,12 +54,67 @@ export function submissionsRoutes(app: FastifyInstance): void {
         throw new AppError('SERVICE_NOT_PUBLISHED', { de: 'Dieser Dienst ist noch nicht veröffentlicht.', en: 'This service is not published yet.' });
       }
       const version = await loadVersion(app, organisation.id, serviceId, publishedVersion);
+      const applicantUserId = principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? principal.user.id : undefined;
       const answer = await submitApplication(app.submissions, organisation, version, request.body, {
         idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         language: pickLanguage(request.headers['accept-language']),
-        ...(principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? { applicantUserId: principal.user.id } : {}),
+        ...(applicantUserId ? { applicantUserId } : {}),
       });
+      // The case is committed; the citizen's draft of it has served its purpose. If it cannot be deleted now, the
+      // application still stands (the draft expires on its own).
+      if (applicantUserId) {
+        await deleteDraft(app.database.db, organisation.id, applicantUserId, serviceId).catch((error: unknown) =>
+          request.log.warn({ err: error, serviceId }, 'could not delete the draft of a submitted application'),
+        );
+      }
       return reply.status(201).send(answer);
+    },
+  );
+  app.post(
+    '/api/services/:serviceId/versions/:version/validation',
+    {
+      config: { access: 'public', rateLimit: { max: app.rateLimits.validation, timeWindow: 60_000 } },
+      schema: {
+        tags: ['submissions'],
+        summary: 'Check answers with a version’s form without submitting them',
+        description:
+          'The body is the answers object, as for a submission. Answers 200 with every error (JSON pointer, code, message in the ' +
+          'language of Accept-Language); nothing is stored. Uploaded files are checked only when the application is submitted.',
+        params: {
+          type: 'object',
+          required: ['serviceId', 'version'],
+          properties: { serviceId: { type: 'string', format: 'uuid' }, version: { type: 'integer', minimum: 1 } },
+        },
+        body: { type: 'object', description: 'The answers, as described by the version’s submissionSchema' },
+        response: {
+          200: {
+            type: 'object',
+            required: ['valid', 'errors'],
+            properties: {
+              valid: { type: 'boolean' },
+              errors: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['path', 'code', 'message'],
+                  properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
+                },
+              },
+            },
+          },
+          400: { $ref: 'Error#' },
+          404: { $ref: 'Error#' },
+          413: { $ref: 'Error#' },
+          415: { $ref: 'Error#' },
+        },
+      },
+    },
+    async (request) => {
+      const { serviceId, version: versionNumber } = request.params as { serviceId: string; version: number };
+      const version = await loadVersion(app, request.organisation.id, serviceId, versionNumber);
+      // The same date as a submission now would be judged by ("not in the future", ages).
+      const result = version.form.validate(request.body, { language: pickLanguage(request.headers['accept-language']), today: toOfficeDate(new Date()) });
+      return { valid: result.valid, errors: result.valid ? [] : result.errors };
     },
   );
 }

@@ -31,6 +31,34 @@ export async function attachFilesToCase(db: Executor, organisationId: string, id
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Attaches reply attachments that wait for this case (uploaded to it, taken by no reply yet); returns how
+ * many it attached, so the caller can refuse a reply naming a file that is not (or no longer) waiting.
+ */
+export async function attachPendingFiles(db: Executor, organisationId: string, caseId: string, ids: readonly string[]): Promise<FileInfo[]> {
+  if (ids.length === 0) return [];
+  return db
+    .updateTable('files')
+    .set({ case_id: caseId, pending_case_id: null })
+    .where('organisation_id', '=', organisationId)
+    .where('pending_case_id', '=', caseId)
+    .where('case_id', 'is', null)
+    .where('id', 'in', ids)
+    .returning(['id', 'service_id', 'case_id', 'name', 'media_type', 'size', 'sha256'])
+    .execute();
+}
+
+/** How many reply attachments wait for the case. */
+export async function countPendingFiles(db: Executor, organisationId: string, caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('files')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where('pending_case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** A file attached to the case, with its content; undefined for a file of another case or organisation. */
 export async function findCaseFile(db: Executor, organisationId: string, caseId: string, fileId: string): Promise<FileRow | undefined> {
   return db

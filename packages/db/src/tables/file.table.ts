@@ -5,6 +5,8 @@ export interface FileTable {
   organisation_id: string;
   service_id: string;
   case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A reply attachment waiting for its reply: the case it was uploaded to. */
+  pending_case_id: ColumnType<string | null, string | null | undefined, string | null>;
   name: string;
   media_type: string;
   size: number;
