@@ -1,0 +1,131 @@
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { textDirection, type UiLanguage } from '@amtsweg/ui';
+import { setApiLanguage } from './api';
+import { initialLanguage, LanguageProvider, rememberLanguage, translate, useLanguage, type Language } from './i18n';
+import { markNavigation } from './page-heading';
+import { Link, matchPath, navigate, RouterProvider, usePlace } from './router';
+import { SessionProvider, useSession } from './session';
+
+// Each page is its own chunk: the catalog never loads the form renderer, the form never loads "my applications".
+const CatalogPage = lazy(() => import('./pages/CatalogPage'));
+const ServicePage = lazy(() => import('./pages/ServicePage'));
+const ApplicationPage = lazy(() => import('./pages/ApplicationPage'));
+const StatusPage = lazy(() => import('./pages/StatusPage'));
+const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
+const DocumentPage = lazy(() => import('./pages/DocumentPage'));
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+export function App(): ReactNode {
+  const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
+  const value = useMemo<Language>(
+    () => ({
+      language,
+      setLanguage: (next) => {
+        rememberLanguage(next);
+        setLanguageState(next);
+      },
+      t: (key) => translate(key, language),
+    }),
+    [language],
+  );
+  useEffect(() => {
+    setApiLanguage(language);
+    document.documentElement.lang = language;
+    document.documentElement.dir = textDirection(language);
+  }, [language]);
+  useEffect(() => {
+    const onNavigate = () => markNavigation();
+    window.addEventListener('amtsweg:navigate', onNavigate);
+    window.addEventListener('popstate', onNavigate);
+    return () => {
+      window.removeEventListener('amtsweg:navigate', onNavigate);
+      window.removeEventListener('popstate', onNavigate);
+    };
+  }, []);
+  return (
+    <LanguageProvider value={value}>
+      <RouterProvider>
+        <SessionProvider>
+          <Layout />
+        </SessionProvider>
+      </RouterProvider>
+    </LanguageProvider>
+  );
+}
+
+function Layout(): ReactNode {
+  const { t, language, setLanguage } = useLanguage();
+  const { citizen, logOut } = useSession();
+  return (
+    <>
+      <a className="pt-skip-link" href="#main">
+        {t('skipLink')}
+      </a>
+      <header className="pt-header">
+        <div className="pt-container pt-header-inner">
+          <Link to="/" className="pt-site-name">
+            {t('siteName')}
+          </Link>
+          <nav aria-label={t('mainNavigation')} className="pt-nav">
+            <ul>
+              <li>
+                <Link to="/">{t('catalogLink')}</Link>
+              </li>
+              <li>
+                <Link to="/antraege">{t('myApplications')}</Link>
+              </li>
+              {citizen ? (
+                <li>
+                  <button
+                    type="button"
+                    className="pt-nav-button"
+                    onClick={() => {
+                      void logOut().then(() => navigate('/'));
+                    }}
+                  >
+                    {t('logOut')}
+                    <span className="aw-visually-hidden"> ({citizen.displayName})</span>
+                  </button>
+                </li>
+              ) : citizen === null ? (
+                <li>
+                  <Link to="/anmelden">{t('logIn')}</Link>
+                </li>
+              ) : null}
+              <li>
+                <button type="button" className="pt-nav-button" lang={language === 'de' ? 'en' : 'de'} aria-label={t('otherLanguageLabel')} onClick={() => setLanguage(language === 'de' ? 'en' : 'de')}>
+                  {t('otherLanguage')}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="pt-container pt-main" tabIndex={-1}>
+        <Suspense fallback={<p className="pt-loading">{t('loading')}</p>}>
+          <Routes />
+        </Suspense>
+      </main>
+      <footer className="pt-footer">
+        <div className="pt-container">
+          <p>{t('footerNote')}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function Routes(): ReactNode {
+  const { path } = usePlace();
+  let params: Record<string, string> | null;
+  if (path === '/' || path === '') return <CatalogPage />;
+  if ((params = matchPath('/dienste/:slug', path))) return <ServicePage slug={params.slug!} />;
+  if ((params = matchPath('/dienste/:slug/antrag/:step', path))) return <ApplicationPage key={params.slug} slug={params.slug!} step={params.step!} />;
+  if (path === '/antraege' || path === '/antraege/') return <MyApplicationsPage />;
+  if ((params = matchPath('/antraege/:caseId/dokumente/:documentId', path))) return <DocumentPage caseId={params.caseId!} documentId={params.documentId!} />;
+  if ((params = matchPath('/antraege/:caseId', path))) return <StatusPage key={params.caseId} caseId={params.caseId!} />;
+  if (path === '/anmelden') return <LoginPage mode="login" />;
+  if (path === '/registrieren') return <LoginPage mode="register" />;
+  return <NotFoundPage />;
+}

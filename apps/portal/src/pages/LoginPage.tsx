@@ -1,0 +1,127 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
+import { api, ApiError, NetworkError } from '../api';
+import { useLanguage } from '../i18n';
+import { PageHeading } from '../page-heading';
+import { Link, navigate } from '../router';
+import { useSession } from '../session';
+
+type Field = 'email' | 'password' | 'displayName';
+
+/** Citizens log in or open an account (email and password, or the configured OpenID Connect provider). */
+export default function LoginPage({ mode }: { mode: 'login' | 'register' }): ReactNode {
+  const { t, language } = useLanguage();
+  const { accept } = useSession();
+  const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '', displayName: '' });
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [oidc, setOidc] = useState(false);
+  const fields: Field[] = mode === 'register' ? ['displayName', 'email', 'password'] : ['email', 'password'];
+  const labels: Record<Field, string> = { email: t('email'), password: t('password'), displayName: t('displayName') };
+  const back = new URLSearchParams(location.search).get('weiter');
+
+  useEffect(() => {
+    api<{ oidc: boolean }>('/api/auth/providers')
+      .then((answer) => setOidc(answer.oidc))
+      .catch(() => setOidc(false));
+  }, []);
+
+  const fail = (next: SummaryError[]) => {
+    setErrors(next);
+    setAttempt((n) => n + 1);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing = fields.filter((field) => values[field].trim() === '');
+    if (missing.length > 0) return fail(missing.map((field) => ({ pointer: `#${field}`, message: t('required')(labels[field]) })));
+    setBusy(true);
+    try {
+      const answer =
+        mode === 'login'
+          ? await api<Parameters<typeof accept>[0]>('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password, kind: 'citizen' } })
+          : await api<Parameters<typeof accept>[0]>('/api/auth/register', {
+              method: 'POST',
+              body: { email: values.email.trim(), password: values.password, displayName: values.displayName.trim() },
+            });
+      if (!accept(answer)) return fail([{ pointer: '#email', message: t('secondFactorNotForCitizens') }]);
+      navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/antraege');
+    } catch (error) {
+      if (error instanceof ApiError) {
+        // Field errors name the field (`/body/password`); a wrong login names none and belongs to the email.
+        const named = error.errors.map((e) => ({ pointer: `#${e.path.split('/').pop() ?? 'email'}`, message: e.message }));
+        fail(named.length > 0 ? named : [{ pointer: '#email', message: error.message }]);
+      } else fail([{ pointer: '#email', message: error instanceof NetworkError ? t('loadFailed') : String(error) }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = mode === 'login' ? t('loginTitle') : t('registerTitle');
+  return (
+    <div className="pt-narrow">
+      <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} />
+      <PageHeading title={title}>{title}</PageHeading>
+      <p>{t('loginIntro')}</p>
+      <form noValidate onSubmit={(event) => void submit(event)}>
+        {fields.map((field) => {
+          const error = errors.find((e) => e.pointer === `#${field}`)?.message;
+          const hint = field === 'password' && mode === 'register' ? t('passwordHint') : undefined;
+          const described = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+          return (
+            <div key={field} className={`aw-field${error ? ' aw-field--error' : ''}`}>
+              <label className="aw-label" htmlFor={field}>
+                {labels[field]}
+              </label>
+              {hint ? (
+                <div id={`${field}-hint`} className="aw-hint">
+                  {hint}
+                </div>
+              ) : null}
+              {error ? (
+                <p id={`${field}-error`} className="aw-error-message">
+                  {error}
+                </p>
+              ) : null}
+              <input
+                id={field}
+                className="aw-input"
+                type={field === 'password' ? 'password' : field === 'email' ? 'email' : 'text'}
+                autoComplete={field === 'password' ? (mode === 'login' ? 'current-password' : 'new-password') : field === 'email' ? 'email' : 'name'}
+                spellCheck={false}
+                value={values[field]}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={described}
+                onChange={(event) => {
+                  const value = event.target.value;
+                  setValues((current) => ({ ...current, [field]: value }));
+                }}
+              />
+            </div>
+          );
+        })}
+        <button type="submit" className="aw-button" disabled={busy} aria-busy={busy}>
+          {title}
+        </button>
+      </form>
+      {oidc ? (
+        <p>
+          {t('or')}{' '}
+          <a href="/api/auth/oidc/login" className="aw-button aw-button--secondary">
+            {t('oidcLogin')(language === 'de' ? 'Servicekonto' : 'citizen account')}
+          </a>
+        </p>
+      ) : null}
+      {mode === 'login' ? (
+        <p>
+          {t('noAccount')} <Link to="/registrieren">{t('register')}</Link>
+        </p>
+      ) : (
+        <p>
+          <Link to="/anmelden">{t('logIn')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n';
+import { PageHeading } from '../page-heading';
+import { Link } from '../router';
+
+export default function NotFoundPage(): ReactNode {
+  const { t } = useLanguage();
+  return (
+    <>
+      <PageHeading title={t('notFoundTitle')}>{t('notFoundTitle')}</PageHeading>
+      <p>{t('notFoundText')}</p>
+      <p>
+        <Link to="/">{t('catalogLink')}</Link>
+      </p>
+    </>
+  );
+}

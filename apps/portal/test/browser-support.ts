@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
+
+const execFileAsync = promisify(execFile);
+
+export const PORTAL_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+/**
+ * Builds the portal as `pnpm start` does, into a folder of its own; returns it and how to remove it. The build
+ * runs as its own process: inside the test runner Vite would build with the test's environment (NODE_ENV=test).
+ */
+export async function buildPortal(): Promise<{ root: string; remove: () => void }> {
+  const root = mkdtempSync(join(tmpdir(), 'amtsweg-portal-'));
+  const { NODE_ENV: _testEnvironment, VITEST: _vitest, ...env } = process.env;
+  await execFileAsync(join(PORTAL_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', root, '--emptyOutDir'], { cwd: PORTAL_ROOT, env });
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * axe-core with the WCAG 2.0 and 2.1 A and AA rules on the page as it is now; fails with the rule ids, their
+ * help texts and the offending elements.
+ */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = result.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(violations, `axe on ${what}`).toEqual([]);
+}
+
+/** Problems the page reports: script errors and CSP refusals (console errors of failed requests the test caused are allowed by the caller). */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Sums layout shifts not caused by recent input (CLS), from the moment it is installed. */
+export async function installLayoutShiftMeter(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) w.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+export async function layoutShift(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+}
+
+/** The element that has the keyboard focus: its id, or its tag and text. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element) return '';
+    return element.id ? `#${element.id}` : `${element.tagName.toLowerCase()}:${(element.textContent ?? '').trim().slice(0, 60)}`;
+  });
+}

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createAccount, publishService, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { buildPortal, collectProblems, expectAccessible, focused, launchChromium } from './browser-support';
+
+async function logIn(page: Page, origin: string, labels: { email: string; password: string; button: string }): Promise<void> {
+  await page.getByLabel(labels.email).fill('anna@example.org');
+  await page.getByLabel(labels.password).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: labels.button }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${origin}/antraege`);
+}
+
+/**
+ * A citizen with an account starts the Hundeanmeldung on the desktop and finishes it on a 320 px phone in
+ * English: the draft follows the account, the layout fits, the keyboard walks the page in reading order with
+ * a visible focus. On the embedded database, as `pnpm start` runs it.
+ */
+describe('citizen account on pglite', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let portal: { root: string; remove: () => void };
+  let origin = '';
+
+  beforeAll(async () => {
+    portal = await buildPortal();
+    t = await buildTestApp('pglite', { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
+    await publishService(t, 'hundeanmeldung');
+    await createAccount(t.app, { email: 'anna@example.org', kind: 'citizen' });
+    origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    portal?.remove();
+  });
+
+  it('continues a draft on another device, in English, on a small screen', async () => {
+    // Desktop, German: log in, start, type; the draft is saved to the account.
+    const desktop = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
+    const first = await desktop.newPage();
+    const problems = collectProblems(first);
+    await first.goto(`${origin}/anmelden`);
+    await expectAccessible(first, 'the login page');
+    await first.getByRole('button', { name: 'Anmelden' }).focus();
+    await first.keyboard.press('Enter');
+    await first.getByRole('alert').filter({ hasText: 'Bitte füllen Sie „E-Mail-Adresse“ aus.' }).waitFor();
+    await expectAccessible(first, 'the login page with errors');
+    await logIn(first, origin, { email: 'E-Mail-Adresse', password: 'Passwort', button: 'Anmelden' });
+    await first.getByRole('heading', { level: 1, name: 'Meine Anträge' }).waitFor();
+    await expectAccessible(first, 'my applications');
+    await first.goto(`${origin}/dienste/hundeanmeldung/antrag/holderPage`);
+    await first.getByLabel('Vorname').fill('Anna');
+    await first.getByLabel('Nachname').fill('Schmidt');
+    await first.getByText('In Ihrem Konto gespeichert').waitFor({ timeout: 10_000 });
+    expect(problems).toEqual([]);
+    await desktop.close();
+
+    // Another device: a phone 320 px wide, in English.
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${origin}/anmelden?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await logIn(page, origin, { email: 'Email address', password: 'Password', button: 'Log in' });
+    await page.getByRole('heading', { name: 'Applications in progress' }).waitFor();
+    await page.getByRole('link', { name: 'Dog registration' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Dog holder' }).waitFor();
+    expect(await page.getByLabel('First name').inputValue()).toBe('Anna');
+    expect(await page.getByLabel('Last name').inputValue()).toBe('Schmidt');
+    await expectAccessible(page, 'a form page in English on a phone');
+    // Nothing wider than the screen: no sideways scrolling at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // The keyboard walks the fields in reading order, with a visible focus indicator.
+    await page.getByLabel('First name').focus();
+    const order: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    expect(order).toEqual([
+      '#f-holder-lastName',
+      '#f-holder-birthDate',
+      '#f-holder-street',
+      '#f-holder-houseNumber',
+      '#f-holder-postalCode',
+      '#f-holder-city',
+      '#f-holder-email',
+      '#f-holder-phone',
+      'button:Continue',
+    ]);
+    const outline = await page.getByLabel('Email address').evaluate((element) => {
+      (element as HTMLElement).focus();
+      const style = getComputedStyle(element);
+      return { outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    expect(outline.outline).toBe('solid');
+    expect(parseFloat(outline.width)).toBeGreaterThanOrEqual(3);
+
+    // Errors in English, summary first.
+    await page.getByRole('button', { name: 'Continue' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'There is a problem' }).textContent()).toContain('Please fill in “Date of birth”.');
+    await expectAccessible(page, 'a form page with errors in English on a phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // Right to left (for a later Arabic translation): the styles use logical properties, so the error bar moves
+    // to the right-hand side.
+    const bars = await page.locator('.aw-field--error').first().evaluate((element) => {
+      const sides = () => ({ left: getComputedStyle(element).borderLeftWidth, right: getComputedStyle(element).borderRightWidth });
+      const ltr = sides();
+      document.documentElement.dir = 'rtl';
+      return { ltr, rtl: sides() };
+    });
+    expect(bars).toEqual({ ltr: { left: '5px', right: '0px' }, rtl: { left: '0px', right: '5px' } });
+    await phone.close();
+  });
+});
