@@ -123,9 +123,15 @@ function Routes(): ReactNode {
   if ((params = matchPath('/dienste/:slug', path))) return <ServicePage slug={params.slug!} />;
   if ((params = matchPath('/dienste/:slug/antrag/:step', path))) return <ApplicationPage key={params.slug} slug={params.slug!} step={params.step!} />;
   if (path === '/antraege' || path === '/antraege/') return <MyApplicationsPage />;
-  if ((params = matchPath('/antraege/:caseId/dokumente/:documentId', path))) return <DocumentPage caseId={params.caseId!} documentId={params.documentId!} />;
-  if ((params = matchPath('/antraege/:caseId', path))) return <StatusPage key={params.caseId} caseId={params.caseId!} />;
+  // Case and document ids go into API paths: only real ids (no "../" smuggled in through the address).
+  if ((params = matchPath('/antraege/:caseId/dokumente/:documentId', path)) && isUuid(params.caseId) && isUuid(params.documentId))
+    return <DocumentPage caseId={params.caseId!} documentId={params.documentId!} />;
+  if ((params = matchPath('/antraege/:caseId', path)) && isUuid(params.caseId)) return <StatusPage key={params.caseId} caseId={params.caseId!} />;
   if (path === '/anmelden') return <LoginPage mode="login" />;
   if (path === '/registrieren') return <LoginPage mode="register" />;
   return <NotFoundPage />;
+}
+
+function isUuid(value: string | undefined): boolean {
+  return value !== undefined && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

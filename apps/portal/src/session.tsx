@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from './api';
+import { clearAccountDrafts } from './drafts';
 
 export interface Citizen {
   id: string;
@@ -40,9 +41,11 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
   }, [accept]);
   const logOut = useCallback(async () => {
     await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    // The account's drafts are in the account; the browser copies go, so the next person sees none of them.
+    if (citizen) clearAccountDrafts(citizen.id);
     setCsrfToken(undefined);
     setCitizen(null);
-  }, []);
+  }, [citizen]);
   return <SessionContext.Provider value={{ citizen, accept, logOut }}>{children}</SessionContext.Provider>;
 }
 

@@ -46,6 +46,7 @@ export const TEXTS = {
     en: (when: string) => `You started this application on ${when}. Your answers are saved.`,
   },
   startOver: { de: 'Neu beginnen', en: 'Start again' },
+  startOverConfirm: { de: 'Ihre bisherigen Angaben werden gelöscht. Neu beginnen?', en: 'Your answers so far will be deleted. Start again?' },
   draftHintAnonymous: {
     de: 'Ihre Angaben werden in diesem Browser gespeichert, während Sie ausfüllen. Melden Sie sich an, um auf einem anderen Gerät weiterzumachen.',
     en: 'Your answers are saved in this browser as you go. Log in to continue on another device.',
@@ -67,10 +68,24 @@ export const TEXTS = {
     en: 'Your answers are saved in this browser; saving to your account is not working at the moment.',
   },
   draftConflict: {
-    de: 'Dieser Antrag wurde inzwischen auf einem anderen Gerät weiter ausgefüllt. Ihre Angaben hier bleiben erhalten und werden beim nächsten Speichern übernommen.',
-    en: 'This application was continued on another device in the meantime. Your answers here are kept and saved next time.',
+    de: 'Dieser Antrag wurde inzwischen auf einem anderen Gerät weiter ausgefüllt. Welchen Stand möchten Sie behalten?',
+    en: 'This application was continued on another device in the meantime. Which answers do you want to keep?',
   },
   problemTitle: { de: 'Bitte korrigieren Sie Folgendes', en: 'There is a problem' },
+  errorTitlePrefix: { de: 'Fehler:', en: 'Error:' },
+  draftGone: {
+    de: 'Dieser Antrag wurde inzwischen auf einem anderen Gerät abgesendet oder verworfen. Ihre Angaben hier sind noch da.',
+    en: 'This application was sent or discarded on another device in the meantime. Your answers here are still there.',
+  },
+  keepMine: { de: 'Mit meinen Angaben hier weitermachen', en: 'Continue with my answers here' },
+  takeTheirs: { de: 'Stand vom anderen Gerät laden', en: 'Load the other device’s answers' },
+  rememberHint: {
+    de: 'Auf Ihrem eigenen Gerät können Sie den Zugang hier speichern. An einem fremden Rechner gilt er nur, bis der Browser geschlossen wird.',
+    en: 'On your own device you can keep the access here. On someone else’s computer it lasts only until the browser is closed.',
+  },
+  rememberOnDevice: { de: 'Zugang auf diesem Gerät speichern', en: 'Keep access on this device' },
+  withdrawConfirm: { de: (action: string) => `${action}: Sind Sie sicher?`, en: (action: string) => `${action}: are you sure?` },
+  oidcProvider: { de: 'Servicekonto', en: 'citizen account' },
   checkTitle: { de: 'Prüfen Sie Ihre Angaben', en: 'Check your answers before sending' },
   checkIntro: {
     de: 'Bitte prüfen Sie alles. Mit „Ändern“ kommen Sie zur Frage zurück.',
@@ -141,6 +156,8 @@ export const TEXTS = {
     en: 'Enter the access code from your confirmation, or log in.',
   },
   open: { de: 'Aufrufen', en: 'Open' },
+  codeRefused: { de: 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.', en: 'No such application, or the access code does not match.' },
+  optional: { de: '(freiwillig)', en: '(optional)' },
   // my applications
   myApplicationsIntro: {
     de: 'Alle Anträge aus Ihrem Konto und aus diesem Browser.',

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAccount, publishService, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { buildTestApp, createAccount, logIn as logInThroughApi, publishService, TEST_PASSWORD, type Caller, type TestApp } from '../../server/test/helper';
 import { buildPortal, collectProblems, expectAccessible, focused, launchChromium } from './browser-support';
 
 async function logIn(page: Page, origin: string, labels: { email: string; password: string; button: string }): Promise<void> {
@@ -9,6 +9,10 @@ async function logIn(page: Page, origin: string, labels: { email: string; passwo
   await page.getByRole('button', { name: labels.button }).focus();
   await page.keyboard.press('Enter');
   await page.waitForURL(`${origin}/antraege`);
+}
+
+function logInCitizen(t: TestApp): Promise<Caller> {
+  return logInThroughApi(t.app, 'anna@example.org', { kind: 'citizen' });
 }
 
 /**
@@ -21,11 +25,12 @@ describe('citizen account on pglite', () => {
   let browser: Browser;
   let portal: { root: string; remove: () => void };
   let origin = '';
+  let serviceId = '';
 
   beforeAll(async () => {
     portal = await buildPortal();
     t = await buildTestApp('pglite', { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
-    await publishService(t, 'hundeanmeldung');
+    serviceId = await publishService(t, 'hundeanmeldung');
     await createAccount(t.app, { email: 'anna@example.org', kind: 'citizen' });
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -41,11 +46,14 @@ describe('citizen account on pglite', () => {
     const desktop = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 800 } });
     const first = await desktop.newPage();
     const problems = collectProblems(first);
+    await first.goto(`${origin}/registrieren`);
+    await first.getByRole('heading', { level: 1, name: 'Konto anlegen' }).waitFor();
+    await expectAccessible(first, 'the registration page');
     await first.goto(`${origin}/anmelden`);
     await expectAccessible(first, 'the login page');
     await first.getByRole('button', { name: 'Anmelden' }).focus();
     await first.keyboard.press('Enter');
-    await first.getByRole('alert').filter({ hasText: 'Bitte füllen Sie „E-Mail-Adresse“ aus.' }).waitFor();
+    await first.locator('.aw-error-summary').filter({ hasText: 'Bitte füllen Sie „E-Mail-Adresse“ aus.' }).waitFor();
     await expectAccessible(first, 'the login page with errors');
     await logIn(first, origin, { email: 'E-Mail-Adresse', password: 'Passwort', button: 'Anmelden' });
     await first.getByRole('heading', { level: 1, name: 'Meine Anträge' }).waitFor();
@@ -73,6 +81,26 @@ describe('citizen account on pglite', () => {
     await expectAccessible(page, 'a form page in English on a phone');
     // Nothing wider than the screen: no sideways scrolling at 320 px.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // The desktop saves again meanwhile: the phone's next save is refused, and the citizen chooses; nothing is
+    // overwritten without asking.
+    const desktopSession = await logInCitizen(t);
+    const stored = await t.inject({ method: 'GET', url: `/api/drafts/${serviceId}` }, desktopSession);
+    const { revision, answers, serviceVersion } = stored.json<{ revision: number; answers: Record<string, unknown>; serviceVersion: number }>();
+    const moved = await t.inject(
+      { method: 'PUT', url: `/api/drafts/${serviceId}`, payload: { serviceVersion, pageId: 'holderPage', expectedRevision: revision, answers: { ...answers, holder: { firstName: 'Anna', lastName: 'Schmidt-Desktop' } } } },
+      desktopSession,
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    await page.getByLabel('Town or city').fill('Musterstadt');
+    const conflict = page.getByRole('alert').filter({ hasText: 'continued on another device' });
+    await conflict.waitFor({ timeout: 10_000 });
+    await expectAccessible(page, 'a draft conflict');
+    await conflict.getByRole('button', { name: 'Continue with my answers here' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved to your account').waitFor({ timeout: 10_000 });
+    const kept = await t.inject({ method: 'GET', url: `/api/drafts/${serviceId}` }, desktopSession);
+    expect(kept.json<{ answers: { holder: Record<string, string> } }>().answers.holder).toMatchObject({ lastName: 'Schmidt', city: 'Musterstadt' });
 
     // The keyboard walks the fields in reading order, with a visible focus indicator.
     await page.getByLabel('First name').focus();
@@ -103,8 +131,10 @@ describe('citizen account on pglite', () => {
     // Errors in English, summary first.
     await page.getByRole('button', { name: 'Continue' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
-    expect(await page.getByRole('alert').filter({ hasText: 'There is a problem' }).textContent()).toContain('Please fill in “Date of birth”.');
+    const summary = page.locator('.aw-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('There is a problem');
+    expect(await summary.textContent()).toContain('Please fill in “Date of birth”.');
     await expectAccessible(page, 'a form page with errors in English on a phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 

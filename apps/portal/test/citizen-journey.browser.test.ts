@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen jou
     expect(await page.getByText('Schritt 1 von 4').count()).toBe(1);
     const shiftBefore = await layoutShift(page);
     await press(page.getByRole('button', { name: 'Weiter' }), 'Enter');
-    const summary = page.getByRole('alert').filter({ hasText: 'Bitte korrigieren Sie Folgendes' });
+    const summary = page.locator('.aw-error-summary');
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('aw-error-summary'))).toBe(true);
     await expect.poll(() => summary.getByRole('link').count()).toBe(8);
@@ -170,7 +170,13 @@ describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen jou
     });
     await press(page.getByRole('button', { name: 'Verbindlich absenden' }), 'Enter');
     await page.getByText('Die Verbindung ist unterbrochen.').waitFor();
+    // Reloaded, and an answer changed before sending again: the first attempt was filed, so its answer is
+    // fetched (same key, same body) instead of filing a second application.
     await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Prüfen Sie Ihre Angaben' }).waitFor();
+    await press(page.getByRole('link', { name: 'Ändern Anmerkungen' }), 'Enter');
+    await type(page.getByLabel(/Anmerkungen/), 'Luna ist sehr lieb.');
+    await press(page.getByRole('button', { name: 'Weiter' }), 'Enter');
     await page.getByRole('heading', { level: 1, name: 'Prüfen Sie Ihre Angaben' }).waitFor();
     await press(page.getByRole('button', { name: 'Verbindlich absenden' }), 'Enter');
     await page.getByRole('heading', { level: 1, name: 'Antrag eingegangen' }).waitFor();
@@ -183,6 +189,29 @@ describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen jou
     expect(cases.json<{ cases: unknown[] }>().cases).toHaveLength(1);
     const caseId = filed[0]!.id;
     expect(await page.getByLabel('Zugangslink').inputValue()).toContain(`/antraege/${caseId}#code=`);
+
+    // The receipt as a printable page.
+    await press(page.getByRole('link', { name: /Druckansicht/ }), 'Enter');
+    await page.getByRole('heading', { level: 1, name: 'Eingangsbestätigung' }).waitFor();
+    expect(await page.locator('.pt-document-text').textContent()).toContain(reference);
+    await expectAccessible(page, 'the printable receipt');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Antrag eingegangen' }).waitFor();
+
+    // Someone without the code (another browser) is asked for it; a wrong code is refused, the right one opens.
+    const stranger = await browser.newContext({ locale: 'de-DE' });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(`${origin}/antraege/${caseId}`);
+    await strangerPage.getByRole('heading', { level: 1, name: 'Antrag aufrufen' }).waitFor();
+    await expectAccessible(strangerPage, 'the access code page');
+    await type(strangerPage.getByLabel('Zugangscode'), 'falsch-falsch-falsch-falsch');
+    await press(strangerPage.getByRole('button', { name: 'Aufrufen' }), 'Enter');
+    await strangerPage.locator('.aw-error-summary').filter({ hasText: 'der Zugangscode passt nicht' }).waitFor();
+    await expectAccessible(strangerPage, 'the access code page with an error');
+    await type(strangerPage.getByLabel('Zugangscode'), await page.getByLabel('Zugangscode').inputValue());
+    await press(strangerPage.getByRole('button', { name: 'Aufrufen' }), 'Enter');
+    await expect.poll(() => strangerPage.locator('.pt-status-text').textContent()).toBe('Ihre Anmeldung wird geprüft.');
+    await stranger.close();
 
     // The status page, also after a reload.
     await press(page.getByRole('link', { name: 'Stand des Antrags ansehen' }), 'Enter');
@@ -204,7 +233,7 @@ describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen jou
     expect(await page.locator('.pt-request-message').textContent()).toContain('Wesenstest für Luna');
     await expectAccessible(page, 'the status page with a request');
     await press(page.getByRole('button', { name: 'Antworten' }), 'Enter');
-    await page.getByRole('alert').filter({ hasText: 'Ihre Antwort' }).waitFor();
+    await page.locator('.aw-error-summary').filter({ hasText: 'Ihre Antwort' }).waitFor();
     await type(page.getByLabel('Ihre Antwort'), 'Anbei der Wesenstest als PDF.');
     await page.getByLabel(/Anlagen/).setInputFiles({ name: 'Wesenstest neu.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
     await page.getByText('Wesenstest neu.pdf wurde hochgeladen.').waitFor();

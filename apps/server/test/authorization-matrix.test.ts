@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ensureOrganisation } from '@amtsweg/db';
+import { ensureOrganisation, insertFile } from '@amtsweg/db';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission, type RouteAccess } from '../src/auth/permissions';
@@ -10,6 +10,7 @@ import {
   grantServiceRoles,
   hundeanmeldung,
   logIn,
+  PDF_BYTES,
   publishService,
   withUploadedFiles,
   type Caller,
@@ -158,7 +159,21 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     callers.set('integrationToken', { userId: fixtures.userId!, headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` } });
     // A second token is the one the matrix revokes (DELETE /api/api-tokens/:tokenId), so the first keeps working.
     const revocable = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Zum Widerrufen', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
+    // An attachment waiting for the citizen's reply (put there directly: uploading needs the case to wait).
+    const attachmentId = randomUUID();
+    await insertFile(t.database.db, {
+      id: attachmentId,
+      organisation_id: t.app.organisation.id,
+      service_id: dogs,
+      pending_case_id: answer.caseId,
+      name: 'anlage.pdf',
+      media_type: 'application/pdf',
+      size: PDF_BYTES.length,
+      sha256: '0'.repeat(64),
+      content: PDF_BYTES,
+    });
     Object.assign(fixtures, {
+      attachmentId,
       caseId: answer.caseId,
       documentId: answer.receipt.documentId,
       fileId: certificate.id,

@@ -64,6 +64,8 @@ describe.each(DATABASE_KINDS)('reply attachments on %s', (kind) => {
     expect(view.state.id).toBe('inReview');
     const replyEvent = view.history.find((event) => event.action === 'answer');
     expect(replyEvent).toMatchObject({ inputs: { answer: 'Anbei.' }, files: [{ id: file.id, name: 'Versicherungsschein.pdf' }] });
+    // Once sent with the reply, an attachment belongs to the case and can no longer be removed.
+    expect((await t.inject({ method: 'DELETE', url: `/api/applicant/cases/${caseId}/attachments/${file.id}`, headers: bearer(accessToken) }, null)).statusCode).toBe(404);
     const download = await t.inject({ method: 'GET', url: `/api/cases/${caseId}/files/${file.id}` });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF_BYTES)).toBe(true);
@@ -100,7 +102,7 @@ describe.each(DATABASE_KINDS)('reply attachments on %s', (kind) => {
     expect(retried.statusCode, retried.body).toBe(200);
   });
 
-  it('takes attachments only while the authority waits, only of allowed types, and only from the applicant', async () => {
+  it('takes attachments only while the authority waits, only of allowed types, only from the applicant, and lets them be removed', async () => {
     const { caseId, accessToken } = await open();
     const notWaiting = await upload(caseId, accessToken);
     expect(notWaiting.statusCode).toBe(409);
@@ -123,9 +125,21 @@ describe.each(DATABASE_KINDS)('reply attachments on %s', (kind) => {
     const asStaff = await t.inject({ method: 'POST', url: `/api/applicant/cases/${caseId}/files`, headers: staffUpload.headers, payload: staffUpload.payload });
     expect(asStaff.statusCode).toBe(404);
 
-    for (let i = 0; i < 10; i++) expect((await upload(caseId, accessToken)).statusCode).toBe(201);
+    const uploadedIds: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const uploaded = await upload(caseId, accessToken);
+      expect(uploaded.statusCode).toBe(201);
+      uploadedIds.push(uploaded.json<{ id: string }>().id);
+    }
     const eleventh = await upload(caseId, accessToken);
     expect(eleventh.statusCode).toBe(400);
     expect(eleventh.json<{ errors: { code: string }[] }>().errors[0]!.code).toBe('maxFiles');
+
+    // Removing one that waits makes room; others cannot remove it, and it is gone for good.
+    const removeAs = (token: string, fileId: string) => t.inject({ method: 'DELETE', url: `/api/applicant/cases/${caseId}/attachments/${fileId}`, headers: bearer(token) }, null);
+    expect((await removeAs(other.accessToken, uploadedIds[0]!)).statusCode).toBe(404);
+    expect((await removeAs(accessToken, uploadedIds[0]!)).statusCode).toBe(204);
+    expect((await removeAs(accessToken, uploadedIds[0]!)).statusCode).toBe(404);
+    expect((await upload(caseId, accessToken)).statusCode).toBe(201);
   });
 });

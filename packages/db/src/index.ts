@@ -38,7 +38,7 @@ export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';
 export { applyDeadlineChanges } from './repositories/case-deadline.repository';
 export type { DeadlineChange } from './repositories/case-deadline.repository';
-export { attachFilesToCase, attachPendingFiles, countPendingFiles, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
+export { attachFilesToCase, attachPendingFiles, countPendingFiles, deletePendingFile, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
 export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';

@@ -7,6 +7,8 @@ export interface SummaryError {
   /** JSON pointer of the answer (`/dogs/1/name`), or an element id prefixed with `#`. */
   pointer: string;
   message: string;
+  /** Where the answer can be fixed when that is another page (check your answers); followed with `onNavigate`. */
+  href?: string;
 }
 
 /**
@@ -14,7 +16,19 @@ export interface SummaryError {
  * reader announces it; each entry links to its input and moves the focus there. An error whose input is not
  * on the page links to the nearest enclosing element that is (a repeating group's add button, say).
  */
-export function ErrorSummary({ errors, uiLanguage, focusKey }: { errors: SummaryError[]; uiLanguage: UiLanguage; focusKey: number }): ReactNode {
+export function ErrorSummary({
+  errors,
+  uiLanguage,
+  focusKey,
+  title,
+  onNavigate,
+}: {
+  errors: SummaryError[];
+  uiLanguage: UiLanguage;
+  focusKey: number;
+  title?: string;
+  onNavigate?: (href: string) => void;
+}): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   // Each failed attempt (a new focusKey) takes the focus, even with the same errors; an error going away while
   // the person types must not pull the focus out of the field.
@@ -23,16 +37,30 @@ export function ErrorSummary({ errors, uiLanguage, focusKey }: { errors: Summary
   }, [focusKey]);
   if (errors.length === 0) return null;
   return (
-    <div ref={ref} className="aw-error-summary" tabIndex={-1} aria-labelledby="aw-error-summary-title" role="alert">
+    // No live region: taking the focus makes screen readers read it once (as GOV.UK Frontend does).
+    <div ref={ref} className="aw-error-summary" tabIndex={-1} aria-labelledby="aw-error-summary-title">
       <h2 id="aw-error-summary-title" className="aw-error-summary-title">
-        {uiText('errorSummaryTitle', uiLanguage)}
+        {title ?? uiText('errorSummaryTitle', uiLanguage)}
       </h2>
       <ul className="aw-error-summary-list">
         {errors.map((error) => (
           <li key={`${error.pointer}:${error.message}`}>
-            <a href={`#${targetId(error.pointer)}`} onClick={(event) => focusTarget(event, error.pointer)}>
-              {error.message}
-            </a>
+            {error.href ? (
+              <a
+                href={error.href}
+                onClick={(event) => {
+                  if (!onNavigate) return;
+                  event.preventDefault();
+                  onNavigate(error.href!);
+                }}
+              >
+                {error.message}
+              </a>
+            ) : (
+              <a href={`#${targetId(error.pointer)}`} onClick={(event) => focusTarget(event, error.pointer)}>
+                {error.message}
+              </a>
+            )}
           </li>
         ))}
       </ul>

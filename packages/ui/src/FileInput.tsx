@@ -19,6 +19,8 @@ interface FileInputProps {
   describedBy: string | undefined;
   onChange: (value: unknown) => void;
   upload: FileUploader | undefined;
+  /** Told when the person removes a file (to delete it where it waits); the list changes either way. */
+  onRemove?: (file: FileReference) => void;
   /** Whether to say the allowed types and sizes (not when the field's own hint already does). */
   describeRules?: boolean;
 }
@@ -35,6 +37,9 @@ interface Upload {
 export function FileInput(props: FileInputProps): ReactNode {
   const { element, uiLanguage } = props;
   const files = Array.isArray(props.value) ? (props.value as FileReference[]) : [];
+  // An upload ends later: it adds to the list as it is then (a file removed meanwhile stays removed).
+  const latest = useRef({ files, onChange: props.onChange });
+  latest.current = { files, onChange: props.onChange };
   const [uploading, setUploading] = useState<Upload | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -46,11 +51,11 @@ export function FileInput(props: FileInputProps): ReactNode {
   const ownHintId = `${props.id}-files`;
 
   const choose = async (chosen: File[]) => {
+    if (uploading) return;
     setProblem(null);
-    let current = files;
     for (const file of chosen) {
       const params = { label, file: file.name, allowed, limit: String(element.maxFiles) };
-      if (current.length >= element.maxFiles) {
+      if (latest.current.files.length >= element.maxFiles) {
         setProblem(formatSubmissionMessage('maxFiles', uiLanguage, params));
         break;
       }
@@ -64,21 +69,25 @@ export function FileInput(props: FileInputProps): ReactNode {
       }
       if (!props.upload) continue;
       setUploading({ name: file.name, percent: 0 });
+      setAnnouncement(uiText('uploadStarted', uiLanguage)(file.name));
       try {
         const stored = await props.upload(file, { path: props.path, element }, (fraction) => setUploading({ name: file.name, percent: Math.round(fraction * 100) }));
-        current = [...current, stored];
-        props.onChange(current);
+        latest.current.onChange([...latest.current.files, stored]);
         setAnnouncement(uiText('uploaded', uiLanguage)(stored.name));
       } catch (error) {
         setProblem(error instanceof Error && error.message ? error.message : uiText('uploadFailed', uiLanguage));
+        setAnnouncement('');
       } finally {
         setUploading(null);
       }
     }
     if (inputRef.current) inputRef.current.value = '';
+    // The input stays where it was and keeps the focus, so the keyboard user goes on from here.
+    inputRef.current?.focus();
   };
 
   const remove = (file: FileReference) => {
+    props.onRemove?.(file);
     const next = files.filter((f) => f.id !== file.id);
     props.onChange(next.length > 0 ? next : undefined);
     setAnnouncement('');
@@ -117,7 +126,8 @@ export function FileInput(props: FileInputProps): ReactNode {
           ))}
         </ul>
       ) : null}
-      {props.upload && files.length < element.maxFiles ? (
+      {props.upload ? (
+        // Always there (also when full: choosing then says why), never disabled: a disabled input loses the focus.
         <input
           ref={inputRef}
           id={props.id}
@@ -125,21 +135,22 @@ export function FileInput(props: FileInputProps): ReactNode {
           type="file"
           accept={element.accept.join(',')}
           multiple={element.maxFiles - files.length > 1}
-          disabled={uploading !== null}
+          aria-disabled={uploading !== null || undefined}
           aria-describedby={describedBy}
           aria-invalid={props.error || problem ? true : undefined}
           onChange={(event) => void choose(Array.from(event.target.files ?? []))}
         />
       ) : null}
-      <div id={statusId} className="aw-upload-status" role="status" aria-live="polite">
+      {/* The progress is shown; only the start and the end of an upload are announced. */}
+      <div className="aw-upload-status">
         {uploading ? (
-          <>
-            <progress max={100} value={uploading.percent} aria-label={uiText('uploading', uiLanguage)(uploading.name, uploading.percent)} />{' '}
-            {uiText('uploading', uiLanguage)(uploading.name, uploading.percent)}
-          </>
-        ) : (
-          announcement
-        )}
+          <span aria-hidden="true">
+            <progress max={100} value={uploading.percent} /> {uiText('uploading', uiLanguage)(uploading.name, uploading.percent)}
+          </span>
+        ) : null}
+        <span id={statusId} role="status" className={uploading ? 'aw-visually-hidden' : undefined}>
+          {announcement}
+        </span>
       </div>
     </>
   );

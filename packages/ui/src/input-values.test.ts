@@ -33,9 +33,16 @@ describe('number input', () => {
     ['1.5', 'en', 1.5],
     ['-3', 'de', -3],
     [' 1 000 ', 'de', 1000],
+    ['1234.5', 'de', 1234.5],
+    ['1,500', 'en', 1500],
+    ['1,234.50', 'en', 1234.5],
   ])('reads %s (%s) as %d', (text, language, value) => expect(parseNumberInput(text, language)).toBe(value));
 
   it.each(['', 'zwölf', '1,2,3', '1.2.3,4.5', '12 €'])('refuses %s', (text) => expect(parseNumberInput(text, 'de')).toBeNull());
+
+  it('refuses a decimal comma in English, where it separates thousands', () => {
+    expect(parseNumberInput('12,5', 'en')).toBeNull();
+  });
 
   it('writes a German decimal comma', () => {
     expect(formatNumberForInput(12.5, 'de')).toBe('12,5');

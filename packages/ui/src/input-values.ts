@@ -25,18 +25,18 @@ export function formatDateForInput(value: unknown, language: string): string {
 }
 
 /**
- * A typed number: German "1.234,50" and "12,5", or "1234.50". A comma is always the decimal separator; dots
- * before groups of three digits are thousands separators when a comma follows or in German text. Returns null
- * for anything that is not a number (it then stays as typed).
+ * A typed number as people in the language write it. German: "1.234,50", "12,5" (comma for decimals, dots
+ * between thousands); a plain "1234.5" is read too. English: "1,234.50", "12.5" (the other way round). Returns
+ * null for anything else (it then stays as typed, and validation names it).
  */
 export function parseNumberInput(text: string, language: string): number | null {
-  let normalized = text.trim().replace(/\s/g, '');
-  if (normalized === '') return null;
-  if (normalized.includes(',')) {
-    normalized = normalized.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.');
-  } else if (language === 'de' && /^-?\d{1,3}(\.\d{3})+$/.test(normalized)) {
-    normalized = normalized.replace(/\./g, '');
-  }
+  const compact = text.trim().replace(/\s/g, '');
+  if (compact === '') return null;
+  const [thousands, decimal] = language === 'de' ? ['.', ','] : [',', '.'];
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${thousands}\\d{3})+(\\${decimal}\\d+)?$`);
+  let normalized = compact;
+  if (grouped.test(compact)) normalized = compact.split(thousands).join('').replace(decimal, '.');
+  else if (!compact.includes(thousands) || (language === 'de' && !compact.includes(','))) normalized = compact.replace(decimal, '.');
   if (!/^-?\d+(\.\d+)?$/.test(normalized)) return null;
   return Number(normalized);
 }

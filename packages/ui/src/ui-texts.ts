@@ -23,6 +23,7 @@ const TEXTS = {
   },
   chooseFile: { de: 'Datei auswählen', en: 'Choose file' },
   uploading: { de: (name: string, percent: number) => `${name} wird hochgeladen: ${percent} %`, en: (name: string, percent: number) => `Uploading ${name}: ${percent}%` },
+  uploadStarted: { de: (name: string) => `${name} wird hochgeladen …`, en: (name: string) => `Uploading ${name} …` },
   uploaded: { de: (name: string) => `${name} wurde hochgeladen.`, en: (name: string) => `${name} has been uploaded.` },
   removeFile: { de: (name: string) => `${name} entfernen`, en: (name: string) => `Remove ${name}` },
   uploadFailed: { de: 'Die Datei konnte nicht hochgeladen werden. Bitte versuchen Sie es erneut.', en: 'The file could not be uploaded. Please try again.' },

@@ -1,19 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { FormPage } from '@amtsweg/definitions';
-import {
-  AnswersSummary,
-  ErrorSummary,
-  fieldId,
-  FormPageView,
-  localize,
-  pageOfPointer,
-  visiblePages,
-  writeAnswer,
-  type FileUploader,
-  type SummaryError,
-} from '@amtsweg/ui';
+import { AnswersSummary, ErrorSummary, fieldId, FormPageView, localize, pageOfPointer, visiblePages, writeAnswer, type FileUploader, type SummaryError } from '@amtsweg/ui';
 import { api, ApiError, NetworkError, uploadWithProgress, type FieldError } from '../api';
-import { clearLocalDraft, useDraft, type SaveState } from '../drafts';
+import { clearLocalDraft, clearPendingSend, loadPendingSend, rememberPendingSend, useDraft, type SaveState } from '../drafts';
 import { useLanguage } from '../i18n';
 import { rememberCase } from '../known-cases';
 import { PageHeading } from '../page-heading';
@@ -21,7 +10,7 @@ import { Link, navigate, usePlace } from '../router';
 import { findService, loadVersion, type CatalogEntry, type PublishedVersion } from '../services';
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
-import { Confirmation, type SubmissionAnswer } from './Confirmation';
+import { Confirmation, rememberConfirmation, type SubmissionAnswer } from './Confirmation';
 import { LoadState } from './LoadState';
 
 const CHECK_STEP = 'pruefen';
@@ -39,36 +28,38 @@ export default function ApplicationPage({ slug, step }: { slug: string; step: st
   return <Application service={loaded.value.service} version={loaded.value.version} step={step} />;
 }
 
+type DraftApi = ReturnType<typeof useDraft>;
+type Draft = NonNullable<DraftApi['draft']>;
+
+interface StepProps {
+  service: CatalogEntry;
+  version: PublishedVersion;
+  draft: Draft;
+  drafts: DraftApi;
+  citizenId: string | null;
+}
+
 function Application({ service, version, step }: { service: CatalogEntry; version: PublishedVersion; step: string }): ReactNode {
   const { citizen } = useSession();
-  const { draft, saveState, update, flush } = useDraft(service.id, version.version, Boolean(citizen));
+  const citizenId = citizen === undefined ? undefined : (citizen?.id ?? null);
+  const drafts = useDraft(service.id, version.version, citizenId);
+  const { draft } = drafts;
   const pages = draft ? visiblePages(version.definition.form, draft.answers) : [];
   const page = pages.find((p) => p.id === step);
   // A page that is hidden by the answers (or unknown) leads back to the first page.
   const lost = Boolean(draft) && step !== CHECK_STEP && !page;
+  const firstPage = pages[0]?.id;
   useEffect(() => {
-    if (lost && pages[0]) navigate(`/dienste/${service.slug}/antrag/${pages[0].id}`, { replace: true });
-  }, [lost, pages, service.slug]);
-  if (citizen === undefined || !draft) return null;
-  if (step === CHECK_STEP) return <CheckAnswers service={service} version={version} draft={draft} update={update} />;
+    if (lost && firstPage) navigate(`/dienste/${service.slug}/antrag/${firstPage}`, { replace: true });
+  }, [lost, firstPage, service.slug]);
+  if (citizenId === undefined || !draft) return null;
+  const props = { service, version, draft, drafts, citizenId };
+  if (step === CHECK_STEP) return <CheckAnswers {...props} />;
   if (!page) return null;
-  return <PageStep key={page.id} service={service} version={version} page={page} pages={pages} draft={draft} update={update} flush={flush} saveState={saveState} />;
+  return <PageStep key={page.id} {...props} page={page} pages={pages} />;
 }
 
-type DraftApi = ReturnType<typeof useDraft>;
-
-interface PageStepProps {
-  service: CatalogEntry;
-  version: PublishedVersion;
-  page: FormPage;
-  pages: FormPage[];
-  draft: NonNullable<DraftApi['draft']>;
-  update: DraftApi['update'];
-  flush: DraftApi['flush'];
-  saveState: SaveState;
-}
-
-function PageStep({ service, version, page, pages, draft, update, flush, saveState }: PageStepProps): ReactNode {
+function PageStep({ service, version, draft, drafts, page, pages }: StepProps & { page: FormPage; pages: FormPage[] }): ReactNode {
   const { t, language } = useLanguage();
   const { search } = usePlace();
   const definitionLanguage = version.definition.settings.languages.includes(language) ? language : 'de';
@@ -77,9 +68,9 @@ function PageStep({ service, version, page, pages, draft, update, flush, saveSta
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const index = pages.indexOf(page);
-  const total = pages.length + 1;
   const returnToCheck = search.get('zurueck') === CHECK_STEP;
   const base = `/dienste/${service.slug}/antrag`;
+  const { update, flush } = drafts;
   const answersRef = useRef(draft.answers);
   answersRef.current = draft.answers;
 
@@ -97,7 +88,10 @@ function PageStep({ service, version, page, pages, draft, update, flush, saveSta
 
   const onChange = useCallback(
     (pointer: string, value: unknown) => {
-      update({ answers: writeAnswer(answersRef.current, pointer, value) });
+      const next = writeAnswer(answersRef.current, pointer, value);
+      // Read by the next change before React renders again (fast typing, an upload finishing).
+      answersRef.current = next;
+      update({ answers: next });
       // An error stays until the next "Continue", as on GOV.UK; only its own field's message goes once changed.
       setErrors((current) => current.filter((error) => error.path !== pointer));
     },
@@ -121,12 +115,13 @@ function PageStep({ service, version, page, pages, draft, update, flush, saveSta
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       const result = await api<{ valid: boolean; errors: FieldError[] }>(`/api/services/${service.id}/versions/${version.version}/validation`, {
         method: 'POST',
-        body: draft.answers,
+        body: answersRef.current,
       });
       const own = result.errors.filter((error) => pageOfPointer(version.definition.form, error.path)?.id === page.id);
       setErrors(own);
@@ -149,32 +144,24 @@ function PageStep({ service, version, page, pages, draft, update, flush, saveSta
   return (
     <>
       <div className="pt-step-header">
-        {index > 0 ? (
-          <Link to={`${base}/${pages[index - 1]!.id}`} className="pt-back-link">
-            {t('back')}
-          </Link>
-        ) : (
-          <Link to={`/dienste/${service.slug}`} className="pt-back-link">
-            {t('back')}
-          </Link>
-        )}
-        <Progress current={index + 1} total={total} />
+        <Link to={index > 0 ? `${base}/${pages[index - 1]!.id}` : `/dienste/${service.slug}`} className="pt-back-link">
+          {t('back')}
+        </Link>
+        <Progress current={index + 1} total={pages.length + 1} />
       </div>
+      <DraftConflict drafts={drafts} />
       <ErrorSummary errors={summary} uiLanguage={language} focusKey={attempt} />
-      {problem ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          {problem}
-        </div>
-      ) : null}
+      <Problem text={problem} />
       <p className="pt-caption">{serviceTitle}</p>
-      <PageHeading title={`${errors.length > 0 ? `${language === 'de' ? 'Fehler' : 'Error'}: ` : ''}${title} – ${serviceTitle}`}>{title}</PageHeading>
+      <PageHeading title={`${errors.length > 0 ? `${t('errorTitlePrefix')} ` : ''}${title} – ${serviceTitle}`}>{title}</PageHeading>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="pt-form">
         <FormPageView page={page} answers={draft.answers} language={definitionLanguage} uiLanguage={language} errors={errorMap} onChange={onChange} upload={upload} />
         <div className="pt-actions">
-          <button type="submit" className="aw-button" disabled={busy} aria-busy={busy}>
+          {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
+          <button type="submit" className="aw-button" aria-disabled={busy} aria-busy={busy}>
             {t('continue')}
           </button>
-          <SaveIndicator state={saveState} />
+          <SaveIndicator state={drafts.saveState} />
         </div>
       </form>
     </>
@@ -191,19 +178,56 @@ function Progress({ current, total }: { current: number; total: number }): React
   );
 }
 
+/** Where the answers are kept; said quietly (no live region), except when saving to the account fails. */
 function SaveIndicator({ state }: { state: SaveState }): ReactNode {
   const { t } = useLanguage();
-  const text =
-    state === 'local' ? t('savedLocally') : state === 'saving' ? t('saving') : state === 'server' ? t('savedOnServer') : state === 'server-failed' ? t('saveFailed') : state === 'conflict' ? t('draftConflict') : '';
-  // Polite and without layout shift: the line keeps its height when empty.
+  if (state === 'server-failed')
+    return (
+      <p className="pt-save-state" role="status">
+        {t('saveFailed')}
+      </p>
+    );
+  const text = state === 'local' ? t('savedLocally') : state === 'saving' ? t('saving') : state === 'server' ? t('savedOnServer') : '';
+  // The line keeps its height when empty, so nothing moves.
+  return <p className="pt-save-state">{text}</p>;
+}
+
+/** The account's draft changed on another device (or was sent there): the person decides, nothing is overwritten. */
+function DraftConflict({ drafts }: { drafts: DraftApi }): ReactNode {
+  const { t } = useLanguage();
+  if (drafts.saveState !== 'conflict' && drafts.saveState !== 'gone') return null;
   return (
-    <p className="pt-save-state" role="status">
-      {text}
-    </p>
+    <div className="pt-notice pt-notice--error" role="alert">
+      <p>{drafts.saveState === 'conflict' ? t('draftConflict') : t('draftGone')}</p>
+      <div className="pt-actions">
+        <button type="button" className="aw-button aw-button--secondary" onClick={() => void drafts.resolve('mine')}>
+          {t('keepMine')}
+        </button>
+        {drafts.saveState === 'conflict' ? (
+          <button type="button" className="aw-button aw-button--secondary" onClick={() => void drafts.resolve('theirs')}>
+            {t('takeTheirs')}
+          </button>
+        ) : null}
+      </div>
+    </div>
   );
 }
 
-function CheckAnswers({ service, version, draft, update }: { service: CatalogEntry; version: PublishedVersion; draft: PageStepProps['draft']; update: DraftApi['update'] }): ReactNode {
+/** A problem that is no field's (connection lost): said once and focused, so it is not missed. */
+function Problem({ text }: { text: string | null }): ReactNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text) ref.current?.focus();
+  }, [text]);
+  if (!text) return null;
+  return (
+    <div ref={ref} className="pt-notice pt-notice--error" tabIndex={-1}>
+      {text}
+    </div>
+  );
+}
+
+function CheckAnswers({ service, version, draft, drafts, citizenId }: StepProps): ReactNode {
   const { t, language } = useLanguage();
   const definitionLanguage = version.definition.settings.languages.includes(language) ? language : 'de';
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -214,54 +238,67 @@ function CheckAnswers({ service, version, draft, update }: { service: CatalogEnt
   const pages = visiblePages(version.definition.form, draft.answers);
   const changeHref = (page: FormPage, pointer: string) => `${base}/${page.id}?zurueck=${CHECK_STEP}#${fieldId(pointer)}`;
 
-  const send = async () => {
-    setSending(true);
-    setProblem(null);
-    // The key is saved with the draft before the first attempt: after a lost answer or a reload, sending again
-    // replays the first answer instead of filing a second application.
-    const idempotencyKey = draft.idempotencyKey ?? crypto.randomUUID();
-    if (!draft.idempotencyKey) update({ idempotencyKey });
-    try {
-      const answer = await api<SubmissionAnswer>(`/api/services/${service.id}/submissions`, {
-        method: 'POST',
-        body: draft.answers,
-        headers: { 'Idempotency-Key': idempotencyKey },
-      });
-      rememberCase({ caseId: answer.caseId, reference: answer.reference, accessToken: answer.accessToken, serviceTitle: service.title, receivedAt: new Date().toISOString() });
-      sessionStorage.setItem(`amtsweg.sent.${service.id}`, JSON.stringify(answer));
-      clearLocalDraft(service.id);
-      navigate(`${base}/${SENT_STEP}`, { replace: true });
-    } catch (error) {
-      if (error instanceof NetworkError) setProblem(t('sendNetworkError'));
-      else if (error instanceof ApiError && error.errors.length > 0) {
-        setErrors(error.errors.map((e) => ({ pointer: e.path, message: e.message })));
-        setAttempt((n) => n + 1);
-      } else {
-        if (error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED') update({ idempotencyKey: crypto.randomUUID() });
-        setProblem(error instanceof ApiError ? error.message : t('sendNetworkError'));
-      }
-    } finally {
-      setSending(false);
-    }
+  const showErrors = (found: FieldError[]) => {
+    setErrors(
+      found.map((error) => {
+        const page = pageOfPointer(version.definition.form, error.path);
+        return { pointer: error.path, message: error.message, ...(page ? { href: changeHref(page, error.path) } : {}) };
+      }),
+    );
+    setAttempt((n) => n + 1);
   };
 
-  // An error on the check page links to the page and field where it can be fixed.
-  const linked = errors.map((error) => {
-    const page = pageOfPointer(version.definition.form, error.pointer);
-    return { ...error, href: page ? changeHref(page, error.pointer) : undefined };
-  });
   // Whoever arrives here with answers missing (a bookmark, a form updated meanwhile) sees what to fix at once.
   useEffect(() => {
     api<{ valid: boolean; errors: FieldError[] }>(`/api/services/${service.id}/versions/${version.version}/validation`, { method: 'POST', body: draft.answers })
       .then((result) => {
-        if (result.errors.length > 0) {
-          setErrors(result.errors.map((e) => ({ pointer: e.path, message: e.message })));
-          setAttempt((n) => n + 1);
-        }
+        if (result.errors.length > 0) showErrors(result.errors);
       })
       .catch(() => undefined);
     // Once, on arriving.
   }, []);
+
+  const post = (answers: unknown, key: string) =>
+    api<SubmissionAnswer>(`/api/services/${service.id}/submissions`, { method: 'POST', body: answers, headers: { 'Idempotency-Key': key } });
+
+  const send = async () => {
+    setSending(true);
+    setProblem(null);
+    // The key and exactly the answers sent with it are stored before the first attempt, apart from the draft:
+    // after a lost answer or a reload, sending again replays the first answer instead of filing twice.
+    const pending = loadPendingSend(service.id, citizenId) ?? { key: crypto.randomUUID(), answers: draft.answers };
+    rememberPendingSend(service.id, citizenId, pending);
+    try {
+      let answer: SubmissionAnswer;
+      try {
+        answer = await post(draft.answers, pending.key);
+      } catch (error) {
+        // The answers changed after an attempt whose answer was lost, and that attempt did file the application:
+        // fetch its answer (the same body replays it) instead of filing a second one.
+        if (!(error instanceof ApiError && error.code === 'IDEMPOTENCY_KEY_REUSED')) throw error;
+        answer = await post(pending.answers, pending.key);
+      }
+      clearPendingSend(service.id, citizenId);
+      clearLocalDraft(service.id, citizenId);
+      // The case is filed: what follows only stores conveniences and must not hide the confirmation.
+      try {
+        rememberConfirmation(service.id, answer);
+        if (!citizenId) rememberCase({ caseId: answer.caseId, reference: answer.reference, accessToken: answer.accessToken, serviceTitle: service.title, receivedAt: new Date().toISOString() });
+      } catch {
+        // Storage refused: the confirmation below still shows what it can.
+      }
+      navigate(`${base}/${SENT_STEP}`, { replace: true });
+    } catch (error) {
+      if (error instanceof NetworkError) setProblem(t('sendNetworkError'));
+      else if (error instanceof ApiError && error.errors.length > 0) {
+        // Refused: nothing was filed, so the next attempt may use a new key.
+        clearPendingSend(service.id, citizenId);
+        showErrors(error.errors);
+      } else setProblem(error instanceof ApiError ? error.message : t('sendNetworkError'));
+    } finally {
+      setSending(false);
+    }
+  };
 
   const title = t('checkTitle');
   return (
@@ -272,14 +309,9 @@ function CheckAnswers({ service, version, draft, update }: { service: CatalogEnt
         </Link>
         <Progress current={pages.length + 1} total={pages.length + 1} />
       </div>
-      {linked.length > 0 ? (
-        <CheckErrorSummary errors={linked} focusKey={attempt} />
-      ) : null}
-      {problem ? (
-        <div className="pt-notice pt-notice--error" role="alert" tabIndex={-1} ref={(element) => element?.focus()}>
-          {problem}
-        </div>
-      ) : null}
+      <DraftConflict drafts={drafts} />
+      <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} title={t('problemTitle')} onNavigate={(href) => navigate(href)} />
+      <Problem text={problem} />
       <PageHeading title={`${title} – ${localize(service.title, language)}`}>{title}</PageHeading>
       <p>{t('checkIntro')}</p>
       <AnswersSummary
@@ -295,33 +327,9 @@ function CheckAnswers({ service, version, draft, update }: { service: CatalogEnt
       />
       <h2>{t('sendTitle')}</h2>
       <p>{t('sendText')}</p>
-      <button type="button" className="aw-button" disabled={sending} aria-busy={sending} onClick={() => void send()}>
+      <button type="button" className="aw-button" aria-disabled={sending} aria-busy={sending} onClick={() => void (sending ? undefined : send())}>
         {sending ? t('sending') : t('send')}
       </button>
     </>
-  );
-}
-
-function CheckErrorSummary({ errors, focusKey }: { errors: (SummaryError & { href: string | undefined })[]; focusKey: number }): ReactNode {
-  const { t } = useLanguage();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [focusKey]);
-  return (
-    <div ref={ref} className="aw-error-summary" tabIndex={-1} role="alert" aria-labelledby="check-errors-title">
-      <h2 id="check-errors-title" className="aw-error-summary-title">
-        {t('problemTitle')}
-      </h2>
-      <ul className="aw-error-summary-list">
-        {errors.map((error) => (
-          <li key={`${error.pointer}:${error.message}`}>
-            {error.href ? (
-              <Link to={error.href}>{error.message}</Link>
-            ) : (
-              error.message
-            )}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -2,7 +2,8 @@ import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
 import { downloadFile } from '../api';
 import { useLanguage } from '../i18n';
-import { accessLink } from '../known-cases';
+import { accessLink, forgetOnDevice, isRememberedOnDevice, rememberOnDevice } from '../known-cases';
+import { useSession } from '../session';
 import { PageHeading } from '../page-heading';
 import { Link } from '../router';
 import type { CatalogEntry } from '../services';
@@ -15,12 +16,28 @@ export interface SubmissionAnswer {
   receipt: { documentId: string; title: string; text: string } | null;
 }
 
+const sentKey = (serviceId: string) => `amtsweg.sent.${serviceId}`;
+
+/** Keeps the answer of a sent application for this browser session, so the confirmation survives a reload. */
+export function rememberConfirmation(serviceId: string, answer: SubmissionAnswer): void {
+  sessionStorage.setItem(sentKey(serviceId), JSON.stringify(answer));
+}
+
 /** After sending: the reference, the access link and code, the receipt as PDF and as a printable page. */
 export function Confirmation({ service }: { service: CatalogEntry }): ReactNode {
   const { t, language } = useLanguage();
-  const stored = sessionStorage.getItem(`amtsweg.sent.${service.id}`);
+  const { citizen } = useSession();
+  const [remembered, setRemembered] = useState<boolean | null>(null);
+  let stored: string | null = null;
+  try {
+    stored = sessionStorage.getItem(sentKey(service.id));
+  } catch {
+    stored = null;
+  }
   if (!stored) return <NotFoundPage />;
   const answer = JSON.parse(stored) as SubmissionAnswer;
+  const entry = { caseId: answer.caseId, reference: answer.reference, accessToken: answer.accessToken, serviceTitle: service.title };
+  const isRemembered = remembered ?? isRememberedOnDevice(answer.caseId);
   const link = accessLink(answer.caseId, answer.accessToken);
   const title = t('confirmationTitle');
   return (
@@ -42,6 +59,23 @@ export function Confirmation({ service }: { service: CatalogEntry }): ReactNode 
       <p>{t('accessLinkText')}</p>
       <CopyField id="access-link" label={t('accessLink')} value={link} />
       <CopyField id="access-code" label={t('accessCode')} value={answer.accessToken} />
+      {citizen ? null : (
+        <div className="pt-remember">
+          <p className="aw-hint">{t('rememberHint')}</p>
+          <button
+            type="button"
+            className="aw-button aw-button--secondary"
+            aria-pressed={isRemembered}
+            onClick={() => {
+              if (isRemembered) forgetOnDevice(answer.caseId);
+              else rememberOnDevice(entry);
+              setRemembered(!isRemembered);
+            }}
+          >
+            {t('rememberOnDevice')}
+          </button>
+        </div>
+      )}
       {answer.receipt ? (
         <>
           <h2>{t('receipt')}</h2>

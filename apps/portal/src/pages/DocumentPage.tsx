@@ -17,13 +17,23 @@ interface DocumentView {
 export default function DocumentPage({ caseId, documentId }: { caseId: string; documentId: string }): ReactNode {
   const { t } = useLanguage();
   const [document, setDocument] = useState<DocumentView | null | undefined>(undefined);
+  const [failed, setFailed] = useState<string | null>(null);
   const token = findKnownCase(caseId)?.accessToken;
   useEffect(() => {
     api<DocumentView>(`/api/applicant/cases/${caseId}/documents/${documentId}`, { accessToken: token })
       .then(setDocument)
-      .catch((error: unknown) => setDocument(error instanceof ApiError && error.status === 404 ? null : undefined));
-  }, [caseId, documentId, token]);
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) setDocument(null);
+        else setFailed(error instanceof ApiError ? error.message : t('loadFailed'));
+      });
+  }, [caseId, documentId, token, t]);
   if (document === null) return <NotFoundPage />;
+  if (failed)
+    return (
+      <div className="pt-notice pt-notice--error" role="alert">
+        {failed}
+      </div>
+    );
   if (!document) return <p role="status">{t('loading')}</p>;
   return (
     <article className="pt-document">

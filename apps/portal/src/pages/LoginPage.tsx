@@ -35,6 +35,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const missing = fields.filter((field) => values[field].trim() === '');
+    if (busy) return;
     if (missing.length > 0) return fail(missing.map((field) => ({ pointer: `#${field}`, message: t('required')(labels[field]) })));
     setBusy(true);
     try {
@@ -46,7 +47,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
               body: { email: values.email.trim(), password: values.password, displayName: values.displayName.trim() },
             });
       if (!accept(answer)) return fail([{ pointer: '#email', message: t('secondFactorNotForCitizens') }]);
-      navigate(back && back.startsWith('/') && !back.startsWith('//') ? back : '/antraege');
+      navigate(sameSitePath(back) ?? '/antraege');
     } catch (error) {
       if (error instanceof ApiError) {
         // Field errors name the field (`/body/password`); a wrong login names none and belongs to the email.
@@ -81,6 +82,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
               ) : null}
               {error ? (
                 <p id={`${field}-error`} className="aw-error-message">
+                  <span className="aw-visually-hidden">{t('errorTitlePrefix')} </span>
                   {error}
                 </p>
               ) : null}
@@ -101,7 +103,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
             </div>
           );
         })}
-        <button type="submit" className="aw-button" disabled={busy} aria-busy={busy}>
+        <button type="submit" className="aw-button" aria-disabled={busy} aria-busy={busy}>
           {title}
         </button>
       </form>
@@ -109,7 +111,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
         <p>
           {t('or')}{' '}
           <a href="/api/auth/oidc/login" className="aw-button aw-button--secondary">
-            {t('oidcLogin')(language === 'de' ? 'Servicekonto' : 'citizen account')}
+            {t('oidcLogin')(t('oidcProvider'))}
           </a>
         </p>
       ) : null}
@@ -124,4 +126,15 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
       )}
     </div>
   );
+}
+
+/** Where to go after logging in: a path of this site only (never another origin, whatever the address says). */
+function sameSitePath(target: string | null): string | undefined {
+  if (!target) return undefined;
+  try {
+    const url = new URL(target, location.origin);
+    return url.origin === location.origin ? `${url.pathname}${url.search}${url.hash}` : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -81,7 +81,7 @@ export default function MyApplicationsPage(): ReactNode {
           <ul className="pt-case-list">
             {drafts.map((draft) => (
               <li key={draft.serviceId} className="pt-case">
-                <Link to={`/dienste/${draft.slug}/antrag/${draft.pageId ?? ''}`}>{localize(draft.serviceTitle, language)}</Link>
+                <Link to={draft.pageId ? `/dienste/${draft.slug}/antrag/${draft.pageId}` : `/dienste/${draft.slug}`}>{localize(draft.serviceTitle, language)}</Link>
                 <p className="pt-meta">{t('lastSaved')(formatDateTime(draft.updatedAt, language))}</p>
               </li>
             ))}

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
 import { ApiError } from '../api';
-import { fetchServerDraft, loadLocalDraft } from '../drafts';
+import { api } from '../api';
+import { chooseDraft, clearLocalDraft, fetchServerDraft, loadLocalDraft } from '../drafts';
 import { formatDateTime, useLanguage } from '../i18n';
 import { PageHeading } from '../page-heading';
 import { Link } from '../router';
@@ -14,21 +15,21 @@ import { LoadState } from './LoadState';
 export default function ServicePage({ slug }: { slug: string }): ReactNode {
   const { t, language } = useLanguage();
   const { citizen } = useSession();
+  const [discarded, setDiscarded] = useState(0);
   const loaded = useLoad(async () => {
     const service = await findService(slug);
     if (!service) throw new ApiError(404, 'SERVICE_NOT_FOUND', '');
     // A logged-in citizen may have started on another device.
-    const [version, server] = await Promise.all([
+    const [version, serverDraft] = await Promise.all([
       loadVersion(service.id, service.publishedVersion),
       citizen ? fetchServerDraft(service.id).catch(() => undefined) : undefined,
     ]);
-    return { service, version, serverDraft: server?.draft };
-  }, [slug, citizen?.id]);
+    return { service, version, serverDraft };
+  }, [slug, citizen?.id, discarded]);
   if (loaded.state !== 'done') return <LoadState loaded={loaded} />;
   const { service, version, serverDraft } = loaded.value;
   const title = localize(service.title, language);
-  const local = loadLocalDraft(service.id);
-  const draft = local && serverDraft ? (local.updatedAt >= serverDraft.updatedAt ? local : serverDraft) : (local ?? serverDraft);
+  const draft = chooseDraft(loadLocalDraft(service.id, citizen?.id ?? null), serverDraft);
   const hasDraft = draft !== undefined && Object.keys(draft.answers).length > 0;
   const firstPage = version.definition.form.pages[0]?.id ?? '';
   return (
@@ -55,9 +56,22 @@ export default function ServicePage({ slug }: { slug: string }): ReactNode {
       {hasDraft ? (
         <div className="pt-notice">
           <p>{t('draftFound')(formatDateTime(draft.updatedAt, language))}</p>
-          <Link to={`/dienste/${slug}/antrag/${draft.pageId ?? firstPage}`} className="aw-button">
-            {t('continueDraft')}
-          </Link>
+          <div className="pt-actions">
+            <Link to={`/dienste/${slug}/antrag/${draft.pageId ?? firstPage}`} className="aw-button">
+              {t('continueDraft')}
+            </Link>
+            <button
+              type="button"
+              className="aw-button aw-button--secondary"
+              onClick={() => {
+                if (!window.confirm(t('startOverConfirm'))) return;
+                clearLocalDraft(service.id, citizen?.id ?? null);
+                void (citizen ? api(`/api/drafts/${service.id}`, { method: 'DELETE' }).catch(() => undefined) : Promise.resolve()).then(() => setDiscarded((n) => n + 1));
+              }}
+            >
+              {t('startOver')}
+            </button>
+          </div>
         </div>
       ) : (
         <Link to={`/dienste/${slug}/antrag/${firstPage}`} className="aw-button pt-start-button">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText } from '@amtsweg/definitions';
 import { ErrorSummary, FileInput, localize, type FileUploader, type SummaryError } from '@amtsweg/ui';
 import { api, ApiError, downloadFile, NetworkError, uploadWithProgress } from '../api';
@@ -30,20 +30,22 @@ function takeCodeFromAddress(caseId: string): string | undefined {
   return code ?? findKnownCase(caseId)?.accessToken;
 }
 
-type Loaded = { state: 'loading' } | { state: 'needs-code'; wrong: boolean } | { state: 'failed'; message: string } | { state: 'done'; view: ApplicantView };
+type Loaded = { state: 'loading' } | { state: 'needs-code'; failures: number } | { state: 'failed'; message: string } | { state: 'done'; view: ApplicantView };
 
 /** "Your application": status text, what is asked of the applicant, the history, the documents. */
 export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
   const { t, language } = useLanguage();
   const { citizen } = useSession();
   const [token, setToken] = useState<string | undefined>(() => takeCodeFromAddress(caseId));
+  // Every code entered is tried, even the same wrong one twice.
+  const [codeAttempt, setCodeAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     if (citizen === undefined) return;
     if (!token && !citizen) {
-      setLoaded({ state: 'needs-code', wrong: false });
+      setLoaded({ state: 'needs-code', failures: 0 });
       return;
     }
     let current = true;
@@ -55,13 +57,14 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
       })
       .catch((error: unknown) => {
         if (!current) return;
-        if (error instanceof ApiError && error.status === 404) setLoaded({ state: 'needs-code', wrong: Boolean(token) });
+        // Each refused code counts, so the error summary takes the focus again for every wrong attempt.
+        if (error instanceof ApiError && error.status === 404) setLoaded((last) => ({ state: 'needs-code', failures: (last.state === 'needs-code' ? last.failures : 0) + (token ? 1 : 0) }));
         else setLoaded({ state: 'failed', message: error instanceof ApiError ? error.message : t('loadFailed') });
       });
     return () => {
       current = false;
     };
-  }, [caseId, token, citizen, t]);
+  }, [caseId, token, codeAttempt, citizen, t]);
 
   if (loaded.state === 'loading') return <p role="status">{t('loading')}</p>;
   if (loaded.state === 'failed')
@@ -70,7 +73,16 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
         {loaded.message}
       </div>
     );
-  if (loaded.state === 'needs-code') return <EnterCode wrong={loaded.wrong} onCode={setToken} />;
+  if (loaded.state === 'needs-code')
+    return (
+      <EnterCode
+        failures={loaded.failures}
+        onCode={(code) => {
+          setToken(code);
+          setCodeAttempt((n) => n + 1);
+        }}
+      />
+    );
 
   const { view } = loaded;
   const title = localize(view.serviceTitle, language);
@@ -94,11 +106,7 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
         <p className="pt-status-text">{localize(view.statusText, language)}</p>
         {decision ? <p>{t('decisionReady')}</p> : null}
       </div>
-      {notice ? (
-        <div className="pt-notice pt-notice--success" role="status">
-          {notice}
-        </div>
-      ) : null}
+      <Notice text={notice} />
       {view.openRequest && view.openRequest.actions.length > 0 ? (
         <Reply
           view={view}
@@ -156,17 +164,31 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
   );
 }
 
-function EnterCode({ wrong, onCode }: { wrong: boolean; onCode: (code: string) => void }): ReactNode {
+/** What happened after a reply; it takes the focus, because the form the focus was in has gone. */
+function Notice({ text }: { text: string | null }): ReactNode {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (text) ref.current?.focus();
+  }, [text]);
+  if (!text) return null;
+  return (
+    <div ref={ref} className="pt-notice pt-notice--success" tabIndex={-1}>
+      {text}
+    </div>
+  );
+}
+
+function EnterCode({ failures, onCode }: { failures: number; onCode: (code: string) => void }): ReactNode {
   const { t, language } = useLanguage();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(wrong ? 1 : 0);
-  const message = wrong ? (language === 'de' ? 'Diesen Antrag gibt es nicht, oder der Zugangscode passt nicht.' : 'No such application, or the access code does not match.') : null;
+  const [attempt, setAttempt] = useState(0);
+  const message = failures > 0 ? t('codeRefused') : null;
   const shown = error ?? message;
   const errors: SummaryError[] = shown ? [{ pointer: '#access-code', message: shown }] : [];
   return (
     <>
-      <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} />
+      <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt + failures} />
       <PageHeading title={t('enterCodeTitle')}>{t('enterCodeTitle')}</PageHeading>
       <p>{t('enterCodeText')}</p>
       <form
@@ -188,6 +210,7 @@ function EnterCode({ wrong, onCode }: { wrong: boolean; onCode: (code: string) =
           </label>
           {shown ? (
             <p id="access-code-error" className="aw-error-message">
+              <span className="aw-visually-hidden">{t('errorTitlePrefix')} </span>
               {shown}
             </p>
           ) : null}
@@ -241,6 +264,7 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
 
   const act = async (actionId: string, withInputs: boolean, event?: FormEvent) => {
     event?.preventDefault();
+    if (busy) return;
     const action = request.actions.find((a) => a.id === actionId)!;
     if (withInputs) {
       const missing = action.inputs.filter((input) => input.required && !(inputs[input.key] ?? '').trim());
@@ -303,6 +327,7 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
               </label>
               {error ? (
                 <p id={`${id}-error`} className="aw-error-message">
+                  <span className="aw-visually-hidden">{t('errorTitlePrefix')} </span>
                   {error}
                 </p>
               ) : null}
@@ -325,7 +350,7 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
         {answer.inputs.length > 0 ? (
           <div className="aw-field">
             <label className="aw-label" htmlFor="reply-files">
-              {t('attachments')} <span className="aw-optional">{language === 'de' ? '(freiwillig)' : '(optional)'}</span>
+              {t('attachments')} <span className="aw-optional">{t('optional')}</span>
             </label>
             <FileInput
               id="reply-files"
@@ -337,11 +362,12 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
               error={null}
               describedBy={undefined}
               onChange={(value) => setFiles(Array.isArray(value) ? (value as FileReference[]) : [])}
+              onRemove={(file) => void api(`/api/applicant/cases/${view.id}/attachments/${file.id}`, { method: 'DELETE', accessToken: token }).catch(() => undefined)}
               upload={upload}
             />
           </div>
         ) : null}
-        <button type="submit" className="aw-button" disabled={busy} aria-busy={busy}>
+        <button type="submit" className="aw-button" aria-disabled={busy} aria-busy={busy}>
           {localize(answer.label, language)}
         </button>
       </form>
@@ -352,7 +378,7 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
           className="aw-button aw-button--secondary"
           disabled={busy}
           onClick={() => {
-            if (window.confirm(`${localize(action.label, language)}?`)) void act(action.id, false);
+            if (window.confirm(t('withdrawConfirm')(localize(action.label, language)))) void act(action.id, false);
           }}
         >
           {localize(action.label, language)}

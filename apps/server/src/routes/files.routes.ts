@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import multipart from '@fastify/multipart';
-import { countPendingFiles, findServiceById, insertFile } from '@amtsweg/db';
+import { countPendingFiles, deletePendingFile, findServiceById, insertFile } from '@amtsweg/db';
 import type { FileField } from '@amtsweg/definitions';
 import { describeMediaTypes, formatSubmissionMessage, type MessageParams, type SubmissionErrorCode } from '@amtsweg/forms';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { AppError, pickLanguage } from '../app-error';
 import { loadVersion } from '../services/load-version';
 import { loadApplicantCase, MAX_REPLY_FILES } from './applicant.routes';
+import { FILE_NOT_FOUND } from './cases.routes';
 import { uuidParams } from './shared-schemas';
 
 /** The largest file any field may allow (the schema's bound); a field's own limit is checked while streaming. */
@@ -85,9 +86,28 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
+
+  app.delete(
+    '/api/applicant/cases/:caseId/attachments/:attachmentId',
+    {
+      config: { access: 'applicant' },
+      schema: {
+        tags: ['applicant'],
+        summary: 'Remove an attachment that waits for the reply (once the reply is sent it belongs to the case)',
+        params: uuidParams('caseId', 'attachmentId'),
+        response: { 204: { type: 'null' }, 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' } },
+      },
+    },
+    async (request, reply) => {
+      const { caseId, attachmentId } = request.params as { caseId: string; attachmentId: string };
+      await loadApplicantCase(app, request, caseId);
+      if (!(await deletePendingFile(app.database.db, request.organisation.id, caseId, attachmentId))) throw new AppError('FILE_NOT_FOUND', FILE_NOT_FOUND);
+      return reply.status(204).send();
+    },
+  );
 }
 
-const FILE_ANSWER = {
+export const FILE_ANSWER = {
   type: 'object',
   required: ['id', 'name', 'mediaType', 'size'],
   properties: { id: { type: 'string' }, name: { type: 'string' }, mediaType: { type: 'string' }, size: { type: 'integer' } },

@@ -48,6 +48,18 @@ export async function attachPendingFiles(db: Executor, organisationId: string, c
     .execute();
 }
 
+/** Deletes a reply attachment that still waits for its reply; returns whether there was one. */
+export async function deletePendingFile(db: Executor, organisationId: string, caseId: string, fileId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('files')
+    .where('organisation_id', '=', organisationId)
+    .where('pending_case_id', '=', caseId)
+    .where('case_id', 'is', null)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
 /** How many reply attachments wait for the case. */
 export async function countPendingFiles(db: Executor, organisationId: string, caseId: string): Promise<number> {
   const row = await db
