@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { DatabaseKind } from '@amtsweg/db';
+import { buildTestApp, publishService, type TestApp } from '../../server/test/helper';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
 const execFileAsync = promisify(execFile);
@@ -18,15 +20,43 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', i
  * Builds the portal as `pnpm start` does, into a folder of its own; returns it and how to remove it. The build
  * runs as its own process: inside the test runner Vite would build with the test's environment (NODE_ENV=test).
  */
-export async function buildPortal(): Promise<{ root: string; remove: () => void }> {
+async function buildPortal(): Promise<{ root: string; remove: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'amtsweg-portal-'));
   const { NODE_ENV: _testEnvironment, VITEST: _vitest, ...env } = process.env;
   await execFileAsync(join(PORTAL_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', root, '--emptyOutDir'], { cwd: PORTAL_ROOT, env });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-export function launchChromium(): Promise<Browser> {
+function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The portal as `pnpm start` serves it: built, on a listening server with the Hundeanmeldung published, and Chromium. */
+export interface PortalSite {
+  t: TestApp;
+  origin: string;
+  serviceId: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startPortalSite(kind: DatabaseKind): Promise<PortalSite> {
+  const portal = await buildPortal();
+  const t = await buildTestApp(kind, { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
+  const serviceId = await publishService(t, 'hundeanmeldung');
+  const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  return {
+    t,
+    origin,
+    serviceId,
+    browser,
+    async close() {
+      await browser.close();
+      await t.close();
+      portal.remove();
+    },
+  };
 }
 
 /**

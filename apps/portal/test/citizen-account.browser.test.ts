@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAccount, logIn as logInThroughApi, publishService, TEST_PASSWORD, type Caller, type TestApp } from '../../server/test/helper';
-import { buildPortal, collectProblems, expectAccessible, focused, launchChromium } from './browser-support';
+import { createAccount, logIn as logInThroughApi, TEST_PASSWORD, type Caller, type TestApp } from '../../server/test/helper';
+import { collectProblems, expectAccessible, focused, startPortalSite, type PortalSite } from './browser-support';
 
 async function logIn(page: Page, origin: string, labels: { email: string; password: string; button: string }): Promise<void> {
   await page.getByLabel(labels.email).fill('anna@example.org');
@@ -21,25 +21,18 @@ function logInCitizen(t: TestApp): Promise<Caller> {
  * a visible focus. On the embedded database, as `pnpm start` runs it.
  */
 describe('citizen account on pglite', () => {
+  let site: PortalSite;
   let t: TestApp;
   let browser: Browser;
-  let portal: { root: string; remove: () => void };
   let origin = '';
   let serviceId = '';
 
   beforeAll(async () => {
-    portal = await buildPortal();
-    t = await buildTestApp('pglite', { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
-    serviceId = await publishService(t, 'hundeanmeldung');
+    site = await startPortalSite('pglite');
+    ({ t, browser, origin, serviceId } = site);
     await createAccount(t.app, { email: 'anna@example.org', kind: 'citizen' });
-    origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    portal?.remove();
-  });
+  afterAll(() => site?.close());
 
   it('continues a draft on another device, in English, on a small screen', async () => {
     // Desktop, German: log in, start, type; the draft is saved to the account.

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
-import { buildTestApp, PDF_BYTES, publishService, type TestApp } from '../../server/test/helper';
-import { buildPortal, collectProblems, expectAccessible, focused, installLayoutShiftMeter, launchChromium, layoutShift, SCREENSHOTS } from './browser-support';
+import { PDF_BYTES, type TestApp } from '../../server/test/helper';
+import { collectProblems, expectAccessible, focused, installLayoutShiftMeter, layoutShift, SCREENSHOTS, startPortalSite, type PortalSite } from './browser-support';
 
 /** Presses a key on an element, as a keyboard user who tabbed there would: no mouse anywhere. */
 async function press(target: Locator, key: string): Promise<void> {
@@ -27,23 +27,16 @@ async function type(target: Locator, text: string): Promise<void> {
  * decision notice. The caseworker's side goes through the API. axe checks every page on the way.
  */
 describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen journey on %s', (kind) => {
+  let site: PortalSite;
   let t: TestApp;
   let browser: Browser;
-  let portal: { root: string; remove: () => void };
   let origin = '';
 
   beforeAll(async () => {
-    portal = await buildPortal();
-    t = await buildTestApp(kind, { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
-    await publishService(t, 'hundeanmeldung');
-    origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
+    site = await startPortalSite(kind);
+    ({ t, browser, origin } = site);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    portal?.remove();
-  });
+  afterAll(() => site?.close());
 
   it('applies for two dogs, answers a request and downloads the Bescheid', async () => {
     const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1024, height: 800 }, acceptDownloads: true });

@@ -11,6 +11,7 @@ import { findService, loadVersion, type CatalogEntry, type PublishedVersion } fr
 import { useSession } from '../session';
 import { useLoad } from '../use-load';
 import { Confirmation, rememberConfirmation, type SubmissionAnswer } from './Confirmation';
+import { FocusedNotice } from './FocusedNotice';
 import { LoadState } from './LoadState';
 
 const CHECK_STEP = 'pruefen';
@@ -151,7 +152,7 @@ function PageStep({ service, version, draft, drafts, page, pages }: StepProps & 
       </div>
       <DraftConflict drafts={drafts} />
       <ErrorSummary errors={summary} uiLanguage={language} focusKey={attempt} />
-      <Problem text={problem} />
+      <FocusedNotice text={problem} tone="error" />
       <p className="pt-caption">{serviceTitle}</p>
       <PageHeading title={`${errors.length > 0 ? `${t('errorTitlePrefix')} ` : ''}${title} – ${serviceTitle}`}>{title}</PageHeading>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="pt-form">
@@ -209,20 +210,6 @@ function DraftConflict({ drafts }: { drafts: DraftApi }): ReactNode {
           </button>
         ) : null}
       </div>
-    </div>
-  );
-}
-
-/** A problem that is no field's (connection lost): said once and focused, so it is not missed. */
-function Problem({ text }: { text: string | null }): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (text) ref.current?.focus();
-  }, [text]);
-  if (!text) return null;
-  return (
-    <div ref={ref} className="pt-notice pt-notice--error" tabIndex={-1}>
-      {text}
     </div>
   );
 }
@@ -311,7 +298,7 @@ function CheckAnswers({ service, version, draft, drafts, citizenId }: StepProps)
       </div>
       <DraftConflict drafts={drafts} />
       <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} title={t('problemTitle')} onNavigate={(href) => navigate(href)} />
-      <Problem text={problem} />
+      <FocusedNotice text={problem} tone="error" />
       <PageHeading title={`${title} – ${localize(service.title, language)}`}>{title}</PageHeading>
       <p>{t('checkIntro')}</p>
       <AnswersSummary

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText } from '@amtsweg/definitions';
 import { ErrorSummary, FileInput, localize, type FileUploader, type SummaryError } from '@amtsweg/ui';
 import { api, ApiError, downloadFile, NetworkError, uploadWithProgress } from '../api';
@@ -6,6 +6,7 @@ import { formatDateTime, useLanguage } from '../i18n';
 import { findKnownCase, rememberCase } from '../known-cases';
 import { PageHeading } from '../page-heading';
 import { Link } from '../router';
+import { FocusedNotice } from './FocusedNotice';
 import { useSession } from '../session';
 
 export interface ApplicantView {
@@ -106,7 +107,7 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
         <p className="pt-status-text">{localize(view.statusText, language)}</p>
         {decision ? <p>{t('decisionReady')}</p> : null}
       </div>
-      <Notice text={notice} />
+      <FocusedNotice text={notice} tone="success" />
       {view.openRequest && view.openRequest.actions.length > 0 ? (
         <Reply
           view={view}
@@ -161,20 +162,6 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
         </ol>
       </section>
     </>
-  );
-}
-
-/** What happened after a reply; it takes the focus, because the form the focus was in has gone. */
-function Notice({ text }: { text: string | null }): ReactNode {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (text) ref.current?.focus();
-  }, [text]);
-  if (!text) return null;
-  return (
-    <div ref={ref} className="pt-notice pt-notice--success" tabIndex={-1}>
-      {text}
-    </div>
   );
 }
 
@@ -311,11 +298,7 @@ function Reply({ view, token, onReplied }: { view: ApplicantView; token: string 
         </blockquote>
       ) : null}
       <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} />
-      {problem ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          {problem}
-        </div>
-      ) : null}
+      <FocusedNotice text={problem} tone="error" />
       <form noValidate onSubmit={(event) => void act(answer.id, true, event)}>
         {answer.inputs.map((input) => {
           const id = `reply-${input.key}`;
