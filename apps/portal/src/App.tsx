@@ -1,9 +1,7 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { textDirection, type UiLanguage } from '@amtsweg/ui';
-import { setApiLanguage } from './api';
-import { initialLanguage, LanguageProvider, rememberLanguage, translate, useLanguage, type Language } from './i18n';
-import { markNavigation } from './page-heading';
-import { Link, matchPath, navigate, RouterProvider, usePlace } from './router';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { textDirection } from '@amtsweg/ui';
+import { Link, matchPath, navigate, RouterProvider, setApiLanguage, usePlace } from '@amtsweg/ui/app';
+import { LanguageProvider, useLanguage } from './i18n';
 import { SessionProvider, useSession } from './session';
 
 // Each page is its own chunk: the catalog never loads the form renderer, the form never loads "my applications".
@@ -17,34 +15,8 @@ const LoginPage = lazy(() => import('./pages/LoginPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export function App(): ReactNode {
-  const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
-  const value = useMemo<Language>(
-    () => ({
-      language,
-      setLanguage: (next) => {
-        rememberLanguage(next);
-        setLanguageState(next);
-      },
-      t: (key) => translate(key, language),
-    }),
-    [language],
-  );
-  useEffect(() => {
-    setApiLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = textDirection(language);
-  }, [language]);
-  useEffect(() => {
-    const onNavigate = () => markNavigation();
-    window.addEventListener('amtsweg:navigate', onNavigate);
-    window.addEventListener('popstate', onNavigate);
-    return () => {
-      window.removeEventListener('amtsweg:navigate', onNavigate);
-      window.removeEventListener('popstate', onNavigate);
-    };
-  }, []);
   return (
-    <LanguageProvider value={value}>
+    <LanguageProvider>
       <RouterProvider>
         <SessionProvider>
           <Layout />
@@ -56,6 +28,11 @@ export function App(): ReactNode {
 
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
+  useEffect(() => {
+    setApiLanguage(language);
+    document.documentElement.lang = language;
+    document.documentElement.dir = textDirection(language);
+  }, [language]);
   const { citizen, logOut } = useSession();
   return (
     <>

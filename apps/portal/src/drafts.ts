@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Answers } from '@amtsweg/ui';
-import { api, ApiError } from './api';
+import { api, ApiError } from '@amtsweg/ui/app';
 import { safeStorage } from './i18n';
 
 /** An unfinished application: what was typed and where the person was. */

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@amtsweg/ui/styles.css';
+import '@amtsweg/ui/frame.css';
 import './portal.css';
 import { App } from './App';
 

@@ -1,5 +1,5 @@
 import type { LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
-import { api } from './api';
+import { api } from '@amtsweg/ui/app';
 
 export interface CatalogEntry {
   id: string;

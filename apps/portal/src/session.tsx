@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, setCsrfToken } from './api';
+import { api, setCsrfToken } from '@amtsweg/ui/app';
 import { clearAccountDrafts } from './drafts';
 
 export interface Citizen {

@@ -13,26 +13,33 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
 const execFileAsync = promisify(execFile);
 
-export const PORTAL_ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The front ends a browser test can build and serve, where their sources are and where the server puts them. */
+const FRONT_ENDS = {
+  portal: { source: fileURLToPath(new URL('../../portal', import.meta.url)), prefix: '/' },
+  inbox: { source: fileURLToPath(new URL('../../inbox', import.meta.url)), prefix: '/inbox/' },
+} as const;
+type FrontEndName = keyof typeof FRONT_ENDS;
+
 export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 /**
- * Builds the portal as `pnpm start` does, into a folder of its own; returns it and how to remove it. The build
- * runs as its own process: inside the test runner Vite would build with the test's environment (NODE_ENV=test).
+ * Builds a front end as `pnpm start` does, into a folder of its own. The build runs as its own process: inside
+ * the test runner Vite would build with the test's environment (NODE_ENV=test).
  */
-async function buildPortal(): Promise<{ root: string; remove: () => void }> {
-  const root = mkdtempSync(join(tmpdir(), 'amtsweg-portal-'));
+async function buildFrontEnd(name: FrontEndName): Promise<string> {
+  const { source } = FRONT_ENDS[name];
+  const root = mkdtempSync(join(tmpdir(), `amtsweg-${name}-`));
   const { NODE_ENV: _testEnvironment, VITEST: _vitest, ...env } = process.env;
-  await execFileAsync(join(PORTAL_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', root, '--emptyOutDir'], { cwd: PORTAL_ROOT, env });
-  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+  await execFileAsync(join(source, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn', '--outDir', root, '--emptyOutDir'], { cwd: source, env });
+  return root;
 }
 
 function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** The portal as `pnpm start` serves it: built, on a listening server with the Hundeanmeldung published, and Chromium. */
-export interface PortalSite {
+/** Front ends as `pnpm start` serves them: built, on a listening server with the Hundeanmeldung published, and Chromium. */
+export interface Site {
   t: TestApp;
   origin: string;
   serviceId: string;
@@ -40,9 +47,9 @@ export interface PortalSite {
   close(): Promise<void>;
 }
 
-export async function startPortalSite(kind: DatabaseKind): Promise<PortalSite> {
-  const portal = await buildPortal();
-  const t = await buildTestApp(kind, { frontEnds: [{ name: 'portal', prefix: '/', root: portal.root }] });
+export async function startSite(kind: DatabaseKind, names: readonly FrontEndName[] = ['portal']): Promise<Site> {
+  const roots = await Promise.all(names.map(buildFrontEnd));
+  const t = await buildTestApp(kind, { frontEnds: names.map((name, index) => ({ name, prefix: FRONT_ENDS[name].prefix, root: roots[index]! })) });
   const serviceId = await publishService(t, 'hundeanmeldung');
   const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();
@@ -54,7 +61,7 @@ export async function startPortalSite(kind: DatabaseKind): Promise<PortalSite> {
     async close() {
       await browser.close();
       await t.close();
-      portal.remove();
+      for (const root of roots) rmSync(root, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, logIn as logInThroughApi, TEST_PASSWORD, type Caller, type TestApp } from '../../server/test/helper';
-import { collectProblems, expectAccessible, focused, startPortalSite, type PortalSite } from './browser-support';
+import { collectProblems, expectAccessible, focused, startSite, type Site } from './browser-support';
 
 async function logIn(page: Page, origin: string, labels: { email: string; password: string; button: string }): Promise<void> {
   await page.getByLabel(labels.email).fill('anna@example.org');
@@ -21,14 +21,14 @@ function logInCitizen(t: TestApp): Promise<Caller> {
  * a visible focus. On the embedded database, as `pnpm start` runs it.
  */
 describe('citizen account on pglite', () => {
-  let site: PortalSite;
+  let site: Site;
   let t: TestApp;
   let browser: Browser;
   let origin = '';
   let serviceId = '';
 
   beforeAll(async () => {
-    site = await startPortalSite('pglite');
+    site = await startSite('pglite');
     ({ t, browser, origin, serviceId } = site);
     await createAccount(t.app, { email: 'anna@example.org', kind: 'citizen' });
   });

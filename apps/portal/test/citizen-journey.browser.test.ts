@@ -6,7 +6,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { PDF_BYTES, type TestApp } from '../../server/test/helper';
-import { collectProblems, expectAccessible, focused, installLayoutShiftMeter, layoutShift, SCREENSHOTS, startPortalSite, type PortalSite } from './browser-support';
+import { collectProblems, expectAccessible, focused, installLayoutShiftMeter, layoutShift, SCREENSHOTS, startSite, type Site } from './browser-support';
 
 /** Presses a key on an element, as a keyboard user who tabbed there would: no mouse anywhere. */
 async function press(target: Locator, key: string): Promise<void> {
@@ -27,13 +27,13 @@ async function type(target: Locator, text: string): Promise<void> {
  * decision notice. The caseworker's side goes through the API. axe checks every page on the way.
  */
 describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen journey on %s', (kind) => {
-  let site: PortalSite;
+  let site: Site;
   let t: TestApp;
   let browser: Browser;
   let origin = '';
 
   beforeAll(async () => {
-    site = await startPortalSite(kind);
+    site = await startSite(kind);
     ({ t, browser, origin } = site);
   });
   afterAll(() => site?.close());

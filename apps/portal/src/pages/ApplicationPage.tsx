@@ -1,15 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { FormPage } from '@amtsweg/definitions';
 import { AnswersSummary, ErrorSummary, fieldId, FormPageView, localize, pageOfPointer, visiblePages, writeAnswer, type FileUploader, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, NetworkError, uploadWithProgress, type FieldError } from '../api';
+import { api, ApiError, type FieldError, Link, navigate, NetworkError, PageHeading, uploadWithProgress, useLoad, usePlace } from '@amtsweg/ui/app';
 import { clearLocalDraft, clearPendingSend, loadPendingSend, rememberPendingSend, useDraft, type SaveState } from '../drafts';
 import { useLanguage } from '../i18n';
 import { rememberCase } from '../known-cases';
-import { PageHeading } from '../page-heading';
-import { Link, navigate, usePlace } from '../router';
 import { findService, loadVersion, type CatalogEntry, type PublishedVersion } from '../services';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import { Confirmation, rememberConfirmation, type SubmissionAnswer } from './Confirmation';
 import { FocusedNotice } from './FocusedNotice';
 import { LoadState } from './LoadState';

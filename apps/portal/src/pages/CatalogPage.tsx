@@ -1,10 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
 import { useLanguage } from '../i18n';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
+import { Link, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { loadCatalog, type CatalogEntry } from '../services';
-import { useLoad } from '../use-load';
 import { LoadState } from './LoadState';
 
 /** Text for matching: lower case, without accents, so "hundeanmeldung" finds "Hundeanmeldung" and "Straße" "strasse". */

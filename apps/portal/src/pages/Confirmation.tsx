@@ -1,11 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
-import { downloadFile } from '../api';
+import { downloadFile, Link, PageHeading } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
 import { accessLink, forgetOnDevice, isRememberedOnDevice, rememberOnDevice } from '../known-cases';
 import { useSession } from '../session';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
 import type { CatalogEntry } from '../services';
 import NotFoundPage from './NotFoundPage';
 

@@ -1,9 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, downloadFile } from '../api';
+import { api, ApiError, downloadFile, Link, PageHeading } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
 import { findKnownCase } from '../known-cases';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
 import NotFoundPage from './NotFoundPage';
 
 interface DocumentView {

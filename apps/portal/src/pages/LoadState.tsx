@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import { ApiError } from '../api';
+import { ApiError, type Loaded } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
-import type { Loaded } from '../use-load';
 import NotFoundPage from './NotFoundPage';
 
 /** What a page shows while its data loads or when loading failed (404 shows the not-found page). */

@@ -1,9 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, NetworkError } from '../api';
+import { api, ApiError, Link, navigate, NetworkError, PageHeading } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
-import { PageHeading } from '../page-heading';
-import { Link, navigate } from '../router';
 import { useSession } from '../session';
 
 type Field = 'email' | 'password' | 'displayName';

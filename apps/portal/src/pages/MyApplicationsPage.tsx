@@ -1,11 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { LocalizedText } from '@amtsweg/definitions';
 import { localize } from '@amtsweg/ui';
-import { api } from '../api';
+import { api, Link, PageHeading } from '@amtsweg/ui/app';
 import { formatDateTime, useLanguage } from '../i18n';
 import { listKnownCases } from '../known-cases';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
 import { loadCatalog } from '../services';
 import { useSession } from '../session';
 

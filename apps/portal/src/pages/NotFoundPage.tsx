@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLanguage } from '../i18n';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
+import { Link, PageHeading } from '@amtsweg/ui/app';
 
 export default function NotFoundPage(): ReactNode {
   const { t } = useLanguage();

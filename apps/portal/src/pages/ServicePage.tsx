@@ -1,14 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
-import { ApiError } from '../api';
-import { api } from '../api';
+import { api, ApiError, Link, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { chooseDraft, clearLocalDraft, fetchServerDraft, loadLocalDraft } from '../drafts';
 import { formatDateTime, useLanguage } from '../i18n';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
 import { findService, loadVersion } from '../services';
 import { useSession } from '../session';
-import { useLoad } from '../use-load';
 import { LoadState } from './LoadState';
 
 /** A service's start page: what it is for, what to have at hand, how long it takes; start or continue. */

@@ -1,11 +1,9 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText } from '@amtsweg/definitions';
 import { ErrorSummary, FileInput, localize, type FileUploader, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, downloadFile, NetworkError, uploadWithProgress } from '../api';
+import { api, ApiError, downloadFile, Link, NetworkError, PageHeading, uploadWithProgress } from '@amtsweg/ui/app';
 import { formatDateTime, useLanguage } from '../i18n';
 import { findKnownCase, rememberCase } from '../known-cases';
-import { PageHeading } from '../page-heading';
-import { Link } from '../router';
 import { FocusedNotice } from './FocusedNotice';
 import { useSession } from '../session';
 

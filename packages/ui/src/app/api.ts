@@ -1,4 +1,4 @@
-import type { UiLanguage } from '@amtsweg/ui';
+import type { UiLanguage } from '../localize';
 
 /** A field-level problem as the API names it: JSON pointer, code, message in the asked language. */
 export interface FieldError {

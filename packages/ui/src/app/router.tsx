@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useState, type AnchorHTMLAttributes, type ReactNode } from 'react';
+import { markNavigation } from './page-heading';
 
 /**
  * A small router on the History API: the portal has a handful of routes, so a routing library would cost more
@@ -19,7 +20,11 @@ function currentPlace(): Place {
 export function RouterProvider({ children }: { children: ReactNode }): ReactNode {
   const [place, setPlace] = useState(currentPlace);
   useEffect(() => {
-    const update = () => setPlace(currentPlace());
+    const update = () => {
+      // From now on a new page heading takes the focus, as a new page would after a full load.
+      markNavigation();
+      setPlace(currentPlace());
+    };
     window.addEventListener('popstate', update);
     window.addEventListener('amtsweg:navigate', update);
     return () => {
