@@ -4,6 +4,9 @@ import * as organisationScopedKeys from './2026-11-23-0002-organisation-scoped-k
 import * as identityAndAccess from './2026-11-23-0003-identity-and-access';
 import * as drafts from './2026-11-23-0004-drafts';
 import * as replyAttachments from './2026-11-23-0005-reply-attachments';
+import * as inboxIndexes from './2026-11-23-0006-inbox-indexes';
+import * as documentPdf from './2026-11-23-0007-document-pdf';
+import * as caseProposals from './2026-11-23-0008-case-proposals';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -15,4 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-0003-identity-and-access': identityAndAccess,
   '2026-11-23-0004-drafts': drafts,
   '2026-11-23-0005-reply-attachments': replyAttachments,
+  '2026-11-23-0006-inbox-indexes': inboxIndexes,
+  '2026-11-23-0007-document-pdf': documentPdf,
+  '2026-11-23-0008-case-proposals': caseProposals,
 };

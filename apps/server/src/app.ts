@@ -14,6 +14,8 @@ import openApiPlugin from './plugins/openapi.plugin';
 import { accountRoutes } from './routes/account.routes';
 import { administrationRoutes } from './routes/administration.routes';
 import { applicantRoutes } from './routes/applicant.routes';
+import { caseDecisionRoutes } from './routes/case-decisions.routes';
+import { caseworkersRoutes } from './routes/caseworkers.routes';
 import { casesRoutes } from './routes/cases.routes';
 import { draftsRoutes } from './routes/drafts.routes';
 import { filesRoutes } from './routes/files.routes';
@@ -65,6 +67,8 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(submissionsRoutes);
   await app.register(filesRoutes);
   await app.register(casesRoutes);
+  await app.register(caseDecisionRoutes);
+  await app.register(caseworkersRoutes);
   await app.register(applicantRoutes);
   await app.register(draftsRoutes);
   await app.register(frontEndsPlugin, { frontEnds: options.frontEnds ?? [] });

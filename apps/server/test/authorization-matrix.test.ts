@@ -69,6 +69,11 @@ function reachesObject(url: string, principal: PrincipalSpec): boolean {
  */
 const VALID_BODIES: Record<string, object> = {
   'POST /api/cases/:caseId/actions/:actionId': { expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/actions/:actionId/preview': { expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/actions/:actionId/preview/pdf': { expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/actions/:actionId/confirm': { expectedVersion: 999_999 },
+  'POST /api/cases/:caseId/actions/:actionId/reject-proposal': { expectedVersion: 999_999, comment: 'Bitte noch einmal prüfen' },
+  'POST /api/cases/:caseId/actions/:actionId/withdraw-proposal': { expectedVersion: 999_999 },
   'POST /api/cases/:caseId/assign': { assigneeId: null, expectedVersion: 999_999 },
   'POST /api/cases/:caseId/comments': { text: 'Rückruf vereinbart' },
   'POST /api/applicant/cases/:caseId/reply': { actionId: 'answer', expectedVersion: 999_999 },

@@ -249,6 +249,53 @@ describe.each(DATABASE_KINDS)('document PDFs through the API on %s', (kind) => {
     expect(asApplicantPdf.rawPayload.equals(asStaff.rawPayload)).toBe(true);
   });
 
+  it('stores a notice’s PDF when it is issued, a receipt’s on its first download, and serves those bytes ever after', async () => {
+    const storedPdf = async (documentId: string) =>
+      (await t.database.db.selectFrom('documents').select('pdf').where('id', '=', documentId).executeTakeFirstOrThrow()).pdf;
+    const submitted = await submit({ firstName: 'Jürgen', lastName: 'Größe-Weiß' });
+    // The receipt is written in the submission's hot path, without rendering a PDF.
+    expect(await storedPdf(submitted.receipt.documentId)).toBeNull();
+    const opened = (await t.inject({ method: 'GET', url: `/api/cases/${submitted.caseId}` })).json<{ version: number }>();
+    const approved = await t.inject({ method: 'POST', url: `/api/cases/${submitted.caseId}/actions/approve`, payload: { expectedVersion: opened.version } });
+    const notice = approved.json<{ documents: { id: string; kind: string }[] }>().documents.find((d) => d.kind === 'decision')!;
+    const issuedBytes = await storedPdf(notice.id);
+    expect(issuedBytes).not.toBeNull();
+    expect(words(await pdfText(Buffer.from(issuedBytes!)))).toContain('Stadt Musterstadt · Rathausplatz 1, 12345 Musterstadt');
+
+    const download = async (documentId: string) => {
+      const response = await t.inject({ method: 'GET', url: `/api/cases/${submitted.caseId}/documents/${documentId}/pdf` });
+      expect(response.statusCode).toBe(200);
+      return response.rawPayload;
+    };
+    const noticeBefore = await download(notice.id);
+    expect(noticeBefore.equals(Buffer.from(issuedBytes!))).toBe(true);
+    const receiptBefore = await download(submitted.receipt.documentId);
+    expect(Buffer.from((await storedPdf(submitted.receipt.documentId))!).equals(receiptBefore)).toBe(true);
+
+    // The authority renames itself and moves: what was issued stays as it was issued.
+    const renamed = await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { name: 'Stadt Neustadt', address: 'Marktplatz 2, 54321 Neustadt' } });
+    expect(renamed.statusCode).toBe(200);
+    try {
+      expect((await download(notice.id)).equals(noticeBefore)).toBe(true);
+      expect((await download(submitted.receipt.documentId)).equals(receiptBefore)).toBe(true);
+      const applicantCopy = await t.inject(
+        { method: 'GET', url: `/api/applicant/cases/${submitted.caseId}/documents/${notice.id}/pdf`, headers: asApplicant(submitted.accessToken) },
+        null,
+      );
+      expect(applicantCopy.rawPayload.equals(noticeBefore)).toBe(true);
+      // A notice issued after the change carries the new name.
+      const later = await submit();
+      const laterCase = (await t.inject({ method: 'GET', url: `/api/cases/${later.caseId}` })).json<{ version: number }>();
+      const laterApproved = await t.inject({ method: 'POST', url: `/api/cases/${later.caseId}/actions/approve`, payload: { expectedVersion: laterCase.version } });
+      const laterNotice = laterApproved.json<{ documents: { id: string; kind: string }[] }>().documents.find((d) => d.kind === 'decision')!;
+      const laterPdf = await t.inject({ method: 'GET', url: `/api/cases/${later.caseId}/documents/${laterNotice.id}/pdf` });
+      const laterText = words(await pdfText(laterPdf.rawPayload));
+      expect(laterText).toContain('Stadt Neustadt · Marktplatz 2, 54321 Neustadt');
+    } finally {
+      await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { name: 'Stadt Musterstadt', address: 'Rathausplatz 1, 12345 Musterstadt' } });
+    }
+  });
+
   it('answers 404 to staff who hold no role for the service, and for a case that does not exist', async () => {
     const submitted = await submit();
     const url = `/api/cases/${submitted.caseId}/documents/${submitted.receipt.documentId}/pdf`;

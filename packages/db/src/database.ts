@@ -2,6 +2,7 @@ import type { ApiTokenTable } from './tables/api-token.table';
 import type { AuditEventTable } from './tables/audit-event.table';
 import type { CaseDeadlineTable } from './tables/case-deadline.table';
 import type { CaseEventTable } from './tables/case-event.table';
+import type { CaseProposalTable } from './tables/case-proposal.table';
 import type { CaseTable } from './tables/case.table';
 import type { DocumentTable } from './tables/document.table';
 import type { DraftTable } from './tables/draft.table';
@@ -24,6 +25,7 @@ export interface Database {
   service_versions: ServiceVersionTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  case_proposals: CaseProposalTable;
   documents: DocumentTable;
   files: FileTable;
   idempotency_keys: IdempotencyKeyTable;

@@ -12,7 +12,8 @@ export type { Service, NewService, ServiceUpdate } from './tables/service.table'
 export type { ServiceVersion, NewServiceVersion } from './tables/service-version.table';
 export type { CaseRow, NewCase, CaseUpdate } from './tables/case.table';
 export type { CaseEvent, NewCaseEvent } from './tables/case-event.table';
-export type { DocumentRow, NewDocument } from './tables/document.table';
+export type { DocumentRow, DocumentSummary, NewDocument } from './tables/document.table';
+export type { CaseProposalRow, NewCaseProposal } from './tables/case-proposal.table';
 export type { FileRow, NewFile } from './tables/file.table';
 export type { IdempotencyKey, NewIdempotencyKey } from './tables/idempotency-key.table';
 export type { DraftRow } from './tables/draft.table';
@@ -29,11 +30,13 @@ export {
   listServices,
   updateServiceDraft,
 } from './repositories/service.repository';
-export { caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';
-export type { CaseViewer } from './repositories/case.repository';
+export { buildInboxQueries, caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';
+export type { CaseViewer, InboxFilter } from './repositories/case.repository';
 export { appendCaseEvent, listCaseEvents } from './repositories/case-event.repository';
 export type { CaseEventInput } from './repositories/case-event.repository';
-export { findCaseDocument, insertDocument, listCaseDocuments } from './repositories/document.repository';
+export { findCaseDocument, findDocumentPdf, insertDocument, listCaseDocuments, storeDocumentPdf } from './repositories/document.repository';
+export { deleteCaseProposal, findCaseProposal, insertCaseProposal } from './repositories/case-proposal.repository';
+export type { CaseProposal, CaseProposalInput } from './repositories/case-proposal.repository';
 export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';
 export { applyDeadlineChanges } from './repositories/case-deadline.repository';
@@ -48,6 +51,7 @@ export {
   findUserById,
   findUserByOidcSubject,
   insertUser,
+  listCaseworkers,
   listServiceRoles,
   listUsers,
   advanceTotpStep,

@@ -290,6 +290,16 @@ const DEFECTS: Record<string, Defect> = {
     path: '/process/states/0/deadlines/0/action',
     break: (d) => Object.assign(review(d), { deadlines: [{ id: 'late', after: 'P14D', action: 'approve' }] }),
   },
+  'a four-eyes action the applicant may take': {
+    code: 'FOUR_EYES_NOT_STAFF_ACTION',
+    path: '/process/states/0/actions/0/fourEyes',
+    break: (d) => Object.assign(review(d).actions![0]!, { fourEyes: true, roles: ['clerk', 'applicant'] }),
+  },
+  'a four-eyes action the system takes': {
+    code: 'FOUR_EYES_NOT_STAFF_ACTION',
+    path: '/process/states/0/actions/0/fourEyes',
+    break: (d) => Object.assign(review(d).actions![0]!, { fourEyes: true, roles: ['system'] }),
+  },
   'an automatic state whose every way out has a condition': {
     code: 'AUTOMATIC_STATE_MAY_STALL',
     path: '/process/states/0/actions',
@@ -304,6 +314,14 @@ const DEFECTS: Record<string, Defect> = {
 describe('checkDefinition', () => {
   it('finds nothing wrong with the minimal definition', () => {
     expect(checkDefinition(createMinimalDefinition())).toEqual([]);
+  });
+
+  it('accepts the four-eyes principle on an action of process roles, and only a yes/no there', () => {
+    const definition = createMinimalDefinition();
+    review(definition).actions![0]!.fourEyes = true;
+    expect(checkDefinition(definition)).toEqual([]);
+    Object.assign(review(definition).actions![0]!, { fourEyes: 'yes' });
+    expect(checkDefinition(definition)).toContainEqual(expect.objectContaining({ code: 'SCHEMA_INVALID', path: '/process/states/0/actions/0/fourEyes' }));
   });
 
   it('finds nothing wrong with the Hundeanmeldung example', () => {

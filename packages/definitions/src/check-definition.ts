@@ -418,6 +418,16 @@ class DefinitionChecker {
             this.report('UNDECLARED_ROLE', `${actionAt}/roles/${r}`, `Die Rolle „${role}“ ist in den Einstellungen nicht angelegt.`);
           }
         });
+        if (action.fourEyes === true) {
+          const actors = action.roles.filter((role) => role === APPLICANT_ROLE || role === SYSTEM_ROLE);
+          if (actors.length > 0) {
+            this.report(
+              'FOUR_EYES_NOT_STAFF_ACTION',
+              `${actionAt}/fourEyes`,
+              `Das Vier-Augen-Prinzip gilt nur für Aktionen der Sachbearbeitung; die Aktion „${action.id}“ dürfen auch ${actors.map((role) => `„${role}“`).join(' und ')} ausführen, die niemand bestätigt.`,
+            );
+          }
+        }
         if (action.guard !== undefined) this.checkCondition(action.guard, `${actionAt}/guard`, []);
         const inputKeys = new Set<string>();
         (action.inputs ?? []).forEach((input, i) => {

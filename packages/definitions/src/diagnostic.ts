@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = [
   'UNDECLARED_ROLE',
   'DEADLINE_NOT_SYSTEM_ACTION',
   'AUTOMATIC_STATE_MAY_STALL',
+  'FOUR_EYES_NOT_STAFF_ACTION',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

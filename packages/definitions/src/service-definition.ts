@@ -227,6 +227,11 @@ export interface ProcessAction {
   guard?: Expression;
   /** Shown to the caseworker when the guard is false. */
   guardMessage?: LocalizedText;
+  /**
+   * Four-eyes principle: taking the action only proposes it; a second person holding one of its roles confirms
+   * it, and only then does the case move. Not for actions of the applicant or the system.
+   */
+  fourEyes?: boolean;
   inputs?: ActionInput[];
   effects?: ActionEffect[];
 }

@@ -3,8 +3,8 @@ import { APPLICANT_ROLE, SYSTEM_ROLE } from '@amtsweg/definitions';
 import type { ServiceDefinition } from '@amtsweg/definitions';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import { readExampleSubmissions } from '@amtsweg/examples/node';
-import { applyAction, listAvailableActions, startCase } from './case-process';
-import type { AppliedAction, ApplyActionResult, CaseActor } from './case-process';
+import { applyAction, checkProposalAnswer, confirmProposal, listAvailableActions, startCase } from './case-process';
+import type { AppliedAction, ApplyActionResult, CaseActor, PendingProposal } from './case-process';
 import { compileProcess } from './compile-process';
 import { restoreCase } from './persist-case';
 import type { PersistedCase } from './persist-case';
@@ -444,6 +444,7 @@ describe('available actions', () => {
         target: 'rejected',
         inputs: [{ key: 'reason', type: 'reason', label: { de: 'Begründung', en: 'Reason' }, required: true, maxLength: 5000 }],
         enabled: true,
+        fourEyes: true,
       },
     ]);
   });
@@ -458,5 +459,76 @@ describe('available actions', () => {
         expect(result.ok ? 'applied' : result.code).toBe(action.enabled ? 'applied' : 'GUARD_FAILED');
       }
     }
+  });
+});
+
+describe('four-eyes principle (a rejection needs a second person)', () => {
+  const SECOND_CASEWORKER: CaseActor = { id: 'u-dogtax-2', roles: ['dogTax'] };
+  const proposal: PendingProposal = { action: 'reject', state: 'inReview', proposedBy: CASEWORKER.id, inputs: { reason: 'Der Hund lebt nicht hier.' } };
+
+  it('marks taking the action as a proposal that needs confirming, and tells what confirming would do', () => {
+    const proposed = expectApplied(applyAction(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: CASEWORKER, inputs: { reason: ' Zu spät. ' }, now: NOW }));
+    expect(proposed).toMatchObject({ requiresConfirmation: true, from: 'inReview', to: 'rejected', inputs: { reason: 'Zu spät.' }, documents: ['rejectionNotice'] });
+    const approved = expectApplied(applyAction(compiled, at('inReview'), PLAIN_DOG, { action: 'approve', actor: CASEWORKER, now: NOW }));
+    expect(approved.requiresConfirmation).toBe(false);
+  });
+
+  it('holds up every staff action while a proposal waits, but not the applicant', () => {
+    for (const [action, actor, inputs] of [
+      ['approve', SECOND_CASEWORKER, {}],
+      ['requestInformation', CASEWORKER, { missing: 'Impfpass' }],
+      ['reject', TEAM_LEAD, { reason: 'Noch einmal' }],
+    ] as const) {
+      const failure = expectRefused(applyAction(compiled, at('inReview'), PLAIN_DOG, { action, actor, inputs, proposal }), 'PROPOSAL_PENDING');
+      expect(failure.message.de).toContain('„Anmeldung ablehnen“');
+      expect(failure.details).toEqual({ proposedAction: 'reject' });
+    }
+    expectApplied(applyAction(compiled, at('inReview'), PLAIN_DOG, { action: 'withdraw', actor: APPLICANT, proposal }));
+    // A proposal made in another state is void and holds up nothing.
+    expectApplied(applyAction(compiled, at('inReview'), PLAIN_DOG, { action: 'approve', actor: CASEWORKER, proposal: { ...proposal, state: 'awaitingApplicant' } }));
+  });
+
+  it('lets a second person holding a role of the action confirm it with the proposer’s inputs', () => {
+    for (const actor of [SECOND_CASEWORKER, TEAM_LEAD]) {
+      const confirmed = expectApplied(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor, proposal, now: NOW }));
+      expect(confirmed).toMatchObject({ requiresConfirmation: false, actor, to: 'rejected', outcome: 'rejected', inputs: proposal.inputs, documents: ['rejectionNotice'] });
+    }
+  });
+
+  it('refuses the proposer’s own confirmation, a missing proposal and a confirmer without the role', () => {
+    const own = expectRefused(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: CASEWORKER, proposal }), 'OWN_PROPOSAL');
+    expect(own.message.de).toContain('zweite Person');
+    expectRefused(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: TEAM_LEAD, proposal: null }), 'NO_PROPOSAL');
+    expectRefused(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'approve', actor: TEAM_LEAD, proposal }), 'NO_PROPOSAL');
+    expectRefused(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: TEAM_LEAD, proposal: { ...proposal, state: 'awaitingApplicant' } }), 'NO_PROPOSAL');
+    expectRefused(confirmProposal(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: APPLICANT, proposal }), 'ROLE_NOT_ALLOWED');
+    expectRefused(confirmProposal(compiled, at('rejected'), PLAIN_DOG, { action: 'reject', actor: TEAM_LEAD, proposal }), 'CASE_CLOSED');
+  });
+
+  it('lets others send a proposal back and only its proposer withdraw it', () => {
+    const answer = (actor: CaseActor, kind: 'reject' | 'withdraw') =>
+      checkProposalAnswer(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor, proposal, answer: kind });
+    expect(answer(TEAM_LEAD, 'reject')).toMatchObject({ ok: true, action: { id: 'reject' } });
+    expect(answer(CASEWORKER, 'withdraw')).toMatchObject({ ok: true, action: { id: 'reject' } });
+    expectRefused(answer(CASEWORKER, 'reject'), 'OWN_PROPOSAL');
+    expectRefused(answer(TEAM_LEAD, 'withdraw'), 'NOT_PROPOSER');
+    expectRefused(answer(APPLICANT, 'reject'), 'ROLE_NOT_ALLOWED');
+    expectRefused(checkProposalAnswer(compiled, at('inReview'), PLAIN_DOG, { action: 'reject', actor: TEAM_LEAD, proposal: null, answer: 'reject' }), 'NO_PROPOSAL');
+  });
+
+  it('lists the waiting proposal with what each person may do, and every other action disabled for staff', () => {
+    const listFor = (actor: CaseActor) => {
+      const listed = listAvailableActions(compiled, at('inReview'), PLAIN_DOG, actor, { proposal });
+      if (!listed.ok) throw new Error(listed.code);
+      return listed;
+    };
+    const second = listFor(SECOND_CASEWORKER);
+    expect(second.proposal).toMatchObject({ action: { id: 'reject', enabled: true, fourEyes: true }, answers: ['confirm', 'reject'] });
+    expect(second.actions.every((a) => !a.enabled && a.guardMessage?.de.includes('Vier-Augen-Prinzip'))).toBe(true);
+    expect(listFor(TEAM_LEAD).proposal?.answers).toEqual(['confirm', 'reject']);
+    expect(listFor(CASEWORKER).proposal?.answers).toEqual(['withdraw']);
+    expect(listFor(APPLICANT).actions).toEqual([expect.objectContaining({ id: 'withdraw', enabled: true })]);
+    const withoutProposal = listAvailableActions(compiled, at('inReview'), PLAIN_DOG, SECOND_CASEWORKER);
+    expect(withoutProposal.ok && withoutProposal.proposal).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
-import type { ActionInput, LocalizedText, ProcessAction } from '@amtsweg/definitions';
+import { APPLICANT_ROLE, SYSTEM_ROLE } from '@amtsweg/definitions';
+import type { ActionInput, LocalizedText, ProcessAction, ProcessState } from '@amtsweg/definitions';
 import { initialTransition, transition } from 'xstate';
 import type { CompiledProcess } from './compile-process';
 import type { ProcessEvent } from './create-process-machine';
@@ -6,7 +7,17 @@ import { describeCaseMove } from './describe-case-move';
 import type { CaseMove } from './describe-case-move';
 import { createContext, restoreCase } from './persist-case';
 import type { CaseOptions, PersistedCase } from './persist-case';
-import { describeGuardFailure, failCaseClosed, failGuard, failRoleNotAllowed, failUnknownAction } from './process-errors';
+import {
+  describeGuardFailure,
+  failCaseClosed,
+  failGuard,
+  failNoProposal,
+  failNotProposer,
+  failOwnProposal,
+  failProposalPending,
+  failRoleNotAllowed,
+  failUnknownAction,
+} from './process-errors';
 import type { CaseFailure, CaseMessage } from './process-errors';
 import { validateActionInputs } from './validate-action-inputs';
 
@@ -16,11 +27,29 @@ export interface CaseActor {
   roles: readonly string[];
 }
 
+/**
+ * An action proposed under the four-eyes principle (`fourEyes: true`), waiting for a second person. While it
+ * waits, staff can take no other action on the case; the applicant and the system still can (their move makes
+ * the proposal void).
+ */
+export interface PendingProposal {
+  /** The proposed action's id. */
+  action: string;
+  /** The state it was proposed in. */
+  state: string;
+  /** Who proposed it (a user id); they cannot confirm it themselves. */
+  proposedBy: string;
+  /** The proposer's checked inputs; the confirmation takes them as they are. */
+  inputs: Readonly<Record<string, string>>;
+}
+
 /** An action someone wants to take on a case. */
 export interface ActionRequest extends CaseOptions {
   action: string;
   actor: CaseActor;
   inputs?: Readonly<Record<string, unknown>>;
+  /** The proposal waiting on the case, if any. */
+  proposal?: PendingProposal | null;
 }
 
 /** A taken action: the move it caused plus who did what, with the checked inputs. */
@@ -31,9 +60,24 @@ export interface AppliedAction extends CaseMove {
   action: string;
   /** The declared inputs that were filled in, trimmed. */
   inputs: Record<string, string>;
+  /**
+   * The action is under the four-eyes principle and this was not its confirmation: record a proposal
+   * (`inputs`, `actor`) and leave the case where it is. The move is what confirming would do.
+   */
+  requiresConfirmation: boolean;
 }
 
 export type ApplyActionResult = AppliedAction | CaseFailure;
+
+/** What a person may do with the proposal waiting on a case. */
+export type ProposalAnswer = 'confirm' | 'reject' | 'withdraw';
+
+/** Confirming, sending back or withdrawing the proposal waiting on a case. */
+export interface ProposalRequest extends CaseOptions {
+  action: string;
+  actor: CaseActor;
+  proposal: PendingProposal | null | undefined;
+}
 
 /** An action as the Inbox or Portal offers it: disabled with a reason when its guard is false. */
 export interface AvailableAction {
@@ -44,9 +88,20 @@ export interface AvailableAction {
   enabled: boolean;
   /** Why it is disabled; only when `enabled` is false. */
   guardMessage?: CaseMessage;
+  /** Taking it only proposes it; a second person confirms. */
+  fourEyes: boolean;
 }
 
-export type ListActionsResult = { ok: true; state: string; actions: AvailableAction[] } | CaseFailure;
+/** The proposal waiting on a case as one person sees it: what they may do with it now. */
+export interface ProposalChoices {
+  action: AvailableAction;
+  /** `confirm` and `reject` for others holding a role of the action (`confirm` only while its guard holds), `withdraw` for the proposer. */
+  answers: ProposalAnswer[];
+}
+
+export type ListActionsResult =
+  | { ok: true; state: string; actions: AvailableAction[]; proposal?: ProposalChoices }
+  | CaseFailure;
 
 /**
  * Starts a case: enters the initial state and follows automatic states as far as they lead. Returns the
@@ -79,30 +134,37 @@ export function listAvailableActions(
   compiled: CompiledProcess,
   persisted: PersistedCase,
   data: Readonly<Record<string, unknown>>,
-  actor: Pick<CaseActor, 'roles'>,
-  options: CaseOptions = {},
+  actor: Pick<CaseActor, 'roles'> & Partial<Pick<CaseActor, 'id'>>,
+  options: CaseOptions & { proposal?: PendingProposal | null } = {},
 ): ListActionsResult {
   const restored = restoreCase(compiled, persisted, data, options);
   if (!restored.ok) return restored;
   const { snapshot, state } = restored;
   const actions = state.kind === 'automatic' || state.kind === 'final' ? [] : (state.actions ?? []);
-  return {
-    ok: true,
-    state: state.id,
-    actions: actions
-      .filter((action) => isAllowed(action, actor))
-      .map((action) => {
-        const enabled = snapshot.can({ type: action.id });
-        return {
-          id: action.id,
-          label: action.label,
-          target: action.target,
-          inputs: action.inputs ?? [],
-          enabled,
-          ...(enabled ? {} : { guardMessage: describeGuardFailure(action) }),
-        };
-      }),
+  const proposed = options.proposal?.state === state.id ? actions.find((a) => a.id === options.proposal?.action) : undefined;
+  // While a proposal waits, staff see every action but can take none of them.
+  const blocked = proposed !== undefined && !actsForApplicantOrSystem(actor) ? failProposalPending(proposed).message : undefined;
+  const describe = (action: ProcessAction): AvailableAction => {
+    const enabled = snapshot.can({ type: action.id });
+    return {
+      id: action.id,
+      label: action.label,
+      target: action.target,
+      inputs: action.inputs ?? [],
+      enabled: enabled && blocked === undefined,
+      ...(blocked !== undefined ? { guardMessage: blocked } : enabled ? {} : { guardMessage: describeGuardFailure(action) }),
+      fourEyes: action.fourEyes === true,
+    };
   };
+  const listed = { ok: true as const, state: state.id, actions: actions.filter((action) => isAllowed(action, actor)).map(describe) };
+  if (proposed === undefined || options.proposal === null || options.proposal === undefined) return listed;
+  const own = actor.id !== undefined && actor.id === options.proposal.proposedBy;
+  const answers: ProposalAnswer[] = own
+    ? ['withdraw']
+    : isAllowed(proposed, actor)
+      ? [...(snapshot.can({ type: proposed.id }) ? (['confirm'] as const) : []), 'reject']
+      : [];
+  return { ...listed, proposal: { action: { ...describe(proposed), enabled: answers.includes('confirm') }, answers } };
 }
 
 /**
@@ -125,14 +187,78 @@ export function applyAction(
   data: Readonly<Record<string, unknown>>,
   request: ActionRequest,
 ): ApplyActionResult {
+  return decideAction(compiled, persisted, data, request, undefined);
+}
+
+/**
+ * Confirms the proposal waiting on a case (four-eyes principle): a second person holding a role of the action
+ * takes it with the proposer's inputs. Refused for the proposer (`OWN_PROPOSAL`) and when no proposal of this
+ * action waits (`NO_PROPOSAL`); the guard is checked again.
+ *
+ * @example
+ * const result = confirmProposal(compiled, caseRow.snapshot, caseRow.data, {
+ *   action: 'reject',
+ *   actor: { id: 'u-23', roles: ['teamLead'] },
+ *   proposal: { action: 'reject', state: 'inReview', proposedBy: 'u-17', inputs: { reason: 'Zu spät.' } },
+ * });
+ * if (result.ok) result.to // 'rejected'
+ */
+export function confirmProposal(
+  compiled: CompiledProcess,
+  persisted: PersistedCase,
+  data: Readonly<Record<string, unknown>>,
+  request: ProposalRequest,
+): ApplyActionResult {
+  return decideAction(compiled, persisted, data, { ...request, inputs: request.proposal?.inputs ?? {} }, request.proposal ?? null);
+}
+
+/**
+ * Checks that the actor may send the waiting proposal back (`reject`: someone else holding a role of the
+ * action) or withdraw it (`withdraw`: its proposer). Returns the proposed action.
+ */
+export function checkProposalAnswer(
+  compiled: CompiledProcess,
+  persisted: PersistedCase,
+  data: Readonly<Record<string, unknown>>,
+  request: ProposalRequest & { answer: Exclude<ProposalAnswer, 'confirm'> },
+): { ok: true; action: ProcessAction } | CaseFailure {
+  const restored = restoreCase(compiled, persisted, data, request);
+  if (!restored.ok) return restored;
+  const found = findProposedAction(restored.state, request.action, request.proposal);
+  if (!found.ok) return found;
+  const { action, proposal } = found;
+  const own = proposal.proposedBy === request.actor.id;
+  if (request.answer === 'withdraw') return own ? { ok: true, action } : failNotProposer(action);
+  if (own) return failOwnProposal(action, 'reject');
+  if (!isAllowed(action, request.actor)) return failRoleNotAllowed(action);
+  return { ok: true, action };
+}
+
+/** The common path of taking an action and of confirming a proposal of it (`confirming`). */
+function decideAction(
+  compiled: CompiledProcess,
+  persisted: PersistedCase,
+  data: Readonly<Record<string, unknown>>,
+  request: ActionRequest,
+  confirming: PendingProposal | null | undefined,
+): ApplyActionResult {
   const now = request.now ?? new Date();
   const restored = restoreCase(compiled, persisted, data, { ...request, now });
   if (!restored.ok) return restored;
   const { snapshot, state } = restored;
   if (state.kind === 'final') return failCaseClosed(state);
+  if (confirming !== undefined) {
+    const found = findProposedAction(state, request.action, confirming);
+    if (!found.ok) return found;
+    if (found.proposal.proposedBy === request.actor.id) return failOwnProposal(found.action, 'confirm');
+  }
   const action = state.kind === 'automatic' ? undefined : state.actions?.find((a) => a.id === request.action);
   if (action === undefined) return failUnknownAction(request.action, state);
   if (!isAllowed(action, request.actor)) return failRoleNotAllowed(action);
+  const pending = request.proposal;
+  if (confirming === undefined && pending != null && pending.state === state.id && !actsForApplicantOrSystem(request.actor)) {
+    return failProposalPending(state.actions?.find((a) => a.id === pending.action) ?? { id: pending.action });
+  }
   if (!snapshot.can({ type: action.id })) return failGuard(action);
   const checked = validateActionInputs(action, request.inputs);
   if (!checked.ok) return checked;
@@ -145,10 +271,27 @@ export function applyAction(
     actor: request.actor,
     action: action.id,
     inputs: checked.inputs,
+    requiresConfirmation: action.fourEyes === true && confirming === undefined,
     ...describeCaseMove(compiled, state.id, next, actions, now),
   };
 }
 
+/** The waiting proposal of `actionId` in the case's current state, with its action. */
+function findProposedAction(
+  state: ProcessState,
+  actionId: string,
+  proposal: PendingProposal | null | undefined,
+): { ok: true; action: ProcessAction; proposal: PendingProposal } | CaseFailure {
+  const action = state.kind === 'automatic' || state.kind === 'final' ? undefined : state.actions?.find((a) => a.id === actionId);
+  if (!proposal || proposal.action !== actionId || proposal.state !== state.id || action === undefined) return failNoProposal(actionId, action);
+  return { ok: true, action, proposal };
+}
+
 function isAllowed(action: ProcessAction, actor: Pick<CaseActor, 'roles'>): boolean {
   return action.roles.some((role) => actor.roles.includes(role));
+}
+
+/** The applicant and the system are never held up by a proposal; it only waits for staff. */
+function actsForApplicantOrSystem(actor: Pick<CaseActor, 'roles'>): boolean {
+  return actor.roles.includes(APPLICANT_ROLE) || actor.roles.includes(SYSTEM_ROLE);
 }

@@ -2,7 +2,7 @@ export { compileProcess } from './compile-process';
 export type { CompiledProcess } from './compile-process';
 export { createProcessMachine } from './create-process-machine';
 export type { ProcessContext, ProcessEvent, ProcessMachine, ProcessSnapshot } from './create-process-machine';
-export { applyAction, listAvailableActions, startCase } from './case-process';
+export { applyAction, checkProposalAnswer, confirmProposal, listAvailableActions, startCase } from './case-process';
 export type {
   ActionRequest,
   AppliedAction,
@@ -10,6 +10,10 @@ export type {
   AvailableAction,
   CaseActor,
   ListActionsResult,
+  PendingProposal,
+  ProposalAnswer,
+  ProposalChoices,
+  ProposalRequest,
 } from './case-process';
 export type { CaseMove, CaseStep, StartedDeadline } from './describe-case-move';
 export { persistCase, restoreCase } from './persist-case';

@@ -12,6 +12,10 @@ export const CASE_ERROR_CODES = [
   'INPUT_MISSING',
   'INPUT_INVALID',
   'INVALID_SNAPSHOT',
+  'PROPOSAL_PENDING',
+  'NO_PROPOSAL',
+  'OWN_PROPOSAL',
+  'NOT_PROPOSER',
 ] as const;
 
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
@@ -141,6 +145,60 @@ export function failInputsNotObject(action: ProcessAction): CaseFailure {
       en: `The inputs of the action “${english(action.label)}” must be an object of names and values.`,
     },
     details: { problem: 'type' satisfies InputProblem },
+  };
+}
+
+/** A proposal waits for its second person; nothing else happens on the case until it is settled. */
+export function failProposalPending(proposed: { id: string; label?: LocalizedText }): CaseFailure {
+  const label = proposed.label ?? { de: proposed.id };
+  return {
+    ok: false,
+    code: 'PROPOSAL_PENDING',
+    message: {
+      de: `Auf diesem Vorgang wartet der Vorschlag „${label.de}“ auf die Bestätigung durch eine zweite Person (Vier-Augen-Prinzip); bis dahin ist keine andere Aktion möglich.`,
+      en: `The proposal “${english(label)}” on this case is waiting for a second person to confirm it (four-eyes principle); until then no other action is possible.`,
+    },
+    details: { proposedAction: proposed.id },
+  };
+}
+
+export function failNoProposal(actionId: string, action?: ProcessAction): CaseFailure {
+  const label = action?.label ?? { de: actionId };
+  return {
+    ok: false,
+    code: 'NO_PROPOSAL',
+    message: {
+      de: `Für die Aktion „${label.de}“ liegt kein Vorschlag vor, der zu bestätigen oder zurückzugeben wäre.`,
+      en: `There is no proposal of the action “${english(label)}” to confirm or send back.`,
+    },
+    details: { action: actionId },
+  };
+}
+
+/** The proposer may not be the second pair of eyes on their own proposal. */
+export function failOwnProposal(action: ProcessAction, answer: 'confirm' | 'reject'): CaseFailure {
+  const messages: Record<typeof answer, CaseMessage> = {
+    confirm: {
+      de: `Sie haben „${action.label.de}“ selbst vorgeschlagen; bestätigen muss eine zweite Person (Vier-Augen-Prinzip).`,
+      en: `You proposed “${english(action.label)}” yourself; a second person must confirm it (four-eyes principle).`,
+    },
+    reject: {
+      de: `Sie haben „${action.label.de}“ selbst vorgeschlagen; zurückgeben kann ihn nur eine zweite Person. Sie können Ihren Vorschlag zurückziehen.`,
+      en: `You proposed “${english(action.label)}” yourself; only a second person can send it back. You can withdraw your proposal.`,
+    },
+  };
+  return { ok: false, code: 'OWN_PROPOSAL', message: messages[answer], details: { action: action.id } };
+}
+
+export function failNotProposer(action: ProcessAction): CaseFailure {
+  return {
+    ok: false,
+    code: 'NOT_PROPOSER',
+    message: {
+      de: `Nur wer „${action.label.de}“ vorgeschlagen hat, kann den Vorschlag zurückziehen.`,
+      en: `Only the person who proposed “${english(action.label)}” can withdraw the proposal.`,
+    },
+    details: { action: action.id },
   };
 }
 

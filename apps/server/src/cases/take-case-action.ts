@@ -3,20 +3,24 @@ import {
   appendCaseEvent,
   attachPendingFiles,
   applyDeadlineChanges,
+  deleteCaseProposal,
+  findCaseProposal,
+  insertCaseProposal,
   insertDocument,
   toJsonColumn,
   updateCaseIfVersion,
+  type CaseProposal,
   type CaseRow,
   type Database,
   type Organisation,
 } from '@amtsweg/db';
-import { applyAction, type CaseActor, type PersistedCase } from '@amtsweg/process';
+import type { CaseActor } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
+import { renderDocumentPdf } from '../documents/render-document-pdf';
 import type { CompiledVersion } from '../services/version-cache';
-import { toOfficeDate } from './office-date';
-import { renderDocument } from './render-document';
 import { recordedRole } from './case-actor';
+import { assertCaseVersion, CASE_CONFLICT_MESSAGE, planCaseAction, type CaseActionPlan, type PlannedDocument } from './plan-case-action';
 
 export interface ActionRequestBody {
   expectedVersion: number;
@@ -31,15 +35,12 @@ const ATTACHMENT_UNKNOWN = {
   en: 'We do not have an attachment (any more). Please upload it again.',
 };
 
-export const CASE_CONFLICT_MESSAGE = {
-  de: 'Dieser Vorgang wurde inzwischen geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
-  en: 'This case was changed in the meantime. Please reload it; what you typed is kept.',
-};
-
 /**
  * Takes an action on a case: the process engine decides whether it is allowed; the case, its history, the
- * documents it issues, its deadlines and the notifications to send are written in ONE transaction, and only
- * if the case is still at `expectedVersion` (otherwise 409, and nothing is written).
+ * documents it issues (with their PDFs), its deadlines and the notifications to send are written in ONE
+ * transaction, and only if the case is still at `expectedVersion` (otherwise 409, and nothing is written).
+ * An action under the four-eyes principle is only proposed: the case stays where it is, its version goes up,
+ * and the proposal waits for a second person (`confirmCaseProposal`).
  */
 export async function takeCaseAction(
   db: Kysely<Database>,
@@ -51,23 +52,45 @@ export async function takeCaseAction(
   body: ActionRequestBody,
   now = new Date(),
 ): Promise<CaseRow> {
-  if (caseRow.version !== body.expectedVersion) {
-    throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE, { currentVersion: caseRow.version });
-  }
-  const data = caseRow.data as Record<string, unknown>;
-  const result = applyAction(version.process, caseRow.snapshot as PersistedCase, data, {
-    action: actionId,
-    actor,
-    inputs: body.inputs ?? {},
-    ...caseGuardOptions(caseRow, now),
-  });
-  if (!result.ok) {
-    const code = result.code === 'ROLE_NOT_ALLOWED' ? 'FORBIDDEN' : result.code === 'UNKNOWN_ACTION' ? 'NOT_FOUND' : 'ACTION_REFUSED';
-    throw new AppError(code, result.message, { reason: result.code });
+  assertCaseVersion(caseRow, body.expectedVersion);
+  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const plan = planCaseAction(organisation, caseRow, version, actor, { actionId, expectedVersion: body.expectedVersion, inputs: body.inputs ?? {}, proposal }, now);
+  if (plan.result.requiresConfirmation) return recordProposal(db, organisation, caseRow, plan, body);
+  // Only the applicant or the system can move a case past a waiting proposal; it is void then.
+  return commitCaseMove(db, organisation, caseRow, plan, { ...body, proposal, proposalEnds: 'voided' });
+}
+
+/** What a move writes besides the plan: the caller's version and remark, reply attachments, and the proposal it ends. */
+export interface MoveOptions extends Pick<ActionRequestBody, 'expectedVersion' | 'comment' | 'attachments'> {
+  /** The proposal that waited on the case: confirmed by this move, or made void by it. */
+  proposal?: CaseProposal | undefined;
+  proposalEnds?: 'confirmed' | 'voided';
+}
+
+/**
+ * Writes a decided move: the PDFs of its documents are rendered first (tens of milliseconds of CPU each, kept
+ * out of the transaction), then the case, history, documents with their PDFs, outbox and deadlines are written
+ * in one transaction guarded by the case's version. A proposal that waited on the case is removed with it.
+ */
+export async function commitCaseMove(
+  db: Kysely<Database>,
+  organisation: Organisation,
+  caseRow: CaseRow,
+  plan: CaseActionPlan,
+  options: MoveOptions,
+): Promise<CaseRow> {
+  const { result, now } = plan;
+  const documents: (PlannedDocument & { pdf: Buffer })[] = [];
+  for (const document of plan.documents) {
+    const pdf = await renderDocumentPdf(
+      { title: document.title, createdAt: now, content: document.content },
+      { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
+    );
+    documents.push({ ...document, pdf });
   }
 
   return db.transaction().execute(async (trx) => {
-    const updated = await updateCaseIfVersion(trx, organisation.id, caseRow.id, body.expectedVersion, {
+    const updated = await updateCaseIfVersion(trx, organisation.id, caseRow.id, options.expectedVersion, {
       state: result.to,
       status: result.final ? 'done' : 'active',
       outcome: result.outcome ?? null,
@@ -75,13 +98,23 @@ export async function takeCaseAction(
       closed_at: result.final ? now : null,
     });
     if (!updated) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE);
-    const attached = await attachPendingFiles(trx, organisation.id, caseRow.id, body.attachments ?? []);
-    if (attached.length !== (body.attachments ?? []).length) {
-      const missing = (body.attachments ?? []).findIndex((id) => !attached.some((file) => file.id === id));
+    const attachments = options.attachments ?? [];
+    const attached = await attachPendingFiles(trx, organisation.id, caseRow.id, attachments);
+    if (attached.length !== attachments.length) {
+      const missing = attachments.findIndex((id) => !attached.some((file) => file.id === id));
       throw new AppError('REQUEST_INVALID', ATTACHMENT_UNKNOWN, { errors: [{ path: `/body/files/${missing}`, code: 'fileUnknown', message: ATTACHMENT_UNKNOWN }] });
     }
     const files = attached.map((file) => ({ id: file.id, name: file.name, mediaType: file.media_type, size: file.size }));
 
+    const proposal = options.proposal;
+    if (proposal) {
+      await deleteCaseProposal(trx, organisation.id, caseRow.id);
+      if (options.proposalEnds !== 'confirmed') await appendProposalEvent(trx, organisation.id, caseRow.id, 'proposalVoided', result.actor, proposal, { at: now });
+    }
+    const confirmed =
+      proposal && options.proposalEnds === 'confirmed'
+        ? { proposal: { proposedBy: proposal.proposed_by, proposedAt: proposal.proposed_at.toISOString(), comment: proposal.comment } }
+        : {};
     for (const [index, step] of result.steps.entries()) {
       const byActor = index === 0;
       await appendCaseEvent(trx, {
@@ -90,37 +123,26 @@ export async function takeCaseAction(
         case_id: caseRow.id,
         at: now,
         kind: 'action',
-        actor_id: byActor ? actor.id : 'system',
-        actor_role: byActor ? recordedRole(actor) : 'system',
+        actor_id: byActor ? result.actor.id : 'system',
+        actor_role: byActor ? recordedRole(result.actor) : 'system',
         action: step.action,
         from_state: step.from,
         to_state: step.to,
-        comment: byActor ? (body.comment?.trim() || null) : null,
-        details: byActor ? { inputs: result.inputs, ...(files.length > 0 ? { files } : {}) } : {},
+        comment: byActor ? (options.comment?.trim() || null) : null,
+        details: byActor ? { inputs: result.inputs, ...(files.length > 0 ? { files } : {}), ...confirmed } : {},
       });
     }
-    const facts = {
-      reference: caseRow.reference,
-      receivedAt: caseRow.received_at,
-      date: now,
-      outcome: result.outcome ?? null,
-      organisationName: organisation.name,
-      organisationAddress: organisation.address,
-      actionInputs: result.inputs,
-    };
-    for (const templateId of result.documents) {
-      const template = version.definition.documents.find((t) => t.id === templateId);
-      if (!template) continue;
-      const rendered = renderDocument(version, template, data, facts);
+    for (const document of documents) {
       await insertDocument(trx, {
         id: randomUUID(),
         organisation_id: organisation.id,
         case_id: caseRow.id,
-        template_id: template.id,
-        kind: template.kind,
-        title: rendered.parts.title ?? template.title.de,
-        content: rendered,
+        template_id: document.template.id,
+        kind: document.template.kind,
+        title: document.title,
+        content: document.content,
         created_at: now,
+        pdf: document.pdf,
       });
     }
     for (const message of result.notifications) {
@@ -144,14 +166,63 @@ export async function takeCaseAction(
   });
 }
 
-/**
- * What guards of a case are evaluated with — the same when actions are listed and when one is taken:
- * the moment, its German calendar day as `today`, and the case facts guards may read (`$case.receivedAt`).
- */
-export function caseGuardOptions(caseRow: { reference: string; received_at: Date }, now = new Date()) {
-  return {
-    now,
-    today: toOfficeDate(now),
-    facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
-  };
+/** Four-eyes principle: records the decided action as a proposal; the case keeps its state, its version goes up. */
+async function recordProposal(db: Kysely<Database>, organisation: Organisation, caseRow: CaseRow, plan: CaseActionPlan, body: ActionRequestBody): Promise<CaseRow> {
+  const { result, now } = plan;
+  const comment = body.comment?.trim() || null;
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateCaseIfVersion(trx, organisation.id, caseRow.id, body.expectedVersion, {});
+    if (!updated) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE);
+    await insertCaseProposal(trx, {
+      organisation_id: organisation.id,
+      case_id: caseRow.id,
+      action: result.action,
+      state: result.from,
+      proposed_by: result.actor.id,
+      proposed_at: now,
+      inputs: result.inputs,
+      comment,
+    });
+    await appendCaseEvent(trx, {
+      id: randomUUID(),
+      organisation_id: organisation.id,
+      case_id: caseRow.id,
+      at: now,
+      kind: 'proposal',
+      actor_id: result.actor.id,
+      actor_role: recordedRole(result.actor),
+      action: result.action,
+      from_state: result.from,
+      comment,
+      details: { inputs: result.inputs, target: result.to },
+      internal: true,
+    });
+    return updated;
+  });
+}
+
+/** A history entry about a proposal (sent back, withdrawn, void); internal, never shown to the applicant. */
+export async function appendProposalEvent(
+  db: Parameters<typeof appendCaseEvent>[0],
+  organisationId: string,
+  caseId: string,
+  kind: 'proposalRejected' | 'proposalWithdrawn' | 'proposalVoided',
+  actor: CaseActor,
+  proposal: CaseProposal,
+  options: { at: Date; comment?: string | null },
+): Promise<void> {
+  await appendCaseEvent(db, {
+    id: randomUUID(),
+    organisation_id: organisationId,
+    case_id: caseId,
+    at: options.at,
+    kind,
+    actor_id: actor.id,
+    actor_role: recordedRole(actor),
+    action: proposal.action,
+    from_state: proposal.state,
+    comment: options.comment ?? null,
+    details: { inputs: proposal.inputs as Record<string, string>, proposal: { proposedBy: proposal.proposed_by, proposedAt: proposal.proposed_at.toISOString() } },
+    internal: true,
+  });
 }

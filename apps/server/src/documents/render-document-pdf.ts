@@ -32,6 +32,8 @@ export interface DocumentPdfFacts {
  *
  * Every text is data: it is placed as text and never read as layout instructions. The same document and
  * facts always give the same bytes (the creation date is the document's, nothing random is written).
+ * A `draft` (the preview before issuing) carries "ENTWURF" across every page, so it is never taken for the
+ * notice itself.
  *
  * @example
  *   const pdf = await renderDocumentPdf(
@@ -39,8 +41,8 @@ export interface DocumentPdfFacts {
  *     { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
  *   );
  */
-export async function renderDocumentPdf(document: IssuedDocument, facts: DocumentPdfFacts): Promise<Buffer> {
-  return createPdf(buildDocumentDefinition(document, facts)).getBuffer();
+export async function renderDocumentPdf(document: IssuedDocument, facts: DocumentPdfFacts, options: { draft?: boolean } = {}): Promise<Buffer> {
+  return createPdf(buildDocumentDefinition(document, facts, options.draft === true)).getBuffer();
 }
 
 const MM = 72 / 25.4;
@@ -66,6 +68,7 @@ const LABELS = {
     page: (current: number, count: number) => `Seite ${current} von ${count}`,
     referenceShort: 'Az.',
     noSignature: 'Dieses Schreiben wurde maschinell erstellt und ist ohne Unterschrift gültig.',
+    draft: 'ENTWURF',
   },
   en: {
     reference: 'Reference',
@@ -75,10 +78,11 @@ const LABELS = {
     page: (current: number, count: number) => `Page ${current} of ${count}`,
     referenceShort: 'Ref.',
     noSignature: 'This letter was produced automatically and is valid without a signature.',
+    draft: 'DRAFT',
   },
 } as const;
 
-function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFacts): TDocumentDefinitions {
+function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFacts, draft: boolean): TDocumentDefinitions {
   const content = readContent(document.content);
   const language = content.language;
   const labels = LABELS[language];
@@ -125,6 +129,7 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
       ],
     }),
     content: body,
+    ...(draft ? { watermark: { text: labels.draft, color: GREY, opacity: 0.15, bold: true } } : {}),
     defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
     styles: {
       letterHeadName: { fontSize: 14, bold: true, lineHeight: 1.1 },

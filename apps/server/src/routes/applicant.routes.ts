@@ -5,7 +5,8 @@ import { listAvailableActions, type CaseActor, type PersistedCase } from '@amtsw
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { hashToken } from '../auth/hash-token';
-import { caseGuardOptions, takeCaseAction } from '../cases/take-case-action';
+import { caseGuardOptions } from '../cases/plan-case-action';
+import { takeCaseAction } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
 import { sendDocumentPdf } from './send-document-pdf';
 import { DOCUMENT_NOT_FOUND, DOCUMENT_VIEW, FILE_NOT_FOUND, PDF_RESPONSE, sendFile, toDocumentView } from './cases.routes';
@@ -170,7 +171,7 @@ export function applicantRoutes(app: FastifyInstance): void {
       const caseRow = await loadCaseForToken(request, caseId);
       const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
       if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
-      return sendDocumentPdf(reply, caseRow, document, request.organisation);
+      return sendDocumentPdf(reply, db(), caseRow, document, request.organisation);
     },
   );
 

@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendCaseEvent,
-  caseVisibleTo,
+  buildInboxQueries,
   findCaseById,
   findCaseFile,
   findUserById,
   listServiceRoles,
   findCaseDocument,
+  findCaseProposal,
   listCaseDocuments,
   listCaseEvents,
   updateCaseIfVersion,
   type CaseRow,
-  type Database,
 } from '@amtsweg/db';
 import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseActor } from '@amtsweg/process';
-import { sql, type ExpressionBuilder } from 'kysely';
 import { AppError } from '../app-error';
 import { caseViewerOf, type UserPrincipal } from '../auth/principal';
 import { recordedRole, resolveCaseActor } from '../cases/case-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { sendDocumentPdf } from './send-document-pdf';
-import { CASE_CONFLICT_MESSAGE, caseGuardOptions, takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
+import { CASE_CONFLICT_MESSAGE, caseGuardOptions, toPendingProposal } from '../cases/plan-case-action';
+import { takeCaseAction, type ActionRequestBody } from '../cases/take-case-action';
 import type { CompiledVersion } from '../services/version-cache';
-import { ERROR_RESPONSE, ID_PATTERN, LOCALIZED, uuidParams } from './shared-schemas';
+import { ACTION_BODY, ACTION_PARAMS, ERROR_RESPONSE, LOCALIZED, uuidParams } from './shared-schemas';
 import { loadVersion } from '../services/load-version';
 import { attachmentDisposition } from './attachment-disposition';
 
@@ -32,7 +32,22 @@ const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');
 const NOT_FOUND = { de: 'Diesen Vorgang gibt es nicht.', en: 'There is no such case.' };
 
-const CASE_VIEW = {
+/** The actions a caseworker sees: enabled, or disabled with the reason. */
+const AVAILABLE_ACTION = {
+  type: 'object',
+  required: ['id', 'label', 'enabled', 'inputs', 'fourEyes'],
+  properties: {
+    id: { type: 'string' },
+    label: LOCALIZED,
+    target: { type: 'string' },
+    enabled: { type: 'boolean' },
+    guardMessage: LOCALIZED,
+    inputs: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    fourEyes: { type: 'boolean', description: 'Taking it only proposes it; a second caseworker confirms (four-eyes principle)' },
+  },
+} as const;
+
+export const CASE_VIEW = {
   type: 'object',
   required: ['id', 'reference', 'serviceId', 'serviceVersion', 'state', 'status', 'data', 'version', 'actions', 'history', 'documents'],
   properties: {
@@ -54,18 +69,21 @@ const CASE_VIEW = {
     assigneeId: { type: ['string', 'null'] },
     dueAt: { type: ['string', 'null'], format: 'date-time' },
     receivedAt: { type: 'string', format: 'date-time' },
-    actions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'label', 'enabled', 'inputs'],
-        properties: {
-          id: { type: 'string' },
-          label: LOCALIZED,
-          target: { type: 'string' },
-          enabled: { type: 'boolean' },
-          guardMessage: LOCALIZED,
-          inputs: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    actions: { type: 'array', items: AVAILABLE_ACTION },
+    proposal: {
+      type: ['object', 'null'],
+      description: 'An action proposed under the four-eyes principle, waiting for a second caseworker; null when none waits',
+      required: ['action', 'proposedBy', 'proposedAt', 'inputs', 'available'],
+      properties: {
+        action: AVAILABLE_ACTION,
+        proposedBy: { type: 'object', required: ['id'], properties: { id: { type: 'string' }, displayName: { type: ['string', 'null'] } } },
+        proposedAt: { type: 'string', format: 'date-time' },
+        inputs: { type: 'object', additionalProperties: { type: 'string' } },
+        comment: { type: ['string', 'null'] },
+        available: {
+          type: 'array',
+          items: { enum: ['confirm', 'reject-proposal', 'withdraw-proposal'] },
+          description: 'What the caller may do with it now (POST …/actions/:actionId/<entry>): confirm or send back for others holding a role of the action, withdraw for the proposer',
         },
       },
     },
@@ -84,6 +102,11 @@ const CASE_VIEW = {
           comment: { type: ['string', 'null'] },
           internal: { type: 'boolean' },
           inputs: { type: 'object', additionalProperties: true, description: 'What was entered with the action' },
+          proposal: {
+            type: 'object',
+            description: 'Four-eyes principle: who proposed the action this entry confirmed (or sent back, withdrew), when, with which remark',
+            properties: { proposedBy: { type: 'string' }, proposedAt: { type: 'string', format: 'date-time' }, comment: { type: ['string', 'null'] } },
+          },
           files: {
             type: 'array',
             description: 'Attachments sent with the action (an applicant’s reply); download via …/files/:fileId',
@@ -172,50 +195,27 @@ export function casesRoutes(app: FastifyInstance): void {
     async (request) => {
       const query = request.query as InboxQuery;
       const now = new Date();
-      const organisationId = request.organisation.id;
-      const viewer = caseViewerOf(request.principal as UserPrincipal);
-      const filters = (eb: ExpressionBuilder<Database, 'cases'>) => {
-        const conditions = [eb('organisation_id', '=', organisationId), caseVisibleTo(eb, organisationId, viewer)];
-        if (query.serviceId) conditions.push(eb('service_id', '=', query.serviceId));
-        if (query.assignee === 'unassigned') conditions.push(eb('assignee_id', 'is', null));
-        else if (query.assignee === 'me') conditions.push(eb('assignee_id', '=', (request.principal as UserPrincipal).user.id));
-        else if (query.assignee) conditions.push(eb('assignee_id', '=', query.assignee));
-        if (query.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb('due_at', '<', now)]));
-        if (query.q) {
-          const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          conditions.push(eb.or([eb('reference', 'ilike', pattern), eb('applicant_name', 'ilike', pattern)]));
-        }
-        return eb.and(conditions);
-      };
-
-      let listQuery = db()
-        .selectFrom('cases')
-        .select(['id', 'reference', 'service_id', 'service_version', 'state', 'status', 'applicant_name', 'assignee_id', 'due_at', 'received_at'])
-        .where(filters);
-      if (query.state) listQuery = listQuery.where('state', '=', query.state);
-      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-      if (query.sort === 'due') {
-        const dueKey = sql<Date>`coalesce(due_at, 'infinity'::timestamptz)`;
-        if (cursor) listQuery = listQuery.where(sql<boolean>`(${dueKey}, id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-        listQuery = listQuery.orderBy(dueKey, 'asc').orderBy('id', 'asc');
-      } else {
-        if (cursor) listQuery = listQuery.where(sql<boolean>`(received_at, id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
-        listQuery = listQuery.orderBy('received_at', 'desc').orderBy('id', 'desc');
-      }
-      const rows = await listQuery.limit(query.limit + 1).execute();
+      const principal = request.principal as UserPrincipal;
+      const inbox = await buildInboxQueries(db(), request.organisation.id, caseViewerOf(principal), {
+        serviceId: query.serviceId,
+        state: query.state,
+        assigneeId: !query.assignee ? undefined : query.assignee === 'unassigned' ? null : query.assignee === 'me' ? principal.user.id : query.assignee,
+        overdue: query.overdue,
+        text: query.q,
+        sort: query.sort,
+        after: query.cursor ? decodeCursor(query.cursor) : undefined,
+        // One more than a page, to know whether another follows.
+        limit: query.limit + 1,
+        now,
+      });
+      // Two connections at once: the answer waits for the slower query, not for both.
+      const [rows, counts] = await Promise.all([inbox.page.execute(), inbox.counts.execute()]);
       const page = rows.slice(0, query.limit);
       const last = page[page.length - 1];
       const nextCursor =
         rows.length > query.limit && last
           ? encodeCursor({ at: query.sort === 'due' ? (last.due_at?.toISOString() ?? 'infinity') : last.received_at.toISOString(), id: last.id })
           : null;
-
-      const counts = await db()
-        .selectFrom('cases')
-        .select(['state', (eb) => eb.fn.countAll<string>().as('count')])
-        .where(filters)
-        .groupBy('state')
-        .execute();
       return {
         cases: page.map((row) => ({
           id: row.id,
@@ -262,21 +262,8 @@ export function casesRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['cases'],
         summary: 'Take an action; 409 if the case changed since expectedVersion',
-        params: {
-          type: 'object',
-          required: ['caseId', 'actionId'],
-          properties: { caseId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', pattern: ID_PATTERN } },
-        },
-        body: {
-          type: 'object',
-          required: ['expectedVersion'],
-          additionalProperties: false,
-          properties: {
-            expectedVersion: { type: 'integer', minimum: 1 },
-            comment: { type: 'string', maxLength: 5000 },
-            inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
-          },
-        },
+        params: ACTION_PARAMS,
+        body: ACTION_BODY,
         response: { 200: CASE_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },
       },
     },
@@ -294,7 +281,7 @@ export function casesRoutes(app: FastifyInstance): void {
 }
 
 /** A case the caller may see (their organisation, a service they hold a role for), or 404. */
-async function loadCase(app: FastifyInstance, request: FastifyRequest, caseId: string): Promise<CaseRow> {
+export async function loadCase(app: FastifyInstance, request: FastifyRequest, caseId: string): Promise<CaseRow> {
   const caseRow = await findCaseById(app.database.db, request.organisation.id, caseId, caseViewerOf(request.principal as UserPrincipal));
   if (!caseRow) throw new AppError('CASE_NOT_FOUND', NOT_FOUND);
   return caseRow;
@@ -431,7 +418,7 @@ function caseSideRoutes(app: FastifyInstance): void {
       const caseRow = await loadCase(app, request, caseId);
       const document = await findCaseDocument(db(), request.organisation.id, caseId, documentId);
       if (!document) throw new AppError('DOCUMENT_NOT_FOUND', DOCUMENT_NOT_FOUND);
-      return sendDocumentPdf(reply, caseRow, document, request.organisation);
+      return sendDocumentPdf(reply, db(), caseRow, document, request.organisation);
     },
   );
 
@@ -512,15 +499,23 @@ export function toDocumentView(document: { id: string; kind: string; title: stri
   };
 }
 
-async function buildCaseView(app: FastifyInstance, request: FastifyRequest, caseRow: CaseRow, version: CompiledVersion, actor: CaseActor) {
+const PROPOSAL_ROUTES = { confirm: 'confirm', reject: 'reject-proposal', withdraw: 'withdraw-proposal' } as const;
+
+/** The staff view of a case: data, the actions the caller may take now, a waiting proposal, history, documents. */
+export async function buildCaseView(app: FastifyInstance, request: FastifyRequest, caseRow: CaseRow, version: CompiledVersion, actor: CaseActor) {
   const { definition } = version;
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const data = caseRow.data as Record<string, unknown>;
-  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, actor, caseGuardOptions(caseRow));
-  const [events, documents] = await Promise.all([
+  const [events, documents, proposal] = await Promise.all([
     listCaseEvents(app.database.db, request.organisation.id, caseRow.id, { includeInternal: true }),
     listCaseDocuments(app.database.db, request.organisation.id, caseRow.id),
+    findCaseProposal(app.database.db, request.organisation.id, caseRow.id),
   ]);
+  const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, data, actor, {
+    ...caseGuardOptions(caseRow),
+    proposal: toPendingProposal(proposal),
+  });
+  const choices = listed.ok ? listed.proposal : undefined;
   return {
     id: caseRow.id,
     reference: caseRow.reference,
@@ -537,6 +532,17 @@ async function buildCaseView(app: FastifyInstance, request: FastifyRequest, case
     dueAt: caseRow.due_at?.toISOString() ?? null,
     receivedAt: caseRow.received_at.toISOString(),
     actions: listed.ok ? listed.actions : [],
+    proposal:
+      proposal && choices
+        ? {
+            action: choices.action,
+            proposedBy: { id: proposal.proposed_by, displayName: proposal.proposer_name },
+            proposedAt: proposal.proposed_at.toISOString(),
+            inputs: proposal.inputs as Record<string, string>,
+            comment: proposal.comment,
+            available: choices.answers.map((answer) => PROPOSAL_ROUTES[answer]),
+          }
+        : null,
     history: events.map((e) => ({
       at: e.at.toISOString(),
       kind: e.kind,
@@ -550,6 +556,7 @@ async function buildCaseView(app: FastifyInstance, request: FastifyRequest, case
       // What the actor entered with the action (a request's text, the applicant's reply) and attached.
       inputs: (e.details as { inputs?: Record<string, unknown> } | null)?.inputs ?? {},
       files: (e.details as { files?: unknown[] } | null)?.files ?? [],
+      ...((e.details as { proposal?: object } | null)?.proposal ? { proposal: (e.details as { proposal: object }).proposal } : {}),
     })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, templateId: d.template_id, createdAt: d.created_at.toISOString() })),
   };

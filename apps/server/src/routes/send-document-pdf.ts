@@ -1,28 +1,45 @@
-import type { DocumentRow } from '@amtsweg/db';
+import { findDocumentPdf, storeDocumentPdf, type Database, type DocumentSummary } from '@amtsweg/db';
 import type { FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { RenderedDocument } from '../cases/render-document';
 import { attachmentDisposition } from './attachment-disposition';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 
 /**
- * Renders a document of a case the caller may see and sends it as a PDF download, never cached by shared
- * caches. The caller has checked access to the case and found the document under it.
+ * Sends a document of a case the caller may see as a PDF download, never cached by shared caches. The bytes
+ * are the stored ones: a notice's PDF is stored when it is issued; a document without one (a receipt, written
+ * in the submission's hot path) is rendered once, stored, and served from storage from then on. The caller has
+ * checked access to the case and found the document under it.
  */
 export async function sendDocumentPdf(
   reply: FastifyReply,
+  db: Kysely<Database>,
   caseRow: { reference: string },
-  document: Pick<DocumentRow, 'title' | 'created_at' | 'content'>,
-  organisation: { name: string; address: string },
+  document: Pick<DocumentSummary, 'id' | 'title' | 'created_at' | 'content'>,
+  organisation: { id: string; name: string; address: string },
 ) {
-  const pdf = await renderDocumentPdf(
-    { title: document.title, createdAt: document.created_at, content: document.content as RenderedDocument },
-    { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
-  );
+  const stored = await findDocumentPdf(db, organisation.id, document.id);
+  const pdf =
+    stored ??
+    (await storeDocumentPdf(
+      db,
+      organisation.id,
+      document.id,
+      await renderDocumentPdf(
+        { title: document.title, createdAt: document.created_at, content: document.content as RenderedDocument },
+        { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
+      ),
+    ));
+  return sendPdf(reply, documentPdfFileName(caseRow.reference, document.title), pdf);
+}
+
+/** Sends PDF bytes as a download named `fileName`, never cached by shared caches. */
+export function sendPdf(reply: FastifyReply, fileName: string, pdf: Uint8Array) {
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', attachmentDisposition(documentPdfFileName(caseRow.reference, document.title)))
+    .header('content-disposition', attachmentDisposition(fileName))
     .header('cache-control', 'private, no-store')
-    .send(pdf);
+    .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
 }
 
 /**

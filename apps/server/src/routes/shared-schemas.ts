@@ -16,3 +16,22 @@ export function uuidParams<const TNames extends readonly string[]>(...names: TNa
 
 /** An action id or other definition id in a path. */
 export const ID_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,62}$';
+
+/** The path of an action on a case. */
+export const ACTION_PARAMS = {
+  type: 'object',
+  required: ['caseId', 'actionId'],
+  properties: { caseId: { type: 'string', format: 'uuid' }, actionId: { type: 'string', pattern: ID_PATTERN } },
+} as const;
+
+/** Taking an action (or previewing it): the version the caller saw, the action's inputs and a remark. */
+export const ACTION_BODY = {
+  type: 'object',
+  required: ['expectedVersion'],
+  additionalProperties: false,
+  properties: {
+    expectedVersion: { type: 'integer', minimum: 1 },
+    comment: { type: 'string', maxLength: 5000 },
+    inputs: { type: 'object', maxProperties: 20, additionalProperties: { type: ['string', 'number', 'boolean'] } },
+  },
+} as const;

@@ -119,3 +119,25 @@ export async function countUnusedRecoveryCodes(db: Executor, userId: string): Pr
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Active staff with the caseworker role and their process roles: who a case can be assigned to. */
+export async function listCaseworkers(db: Executor, organisationId: string): Promise<{ id: string; display_name: string; service_roles: { serviceId: string; role: string }[] }[]> {
+  const people = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('organisation_id', '=', organisationId)
+    .where('kind', '=', 'staff')
+    .where('disabled_at', 'is', null)
+    .where(sql<boolean>`'caseworker' = any(roles)`)
+    .orderBy('display_name')
+    .execute();
+  const grants = await db
+    .selectFrom('user_service_roles')
+    .select(['user_id', 'service_id', 'role'])
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return people.map((person) => ({
+    ...person,
+    service_roles: grants.filter((grant) => grant.user_id === person.id).map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
+  }));
+}

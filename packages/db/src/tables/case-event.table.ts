@@ -7,7 +7,12 @@ export interface CaseEventTable {
   organisation_id: string;
   case_id: string;
   at: ColumnType<Date, Date | undefined, never>;
-  kind: 'submitted' | 'action' | 'assigned' | 'note' | 'reply';
+  /**
+   * `proposal`: a four-eyes action proposed (internal); `proposalRejected` / `proposalWithdrawn`: sent back by
+   * a second person or taken back by its proposer; `proposalVoided`: the case moved on without it (the
+   * applicant withdrew).
+   */
+  kind: 'submitted' | 'action' | 'assigned' | 'note' | 'reply' | 'proposal' | 'proposalRejected' | 'proposalWithdrawn' | 'proposalVoided';
   actor_id: string;
   actor_role: string;
   action: string | null;

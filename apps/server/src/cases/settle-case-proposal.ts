@@ -1,0 +1,68 @@
+import { deleteCaseProposal, findCaseProposal, updateCaseIfVersion, type CaseRow, type Database, type Organisation } from '@amtsweg/db';
+import { checkProposalAnswer, type CaseActor, type PersistedCase } from '@amtsweg/process';
+import type { Kysely } from 'kysely';
+import { AppError } from '../app-error';
+import type { CompiledVersion } from '../services/version-cache';
+import { assertCaseVersion, CASE_CONFLICT_MESSAGE, caseGuardOptions, planCaseAction, toActionRefusal, toPendingProposal } from './plan-case-action';
+import { appendProposalEvent, commitCaseMove } from './take-case-action';
+
+export interface ProposalAnswerBody {
+  expectedVersion: number;
+  comment?: string;
+}
+
+/**
+ * Four-eyes principle, second person: takes the proposed action with the proposer's inputs — the case moves,
+ * its documents are issued, and the history names both people (the action's entry carries the proposal). The
+ * proposer gets 403; a case changed since `expectedVersion` 409; no proposal of this action 422.
+ */
+export async function confirmCaseProposal(
+  db: Kysely<Database>,
+  organisation: Organisation,
+  caseRow: CaseRow,
+  version: CompiledVersion,
+  actionId: string,
+  actor: CaseActor,
+  body: ProposalAnswerBody,
+  now = new Date(),
+): Promise<CaseRow> {
+  assertCaseVersion(caseRow, body.expectedVersion);
+  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const plan = planCaseAction(organisation, caseRow, version, actor, { actionId, expectedVersion: body.expectedVersion, proposal, confirm: true }, now);
+  return commitCaseMove(db, organisation, caseRow, plan, { expectedVersion: body.expectedVersion, ...(body.comment ? { comment: body.comment } : {}), proposal, proposalEnds: 'confirmed' });
+}
+
+/**
+ * Ends the proposal waiting on a case without taking it: `reject` — a second person sends it back (with the
+ * reason in `comment`); `withdraw` — the proposer takes it back. The case stays where it is; its version goes up.
+ */
+export async function answerCaseProposal(
+  db: Kysely<Database>,
+  organisation: Organisation,
+  caseRow: CaseRow,
+  version: CompiledVersion,
+  actionId: string,
+  actor: CaseActor,
+  answer: 'reject' | 'withdraw',
+  body: ProposalAnswerBody,
+  now = new Date(),
+): Promise<CaseRow> {
+  assertCaseVersion(caseRow, body.expectedVersion);
+  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const checked = checkProposalAnswer(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, {
+    action: actionId,
+    actor,
+    proposal: toPendingProposal(proposal),
+    answer,
+    ...caseGuardOptions(caseRow, now),
+  });
+  if (!checked.ok) throw toActionRefusal(checked);
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateCaseIfVersion(trx, organisation.id, caseRow.id, body.expectedVersion, {});
+    const removed = updated && (await deleteCaseProposal(trx, organisation.id, caseRow.id));
+    if (!updated || !removed || !proposal) throw new AppError('CASE_CONFLICT', CASE_CONFLICT_MESSAGE);
+    const kind = answer === 'reject' ? 'proposalRejected' : 'proposalWithdrawn';
+    await appendProposalEvent(trx, organisation.id, caseRow.id, kind, actor, proposal, { at: now, comment: body.comment?.trim() || null });
+    return updated;
+  });
+}
