@@ -1,0 +1,127 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { collectProblems, expectAccessible, startSite, type Site } from '../../portal/test/browser-support';
+
+async function logIn(page: Page, origin: string, email: string): Promise<void> {
+  await page.goto(`${origin}/inbox/`);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Vorgänge' }).waitFor();
+}
+
+/**
+ * A caseworker takes a new Hundeanmeldung from "unassigned" to the Bescheid in Chromium: claims it, asks the
+ * applicant for more (who answers through the API), previews and issues the approval. A colleague acting on
+ * the same case from an outdated page is told who changed it, and keeps what they typed.
+ */
+describe('caseworker journey on postgres', () => {
+  let site: Site;
+  let t: TestApp;
+  let browser: Browser;
+  let origin = '';
+  let caseId = '';
+  let accessToken = '';
+
+  beforeAll(async () => {
+    site = await startSite('postgres', ['inbox']);
+    ({ t, browser, origin } = site);
+    for (const [email, name] of [
+      ['anna.berg@musterstadt.example', 'Anna Berg'],
+      ['ben.kaya@musterstadt.example', 'Ben Kaya'],
+    ] as const) {
+      const person = await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+      await t.database.db.updateTable('users').set({ display_name: name }).where('id', '=', person.id).execute();
+      await grantServiceRoles(t, person.id, site.serviceId, ['dogTax']);
+    }
+    const submitted = await t.inject({ method: 'POST', url: `/api/services/${site.serviceId}/submissions`, payload: exampleSubmission('valid-without-files.json').data }, null);
+    ({ caseId, accessToken } = submitted.json<{ caseId: string; accessToken: string }>());
+  });
+  afterAll(() => site?.close());
+
+  it('claims, asks, decides with a preview; a racing colleague gets the conflict message', async () => {
+    const annaContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
+    const anna = await annaContext.newPage();
+    const problems = collectProblems(anna);
+    await logIn(anna, origin, 'anna.berg@musterstadt.example');
+    await expectAccessible(anna, 'the work list');
+
+    // Ben opens the same case at the same time (his page will be outdated).
+    const benContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
+    const ben = await benContext.newPage();
+    await logIn(ben, origin, 'ben.kaya@musterstadt.example');
+    await ben.goto(`${origin}/inbox/vorgaenge/${caseId}`);
+    await ben.getByRole('button', { name: 'Übernehmen' }).waitFor();
+
+    // Anna: "unassigned", the new case, open it with the keyboard (j, Enter), claim it (c).
+    await anna.getByRole('link', { name: 'Nicht zugewiesen' }).click();
+    const row = anna.locator('tbody tr').first();
+    await row.waitFor();
+    await anna.keyboard.press('j');
+    await anna.keyboard.press('Enter');
+    await anna.getByRole('heading', { level: 2, name: 'Aktionen' }).waitFor();
+    await expectAccessible(anna, 'the case page');
+    await anna.keyboard.press('c');
+    await anna.keyboard.press('Enter');
+    await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('Anna Berg');
+
+    // Ben, on his outdated page, asks the applicant for more: refused, told by whom, his text kept.
+    await ben.getByRole('button', { name: 'Unterlagen nachfordern' }).click();
+    await ben.getByLabel('Was fehlt?').fill('Bitte den Versicherungsschein senden.');
+    await ben.getByRole('button', { name: 'Unterlagen nachfordern' }).last().click();
+    await ben.getByRole('alert').filter({ hasText: 'von Anna Berg geändert' }).waitFor();
+    expect(await ben.getByLabel('Was fehlt?').inputValue()).toBe('Bitte den Versicherungsschein senden.');
+    await expectAccessible(ben, 'the case page with a conflict');
+
+    // Anna asks the applicant for more; the applicant answers (through the API).
+    await anna.getByRole('button', { name: 'Unterlagen nachfordern' }).click();
+    await anna.getByLabel('Was fehlt?').fill('Bitte den Versicherungsschein senden.');
+    await anna.locator('#action-requestInformation-form').getByRole('button', { name: 'Unterlagen nachfordern' }).click();
+    await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('Wartet auf Antragsteller');
+    const view = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: { authorization: `Bearer ${accessToken}` } }, null);
+    const answered = await t.inject(
+      {
+        method: 'POST',
+        url: `/api/applicant/cases/${caseId}/reply`,
+        headers: { authorization: `Bearer ${accessToken}` },
+        payload: { actionId: 'answer', expectedVersion: view.json<{ version: number }>().version, inputs: { answer: 'Versicherungsschein liegt bei.' } },
+      },
+      null,
+    );
+    expect(answered.statusCode, answered.body).toBe(200);
+    await anna.reload();
+    await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('In Prüfung');
+    expect(await anna.locator('.ib-history').textContent()).toContain('Versicherungsschein liegt bei.');
+
+    // Approve: preview the Bescheid, then issue it.
+    await anna.getByRole('button', { name: 'Anmeldung bestätigen' }).click();
+    await anna.getByRole('button', { name: 'Vorschau des Bescheids' }).click();
+    const preview = anna.getByRole('region', { name: 'Vorschau' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Bescheid');
+    await expectAccessible(anna, 'the decision preview');
+    await anna.getByRole('button', { name: /verbindlich/ }).click();
+    await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('Angemeldet');
+    const documents = await anna.locator('#documents-title + ul').textContent();
+    expect(documents).toContain('Bescheid');
+    expect(problems).toEqual([]);
+
+    // Four eyes: Anna proposes to reject another application; only a colleague can confirm it.
+    const second = await t.inject({ method: 'POST', url: `/api/services/${site.serviceId}/submissions`, payload: exampleSubmission('valid-without-files.json').data }, null);
+    const secondId = second.json<{ caseId: string }>().caseId;
+    await anna.goto(`${origin}/inbox/vorgaenge/${secondId}`);
+    await anna.getByRole('button', { name: 'Anmeldung ablehnen' }).click();
+    await anna.getByLabel('Begründung').fill('Der Hund ist bereits in einer anderen Gemeinde angemeldet.');
+    await anna.getByRole('button', { name: /zur Bestätigung vorlegen/ }).click();
+    await anna.getByText('Anna Berg schlägt vor: Anmeldung ablehnen').waitFor();
+    expect(await anna.getByRole('button', { name: 'Bestätigen (Vier-Augen-Prinzip)' }).count()).toBe(0);
+    await expectAccessible(anna, 'a case with a proposal');
+    await ben.goto(`${origin}/inbox/vorgaenge/${secondId}`);
+    await ben.getByRole('button', { name: 'Bestätigen (Vier-Augen-Prinzip)' }).click();
+    await expect.poll(() => ben.locator('.ib-facts').textContent()).toContain('Abgelehnt');
+    await annaContext.close();
+    await benContext.close();
+  });
+});
