@@ -71,7 +71,8 @@ export const TEXTS = {
   downloadPreview: { de: 'Vorschau als PDF', en: 'Preview as PDF' },
   issue: { de: (label: string) => `${label} – verbindlich`, en: (label: string) => `${label} – final` },
   documents: { de: 'Dokumente', en: 'Documents' },
-  download: { de: 'PDF herunterladen', en: 'Download PDF' },
+  download: { de: 'Herunterladen', en: 'Download' },
+  viewFile: { de: 'Ansehen (neuer Tab)', en: 'View (new tab)' },
   conflict: {
     de: (who: string) => `Dieser Vorgang wurde inzwischen von ${who} geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.`,
     en: (who: string) => `This case was changed by ${who} in the meantime. Please reload it; what you typed is kept.`,

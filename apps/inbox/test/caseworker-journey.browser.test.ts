@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
@@ -42,7 +43,7 @@ describe('caseworker journey on postgres', () => {
   afterAll(() => site?.close());
 
   it('claims, asks, decides with a preview; a racing colleague gets the conflict message', async () => {
-    const annaContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
+    const annaContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     const anna = await annaContext.newPage();
     const problems = collectProblems(anna);
     await logIn(anna, origin, 'anna.berg@musterstadt.example');
@@ -102,6 +103,10 @@ describe('caseworker journey on postgres', () => {
     await preview.waitFor();
     expect(await preview.textContent()).toContain('Bescheid');
     await expectAccessible(anna, 'the decision preview');
+    const [draftPdf] = await Promise.all([anna.waitForEvent('download'), anna.getByRole('button', { name: 'Vorschau als PDF' }).click()]);
+    expect(draftPdf.suggestedFilename()).toMatch(/\.pdf$/);
+    const draftBytes = readFileSync(await draftPdf.path());
+    expect(draftBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await anna.getByRole('button', { name: /verbindlich/ }).click();
     await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('Angemeldet');
     const documents = await anna.locator('#documents-title + ul').textContent();

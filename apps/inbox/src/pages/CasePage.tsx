@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
 import { AnswersSummary, localize } from '@amtsweg/ui';
-import { api, ApiError, formatDateTime, Link, navigate, PageHeading, type FieldError } from '@amtsweg/ui/app';
+import { api, ApiError, downloadFile, formatDateTime, Link, navigate, PageHeading, type FieldError } from '@amtsweg/ui/app';
 import { BASE } from '../App';
 import { useLanguage } from '../i18n';
 import { loadCaseworkers, loadDefinition, type Caseworker } from '../reference-data';
@@ -224,10 +224,17 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
           <ul>
             {files.map((file) => (
               <li key={file.id}>
-                <a href={`/api/cases/${caseId}/files/${file.id}`} target="_blank" rel="noopener">
-                  {file.name}
-                </a>{' '}
-                <span className="pt-meta">({file.mediaType})</span>
+                {file.name} <span className="pt-meta">({file.mediaType})</span>{' '}
+                {/\/(pdf|jpeg|png)$/.test(file.mediaType) ? (
+                  <a href={`/api/cases/${caseId}/files/${file.id}?ansicht=true`} target="_blank" rel="noopener">
+                    {t('viewFile')}
+                    <span className="aw-visually-hidden">: {file.name}</span>
+                  </a>
+                ) : null}{' '}
+                <a href={`/api/cases/${caseId}/files/${file.id}`}>
+                  {t('download')}
+                  <span className="aw-visually-hidden">: {file.name}</span>
+                </a>
               </li>
             ))}
           </ul>
@@ -502,9 +509,18 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
             );
           })}
           {decides ? (
-            <button type="button" className="aw-button aw-button--secondary" onClick={() => void showPreview()}>
-              {t('preview')}
-            </button>
+            <div className="pt-actions">
+              <button type="button" className="aw-button aw-button--secondary" onClick={() => void showPreview()}>
+                {t('preview')}
+              </button>
+              <button
+                type="button"
+                className="aw-button aw-button--secondary"
+                onClick={() => void downloadFile(`/api/cases/${caseId}/actions/${action.id}/preview/pdf`, `${view.reference}-Entwurf.pdf`, undefined, body()).catch(showError)}
+              >
+                {t('downloadPreview')}
+              </button>
+            </div>
           ) : null}
           {preview ? (
             <section className="ib-preview" aria-label={t('previewTitle')}>

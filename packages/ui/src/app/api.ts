@@ -109,11 +109,17 @@ export function uploadWithProgress<T>(path: string, form: FormData, onProgress: 
   });
 }
 
-/** Fetches a file with the caller's credentials and hands it to the browser as a download. */
-export async function downloadFile(path: string, fallbackName: string, accessToken?: string): Promise<void> {
+/**
+ * Fetches a file with the caller's credentials and hands it to the browser as a download; with a body, the file
+ * is what a POST answers (a preview rendered from what is typed).
+ */
+export async function downloadFile(path: string, fallbackName: string, accessToken?: string, body?: unknown): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: requestHeaders({ accessToken }), credentials: 'same-origin' });
+    const method = body === undefined ? 'GET' : 'POST';
+    const headers = requestHeaders({ method, accessToken });
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   } catch (error) {
     throw new NetworkError(error instanceof Error ? error.message : String(error));
   }
