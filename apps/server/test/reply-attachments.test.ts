@@ -69,6 +69,11 @@ describe.each(DATABASE_KINDS)('reply attachments on %s', (kind) => {
     const download = await t.inject({ method: 'GET', url: `/api/cases/${caseId}/files/${file.id}` });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF_BYTES)).toBe(true);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; /);
+    // The caseworker may look at it in the browser instead (PDF, JPEG and PNG only).
+    const viewed = await t.inject({ method: 'GET', url: `/api/cases/${caseId}/files/${file.id}?ansicht=true` });
+    expect(viewed.headers['content-disposition']).toMatch(/^inline; filename="Versicherungsschein.pdf"/);
+    expect((await t.inject({ method: 'GET', url: `/api/cases/${caseId}/files/${file.id}?ansicht=vielleicht` })).statusCode).toBe(400);
     const ownCopy = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}/files/${file.id}`, headers: bearer(accessToken) }, null);
     expect(ownCopy.statusCode).toBe(200);
   });

@@ -6,8 +6,8 @@
  *   attachmentDisposition('Eingangsbestätigung.pdf')
  *   // attachment; filename="Eingangsbestaetigung.pdf"; filename*=UTF-8''Eingangsbest%C3%A4tigung.pdf
  */
-export function attachmentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+export function attachmentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  return `${disposition}; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 const GERMAN_LETTERS: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss', ẞ: 'SS' };

@@ -428,8 +428,9 @@ function caseSideRoutes(app: FastifyInstance): void {
       config: { access: 'cases:read' },
       schema: {
         tags: ['cases'],
-        summary: 'Download a file the applicant uploaded with the case',
+        summary: 'Download a file of the case (`?ansicht=1`: shown in the browser, for PDF, JPEG and PNG)',
         params: uuidParams('caseId', 'fileId'),
+        querystring: { type: 'object', additionalProperties: false, properties: { ansicht: { type: 'boolean', default: false } } },
         response: { 200: { type: 'string', format: 'binary' }, 404: ERROR },
       },
     },
@@ -438,7 +439,7 @@ function caseSideRoutes(app: FastifyInstance): void {
       await loadCase(app, request, caseId);
       const file = await findCaseFile(db(), request.organisation.id, caseId, fileId);
       if (!file) throw new AppError('FILE_NOT_FOUND', FILE_NOT_FOUND);
-      return sendFile(reply, file);
+      return sendFile(reply, file, (request.query as { ansicht: boolean }).ansicht);
     },
   );
 }
@@ -458,10 +459,13 @@ async function checkAssignee(app: FastifyInstance, organisationId: string, servi
 }
 
 /** Sends an uploaded file as a download: never rendered inline, never cached by shared caches. */
-export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Uint8Array }) {
+/** Types a browser shows by itself without running anything of the file's: these may be shown in the page. */
+const VIEWABLE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+export function sendFile(reply: FastifyReply, file: { name: string; media_type: string; content: Uint8Array }, view = false) {
   return reply
     .header('content-type', file.media_type)
-    .header('content-disposition', attachmentDisposition(file.name))
+    .header('content-disposition', attachmentDisposition(file.name, view && VIEWABLE.has(file.media_type) ? 'inline' : 'attachment'))
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(file.content));
 }
