@@ -329,10 +329,10 @@ function printReport(report: {
   }
 
   console.log('\nindex use (EXPLAIN ANALYZE of the SQL the server sends, as the same caseworker; times include EXPLAIN\'s own overhead):');
-  console.log(`${'query'.padEnd(42)}${'page'.padEnd(58)}counts by state`);
-  for (const plan of report.plans) {
-    console.log(`${plan.name.padEnd(42)}${summarisePlan(plan.page).padEnd(58)}${summarisePlan(plan.counts)}`);
-  }
+  const summaries = report.plans.map((plan) => ({ name: plan.name, page: summarisePlan(plan.page), counts: summarisePlan(plan.counts) }));
+  const pageWidth = Math.max(...summaries.map((s) => s.page.length)) + 2;
+  console.log(`${'query'.padEnd(42)}${'page'.padEnd(pageWidth)}counts by state`);
+  for (const summary of summaries) console.log(`${summary.name.padEnd(42)}${summary.page.padEnd(pageWidth)}${summary.counts}`);
   console.log('\nplans (EXPLAIN ANALYZE, BUFFERS):');
   for (const plan of report.plans) {
     console.log(`\n— ${plan.name}: page`);

@@ -75,10 +75,9 @@ export async function buildInboxQueries(db: Executor, organisationId: string, vi
     if (filter.serviceId) conditions.push(eb('service_id', '=', filter.serviceId));
     if (filter.assigneeId === null) conditions.push(eb('assignee_id', 'is', null));
     else if (filter.assigneeId) conditions.push(eb('assignee_id', '=', filter.assigneeId));
-    if (filter.overdue) {
-      // The last condition follows from the one before; it lets the due-order index stop at `now`.
-      conditions.push(eb.and([eb('status', '=', 'active'), eb('due_at', '<', filter.now), eb(DUE_KEY, '<', filter.now)]));
-    }
+    // The same as `due_at < now` (a case without a due date is never overdue), but on the due key, so the due-order
+    // index stops at `now`.
+    if (filter.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb(DUE_KEY, '<', filter.now)]));
     if (filter.text) {
       const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       conditions.push(eb.or([eb('reference', 'ilike', pattern), eb('applicant_name', 'ilike', pattern)]));
