@@ -1,6 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
-import { textDirection } from '@amtsweg/ui';
-import { matchPath, RouterProvider, setApiLanguage, usePlace } from '@amtsweg/ui/app';
+import type { ReactNode } from 'react';
+import { matchPath, RouterProvider, usePlace } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
@@ -24,11 +23,6 @@ export function App(): ReactNode {
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
   const { staff, logOut } = useSession();
-  useEffect(() => {
-    setApiLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = textDirection(language);
-  }, [language]);
   return (
     <>
       <a className="pt-skip-link" href="#main">

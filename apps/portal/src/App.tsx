@@ -1,6 +1,5 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { textDirection } from '@amtsweg/ui';
-import { Link, matchPath, navigate, RouterProvider, setApiLanguage, usePlace } from '@amtsweg/ui/app';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, matchPath, navigate, RouterProvider, usePlace } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
 import { SessionProvider, useSession } from './session';
 
@@ -28,11 +27,6 @@ export function App(): ReactNode {
 
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
-  useEffect(() => {
-    setApiLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = textDirection(language);
-  }, [language]);
   const { citizen, logOut } = useSession();
   return (
     <>

@@ -16,6 +16,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { startChildServer } from './child-server';
 import { INBOX_SEED_PASSWORD, seedInbox, type SeededCaseworker } from './seed-inbox';
+import { runBounded } from './run-bounded';
 
 const TARGET_P95_MS = 50;
 const CASES = readSetting('BENCH_CASES', 100_000, 1);
@@ -70,22 +71,8 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-// Bounded in time: whatever hangs, the server is stopped and the database dropped.
-const budgetSeconds = 12 * CONNECTION_LEVELS.length * (DURATION_SECONDS + WARMUP_SECONDS) + 600 + Math.ceil(CASES / 1000);
-const watchdog = setTimeout(() => {
-  console.error(`bench:inbox: no result after ${budgetSeconds} s; stopping`);
-  void cleanUp().finally(() => process.exit(1));
-}, budgetSeconds * 1000);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-try {
-  await run();
-} finally {
-  clearTimeout(watchdog);
-  await cleanUp();
-}
+// Bounded in time (see runBounded).
+await runBounded('bench:inbox', 12 * CONNECTION_LEVELS.length * (DURATION_SECONDS + WARMUP_SECONDS) + 600 + Math.ceil(CASES / 1000), run, cleanUp);
 
 async function run(): Promise<void> {
   const { database, url, caseworker, seedNote } = await prepareDatabase();

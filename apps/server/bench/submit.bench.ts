@@ -14,6 +14,7 @@ import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startChildServer, type ChildServer } from './child-server';
+import { runBounded } from './run-bounded';
 
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
@@ -60,22 +61,8 @@ async function cleanUp(): Promise<void> {
   }
 }
 
-// Bounded in time: whatever hangs, the servers are stopped and the databases dropped.
-const budgetSeconds = 2 * (DURATION_SECONDS + WARMUP_SECONDS) + 180;
-const watchdog = setTimeout(() => {
-  console.error(`bench:submit: no result after ${budgetSeconds} s; stopping`);
-  void cleanUp().finally(() => process.exit(1));
-}, budgetSeconds * 1000);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-}
-
-try {
-  await run();
-} finally {
-  clearTimeout(watchdog);
-  await cleanUp();
-}
+// Bounded in time (see runBounded).
+await runBounded('bench:submit', 2 * (DURATION_SECONDS + WARMUP_SECONDS) + 180, run, cleanUp);
 
 async function run(): Promise<void> {
   const postgresHost = new URL(TEST_POSTGRES_URL).hostname;

@@ -1,5 +1,6 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { UiLanguage } from '../localize';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { textDirection, type UiLanguage } from '../localize';
+import { setApiLanguage } from './api';
 
 type TextTable = Record<string, { de: unknown; en: unknown }>;
 type Widen<T> = T extends string ? string : T;
@@ -20,6 +21,12 @@ export function createLanguage<T extends TextTable>(texts: T) {
 
   function LanguageProvider({ children }: { children: ReactNode }): ReactNode {
     const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
+    // The page, screen readers and the API answers follow the chosen language (and its writing direction).
+    useEffect(() => {
+      setApiLanguage(language);
+      document.documentElement.lang = language;
+      document.documentElement.dir = textDirection(language);
+    }, [language]);
     const value = useMemo<Language<T>>(
       () => ({
         language,
