@@ -69,6 +69,10 @@ export const TEXTS = {
   preview: { de: 'Vorschau des Bescheids', en: 'Preview the notice' },
   previewTitle: { de: 'Vorschau', en: 'Preview' },
   downloadPreview: { de: 'Vorschau als PDF', en: 'Preview as PDF' },
+  deadlineHint: {
+    de: (day: string) => `Die Frist endet mit Ablauf dieses Tages. Vorgeschlagen: ${day}.`,
+    en: (day: string) => `The deadline ends when this day ends. Suggested: ${day}.`,
+  },
   issue: { de: (label: string) => `${label} – verbindlich`, en: (label: string) => `${label} – final` },
   documents: { de: 'Dokumente', en: 'Documents' },
   download: { de: 'Herunterladen', en: 'Download' },

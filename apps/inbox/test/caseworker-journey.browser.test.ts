@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { OFFICE_TIME_ZONE, toOfficeDate } from '../../server/src/cases/office-date';
+import { addDays, createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
 import { collectProblems, expectAccessible, startSite, type Site } from '../../portal/test/browser-support';
 
 async function logIn(page: Page, origin: string, email: string): Promise<void> {
@@ -76,11 +77,29 @@ describe('caseworker journey on postgres', () => {
     expect(await ben.getByLabel('Was fehlt?').inputValue()).toBe('Bitte den Versicherungsschein senden.');
     await expectAccessible(ben, 'the case page with a conflict');
 
-    // Anna asks the applicant for more; the applicant answers (through the API).
+    // Anna asks the applicant for more, by a day she sets: 14 days on is offered; yesterday is refused, and the
+    // error summary leads her back to the day. The applicant answers (through the API).
     await anna.getByRole('button', { name: 'Unterlagen nachfordern' }).click();
     await anna.getByLabel('Was fehlt?').fill('Bitte den Versicherungsschein senden.');
-    await anna.locator('#action-requestInformation-form').getByRole('button', { name: 'Unterlagen nachfordern' }).click();
+    const answerBy = anna.getByLabel('Antwort bis');
+    const today = toOfficeDate(new Date());
+    expect(await answerBy.inputValue()).toBe(addDays(today, 14));
+    await answerBy.fill(addDays(today, -1));
+    const requestForm = anna.locator('#action-requestInformation-form');
+    await requestForm.getByRole('button', { name: 'Unterlagen nachfordern' }).click();
+    const summary = requestForm.locator('.aw-error-summary');
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.textContent()).toContain('„Antwort bis“ muss nach dem heutigen Tag liegen.');
+    expect(await answerBy.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(anna, 'the request for information with an error');
+    await summary.getByRole('link').click();
+    await expect.poll(() => answerBy.evaluate((element) => element === document.activeElement)).toBe(true);
+    const lastDay = addDays(today, 21);
+    await answerBy.fill(lastDay);
+    await requestForm.getByRole('button', { name: 'Unterlagen nachfordern' }).click();
     await expect.poll(() => anna.locator('.ib-facts').textContent()).toContain('Wartet auf Antragsteller');
+    const germanDay = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: OFFICE_TIME_ZONE }).format(new Date(`${lastDay}T12:00:00Z`));
+    expect(await anna.locator('.ib-facts').textContent()).toContain(germanDay);
     const view = await t.inject({ method: 'GET', url: `/api/applicant/cases/${caseId}`, headers: { authorization: `Bearer ${accessToken}` } }, null);
     const answered = await t.inject(
       {

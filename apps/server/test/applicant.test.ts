@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('applicant and caseworker side routes on %s', (kin
     expect(text).toContain('120,00 EUR');
     expect(final.timeline.map((e) => e.statusText.de)).toEqual([
       'Ihre Anmeldung wird geprüft.',
-      'Wir brauchen noch Angaben von Ihnen. Bitte antworten Sie innerhalb von 14 Tagen.',
+      'Wir brauchen noch Angaben von Ihnen. Bitte antworten Sie bis zu dem Tag, den wir Ihnen nennen.',
       'Ihre Anmeldung wird geprüft.',
       'Ihr Hund ist angemeldet. Den Bescheid können Sie herunterladen.',
     ]);

@@ -195,3 +195,9 @@ export async function withUploadedFiles(app: FastifyInstance, serviceId: string,
   }
   return copy;
 }
+
+/** `YYYY-MM-DD` plus whole days, on the calendar. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
+}

@@ -290,6 +290,25 @@ const DEFECTS: Record<string, Defect> = {
     path: '/process/states/0/deadlines/0/action',
     break: (d) => Object.assign(review(d), { deadlines: [{ id: 'late', after: 'P14D', action: 'approve' }] }),
   },
+  'a deadline set by an input no action leading into its state has': {
+    code: 'DEADLINE_INPUT_UNKNOWN',
+    path: '/process/states/0/deadlines/0/setBy',
+    break: (d) => {
+      review(d).actions!.push({ id: 'expire', label: { de: 'Ablauf' }, target: 'done', roles: ['system'] });
+      review(d).deadlines = [{ id: 'late', after: 'P14D', action: 'expire', setBy: 'until' }];
+    },
+  },
+  'a deadline set by an input that is not a date': {
+    code: 'DEADLINE_INPUT_UNKNOWN',
+    path: '/process/states/0/deadlines/0/setBy',
+    break: (d) => {
+      review(d).actions!.push(
+        { id: 'expire', label: { de: 'Ablauf' }, target: 'done', roles: ['system'] },
+        { id: 'park', label: { de: 'Zurückstellen' }, target: 'review', roles: ['clerk'], inputs: [{ key: 'until', type: 'text', label: { de: 'Bis' } }] },
+      );
+      review(d).deadlines = [{ id: 'late', after: 'P14D', action: 'expire', setBy: 'until' }];
+    },
+  },
   'a four-eyes action the applicant may take': {
     code: 'FOUR_EYES_NOT_STAFF_ACTION',
     path: '/process/states/0/actions/0/fourEyes',

@@ -454,11 +454,32 @@ class DefinitionChecker {
             `Die Aktion „${deadline.action}“ muss für die Rolle „system“ freigegeben sein, damit die Frist sie auslösen kann.`,
           );
         }
+        if (deadline.setBy !== undefined) this.checkDeadlineInput(state.id, deadline.setBy, `${at}/deadlines/${d}/setBy`);
       });
     });
     this.checkReachability();
     this.checkEveryStateCanFinish();
     this.checkAutomaticCycles();
+  }
+
+  /**
+   * A deadline set by a person reads a date input of the actions leading into its state: at least one of them
+   * must declare it, and as a date wherever it is declared.
+   */
+  private checkDeadlineInput(stateId: string, key: string, pointer: string): void {
+    const declared = this.definition.process.states
+      .flatMap((state) => state.actions ?? [])
+      .filter((action) => action.target === stateId)
+      .flatMap((action) => (action.inputs ?? []).filter((input) => input.key === key));
+    if (declared.length === 0) {
+      this.report(
+        'DEADLINE_INPUT_UNKNOWN',
+        pointer,
+        `Keine Aktion, die in den Status „${stateId}“ führt, hat die Eingabe „${key}“, mit der die Frist gesetzt wird.`,
+      );
+    } else if (declared.some((input) => input.type !== 'date')) {
+      this.report('DEADLINE_INPUT_UNKNOWN', pointer, `Die Eingabe „${key}“, mit der die Frist gesetzt wird, muss überall ein Datum sein.`);
+    }
   }
 
   /** A state from which no final state can be reached would keep the case open forever. */

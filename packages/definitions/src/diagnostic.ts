@@ -29,6 +29,7 @@ export const DIAGNOSTIC_CODES = [
   'DEADLINE_NOT_SYSTEM_ACTION',
   'AUTOMATIC_STATE_MAY_STALL',
   'FOUR_EYES_NOT_STAFF_ACTION',
+  'DEADLINE_INPUT_UNKNOWN',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];

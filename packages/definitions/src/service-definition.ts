@@ -249,11 +249,17 @@ export type ActionEffect =
   | { type: 'issueDocument'; template: string }
   | { type: 'notifyApplicant'; message: LocalizedText };
 
-/** When the case has stayed in the state for `after` (ISO-8601 duration), the system takes `action`. */
+/**
+ * When the case has stayed in the state for `after` (ISO-8601 duration), the system takes `action`. With
+ * `setBy`, the person whose action leads into the state sets the last day instead (a request for information
+ * "bis zum 8. Dezember"); `after` then gives the day offered, and taken when they leave it blank.
+ */
 export interface Deadline {
   id: string;
   after: string;
   action: string;
+  /** Key of a `date` input of the actions leading into this state: the deadline's last day. */
+  setBy?: string;
 }
 
 // ---------------------------------------------------------------- documents

@@ -190,18 +190,21 @@ describe('rejecting', () => {
 });
 
 describe('requesting information from the applicant', () => {
-  const request = () =>
+  const request = (answerBy: { answerBy?: string } = {}) =>
     expectApplied(
       applyAction(compiled, at('inReview'), PLAIN_DOG, {
         action: 'requestInformation',
         actor: CASEWORKER,
-        inputs: { missing: 'Bitte reichen Sie den Versicherungsnachweis ein.' },
+        inputs: { missing: 'Bitte reichen Sie den Versicherungsnachweis ein.', ...answerBy },
         now: NOW,
+        today: '2025-05-05',
+        timeZone: 'Europe/Berlin',
       }),
     );
 
   it('waits for the applicant, issues the request letter, notifies and starts the 14-day deadline', () => {
     const result = request();
+    expect(result.inputs.answerBy).toBe('2025-05-19');
     expect(result).toMatchObject({
       to: 'awaitingApplicant',
       final: false,
@@ -219,13 +222,58 @@ describe('requesting information from the applicant', () => {
             state: 'awaitingApplicant',
             action: 'answerOverdue',
             after: 'P14D',
-            dueAt: '2025-05-19T08:00:00.000Z',
+            // Left blank, the offered day applies: 14 days on, to the end of that day in Berlin (CEST).
+            lastDay: '2025-05-19',
+            dueAt: '2025-05-19T21:59:59.999Z',
           },
         ],
         stop: [],
       },
     });
     expect(result.outcome).toBeUndefined();
+  });
+
+  it('lets the caseworker set the last day of the deadline', () => {
+    const result = request({ answerBy: '2025-06-02' });
+    expect(result.inputs.answerBy).toBe('2025-06-02');
+    expect(result.deadlines.start).toEqual([
+      { id: 'answerDeadline', state: 'awaitingApplicant', action: 'answerOverdue', after: 'P14D', lastDay: '2025-06-02', dueAt: '2025-06-02T21:59:59.999Z' },
+    ]);
+  });
+
+  it.each([
+    ['2025-05-05', 'deadlinePast', 'muss nach dem heutigen Tag liegen'],
+    ['2025-04-30', 'deadlinePast', 'muss nach dem heutigen Tag liegen'],
+    ['2026-05-06', 'deadlineTooFar', 'höchstens ein Jahr'],
+    ['2025-02-30', 'date', 'kein gültiges Datum'],
+  ])('refuses %s as the last day (%s), naming the input', (day, problem, text) => {
+    const failure = expectRefused(
+      applyAction(compiled, at('inReview'), PLAIN_DOG, {
+        action: 'requestInformation',
+        actor: CASEWORKER,
+        inputs: { missing: 'Impfpass', answerBy: day },
+        now: NOW,
+        today: '2025-05-05',
+      }),
+      'INPUT_INVALID',
+    );
+    expect(failure.details).toEqual({ input: 'answerBy', problem });
+    expect(failure.message.de).toContain('„Antwort bis“');
+    expect(failure.message.de).toContain(text);
+  });
+
+  it('accepts tomorrow and a year from today as the last day', () => {
+    for (const day of ['2025-05-06', '2026-05-05']) expect(request({ answerBy: day }).deadlines.start[0]?.lastDay).toBe(day);
+  });
+
+  it('offers the days allowed with the input that sets the deadline', () => {
+    const listed = listAvailableActions(compiled, at('inReview'), PLAIN_DOG, CASEWORKER, { today: '2025-05-05' });
+    if (!listed.ok) throw new Error(listed.code);
+    const inputs = listed.actions.find((a) => a.id === 'requestInformation')?.inputs;
+    expect(inputs?.map((i) => [i.key, i.deadline])).toEqual([
+      ['missing', undefined],
+      ['answerBy', { offered: '2025-05-19', earliest: '2025-05-06', latest: '2026-05-05' }],
+    ]);
   });
 
   it('requires saying what is missing', () => {
@@ -454,7 +502,7 @@ describe('available actions', () => {
       const listed = listAvailableActions(compiled, at('inReview'), data, CASEWORKER);
       if (!listed.ok) throw new Error(listed.code);
       for (const action of listed.actions) {
-        const inputs = Object.fromEntries(action.inputs.map((input) => [input.key, 'Text']));
+        const inputs = Object.fromEntries(action.inputs.map((input) => [input.key, input.deadline?.offered ?? 'Text']));
         const result = applyAction(compiled, at('inReview'), data, { action: action.id, actor: CASEWORKER, inputs });
         expect(result.ok ? 'applied' : result.code).toBe(action.enabled ? 'applied' : 'GUARD_FAILED');
       }

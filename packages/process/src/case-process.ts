@@ -19,6 +19,8 @@ import {
   failUnknownAction,
 } from './process-errors';
 import type { CaseFailure, CaseMessage } from './process-errors';
+import { deadlineDays, listDeadlineInputs, settleDeadlineInputs } from './deadline-inputs';
+import type { DeadlineDays } from './deadline-inputs';
 import { validateActionInputs } from './validate-action-inputs';
 
 /** Who acts: a user id (or `system`) and their roles: process role ids, `applicant`, `system`. */
@@ -79,12 +81,15 @@ export interface ProposalRequest extends CaseOptions {
   proposal: PendingProposal | null | undefined;
 }
 
+/** An input as offered: a date that sets a deadline also says which days may be chosen and which is offered. */
+export type OfferedInput = ActionInput & { deadline?: DeadlineDays };
+
 /** An action as the Inbox or Portal offers it: disabled with a reason when its guard is false. */
 export interface AvailableAction {
   id: string;
   label: LocalizedText;
   target: string;
-  inputs: ActionInput[];
+  inputs: OfferedInput[];
   enabled: boolean;
   /** Why it is disabled; only when `enabled` is false. */
   guardMessage?: CaseMessage;
@@ -119,7 +124,7 @@ export function startCase(
 ): CaseMove {
   const now = options.now ?? new Date();
   const [snapshot, actions] = initialTransition(compiled.machine, createContext(data, { ...options, now }));
-  return describeCaseMove(compiled, compiled.definition.initial, snapshot, actions, now);
+  return describeCaseMove(compiled, compiled.definition.initial, snapshot, actions, { now, ...timeZoneOf(options) });
 }
 
 /**
@@ -146,11 +151,15 @@ export function listAvailableActions(
   const blocked = proposed !== undefined && !actsForApplicantOrSystem(actor) ? failProposalPending(proposed).message : undefined;
   const describe = (action: ProcessAction): AvailableAction => {
     const enabled = snapshot.can({ type: action.id });
+    const deadlines = listDeadlineInputs(compiled, action);
     return {
       id: action.id,
       label: action.label,
       target: action.target,
-      inputs: action.inputs ?? [],
+      inputs: (action.inputs ?? []).map((input) => {
+        const set = deadlines.find((d) => d.input === input);
+        return set === undefined ? input : { ...input, deadline: deadlineDays(set.deadline, snapshot.context.today) };
+      }),
       enabled: enabled && blocked === undefined,
       ...(blocked !== undefined ? { guardMessage: blocked } : enabled ? {} : { guardMessage: describeGuardFailure(action) }),
       fourEyes: action.fourEyes === true,
@@ -262,17 +271,20 @@ function decideAction(
   if (!snapshot.can({ type: action.id })) return failGuard(action);
   const checked = validateActionInputs(action, request.inputs);
   if (!checked.ok) return checked;
+  const settled = settleDeadlineInputs(compiled, action, checked.inputs, snapshot.context.today);
+  if (!settled.ok) return settled;
+  const { inputs } = settled;
 
-  const event: ProcessEvent = { type: action.id, actor: request.actor, inputs: checked.inputs };
+  const event: ProcessEvent = { type: action.id, actor: request.actor, inputs };
   const [next, actions] = transition(compiled.machine, snapshot, event);
   return {
     ok: true,
     from: state.id,
     actor: request.actor,
     action: action.id,
-    inputs: checked.inputs,
+    inputs,
     requiresConfirmation: action.fourEyes === true && confirming === undefined,
-    ...describeCaseMove(compiled, state.id, next, actions, now),
+    ...describeCaseMove(compiled, state.id, next, actions, { now, inputs, ...timeZoneOf(request) }),
   };
 }
 
@@ -289,6 +301,10 @@ function findProposedAction(
 
 function isAllowed(action: ProcessAction, actor: Pick<CaseActor, 'roles'>): boolean {
   return action.roles.some((role) => actor.roles.includes(role));
+}
+
+function timeZoneOf(options: CaseOptions): { timeZone?: string } {
+  return options.timeZone === undefined ? {} : { timeZone: options.timeZone };
 }
 
 /** The applicant and the system are never held up by a proposal; it only waits for staff. */

@@ -39,6 +39,7 @@ export interface DeadlineParams {
   id: string;
   after: string;
   action: string;
+  setBy?: string;
 }
 
 /** Params of every action the machine announces, by action name. */
@@ -125,7 +126,7 @@ export function createProcessMachine(process: ProcessDefinition): ProcessMachine
 }
 
 function toStateConfig(state: ProcessState) {
-  const deadlines = (state.deadlines ?? []).map((d) => ({ state: state.id, id: d.id, after: d.after, action: d.action }));
+  const deadlines = (state.deadlines ?? []).map((d) => ({ state: state.id, ...d }));
   const entry = [
     ...deadlines.map((params) => ({ type: 'startDeadline' as const, params })),
     ...(state.kind === 'final' && state.decisionTemplate !== undefined

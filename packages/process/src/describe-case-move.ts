@@ -1,6 +1,7 @@
 import type { LocalizedText, Outcome } from '@amtsweg/definitions';
 import type { ExecutableActionsFrom } from 'xstate';
 import { addIsoDuration } from './add-iso-duration';
+import { endOfDay } from './deadline-inputs';
 import type { CompiledProcess } from './compile-process';
 import type { AnnouncedAction, DeadlineParams, ProcessMachine, ProcessSnapshot } from './create-process-machine';
 import { persistCase } from './persist-case';
@@ -22,8 +23,19 @@ export interface StartedDeadline {
   action: string;
   /** The ISO-8601 duration from the definition, e.g. `P14D`. */
   after: string;
+  /** The last day a person set for it (`YYYY-MM-DD`, from the input named by `setBy`); then it ends with that day. */
+  lastDay?: string;
   /** ISO timestamp. */
   dueAt: string;
+}
+
+/** What a move needs besides the machine's answer: its moment, the person's inputs and the authority's zone. */
+export interface MoveFacts {
+  now: Date;
+  /** The checked inputs of the action taken; a deadline `setBy` one of them ends with that day. */
+  inputs?: Readonly<Record<string, string>>;
+  /** The IANA time zone whose days a set deadline ends with; default: the process's own. */
+  timeZone?: string;
 }
 
 /** Everything the caller records for a move of a case: new state, history, documents, mails, timers. */
@@ -55,7 +67,7 @@ export function describeCaseMove(
   from: string,
   snapshot: ProcessSnapshot,
   actions: ExecutableActionsFrom<ProcessMachine>[],
-  now: Date,
+  facts: MoveFacts,
 ): CaseMove {
   const steps: CaseStep[] = [];
   const documents: string[] = [];
@@ -75,7 +87,7 @@ export function describeCaseMove(
         notifications.push(action.params.message);
         break;
       case 'startDeadline':
-        start.push(startDeadline(action.params, now));
+        start.push(startDeadline(action.params, facts));
         break;
       case 'stopDeadline': {
         // A deadline of a state passed through within this move never needs a timer.
@@ -102,8 +114,11 @@ export function describeCaseMove(
   };
 }
 
-function startDeadline(params: DeadlineParams, now: Date): StartedDeadline {
+function startDeadline(params: DeadlineParams, { now, inputs, timeZone }: MoveFacts): StartedDeadline {
+  const { id, state, action, after } = params;
+  const lastDay = params.setBy === undefined ? undefined : inputs?.[params.setBy];
+  if (lastDay !== undefined) return { id, state, action, after, lastDay, dueAt: endOfDay(lastDay, timeZone).toISOString() };
   // The duration was checked when the machine was built.
-  const due = addIsoDuration(now, params.after) ?? now;
-  return { id: params.id, state: params.state, action: params.action, after: params.after, dueAt: due.toISOString() };
+  const due = addIsoDuration(now, after) ?? now;
+  return { id, state, action, after, dueAt: due.toISOString() };
 }

@@ -10,12 +10,15 @@ export type {
   AvailableAction,
   CaseActor,
   ListActionsResult,
+  OfferedInput,
   PendingProposal,
   ProposalAnswer,
   ProposalChoices,
   ProposalRequest,
 } from './case-process';
-export type { CaseMove, CaseStep, StartedDeadline } from './describe-case-move';
+export type { CaseMove, CaseStep, MoveFacts, StartedDeadline } from './describe-case-move';
+export { deadlineDays, endOfDay, listDeadlineInputs } from './deadline-inputs';
+export type { DeadlineDays, DeadlineInput } from './deadline-inputs';
 export { persistCase, restoreCase } from './persist-case';
 export type { CaseOptions, PersistedCase, RestoreResult } from './persist-case';
 export { listDeadlines } from './list-deadlines';

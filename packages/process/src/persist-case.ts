@@ -22,6 +22,8 @@ export interface CaseOptions {
   now?: Date;
   /** The date guards read as `today` (`YYYY-MM-DD`); default: the date of `now` in the process's local time. */
   today?: string;
+  /** The IANA time zone whose days deadlines set by a person end with (e.g. `Europe/Berlin`); default: the process's. */
+  timeZone?: string;
   /** Case facts guards may read as `$case.reference`, `$case.receivedAt`; `$case.state` is filled in. */
   facts?: Readonly<Record<string, unknown>>;
 }

@@ -27,7 +27,7 @@ export interface CaseMessage {
 }
 
 /** Why an input was refused; `unknown` is a key the action does not declare. */
-export type InputProblem = 'type' | 'maxLength' | 'option' | 'date' | 'unknown';
+export type InputProblem = 'type' | 'maxLength' | 'option' | 'date' | 'deadlinePast' | 'deadlineTooFar' | 'unknown';
 
 /** The refusal every case function returns instead of throwing. */
 export interface CaseFailure {
@@ -116,6 +116,11 @@ export function failInputInvalid(input: ActionInput, problem: Exclude<InputProbl
     date: {
       de: `„${de}“ ist kein gültiges Datum im Format JJJJ-MM-TT.`,
       en: `“${en}” is not a real date in the format YYYY-MM-DD.`,
+    },
+    deadlinePast: { de: `„${de}“ muss nach dem heutigen Tag liegen.`, en: `“${en}” must be after today.` },
+    deadlineTooFar: {
+      de: `„${de}“ darf höchstens ein Jahr nach dem heutigen Tag liegen.`,
+      en: `“${en}” must be no more than a year from today.`,
     },
   };
   const details: Record<string, unknown> = { input: input.key, problem };

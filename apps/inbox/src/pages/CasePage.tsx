@@ -1,17 +1,20 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
-import { AnswersSummary, localize } from '@amtsweg/ui';
+import { AnswersSummary, ErrorSummary, localize, type UiLanguage } from '@amtsweg/ui';
 import { api, ApiError, downloadFile, formatDateTime, Link, navigate, PageHeading, type FieldError } from '@amtsweg/ui/app';
 import { BASE } from '../App';
 import { useLanguage } from '../i18n';
 import { loadCaseworkers, loadDefinition, type Caseworker } from '../reference-data';
 import { useSession } from '../session';
 
+/** An input as the server offers it; a date that sets a deadline comes with the days allowed and the day offered. */
+type OfferedInput = ActionInput & { deadline?: { offered: string; earliest: string; latest: string } };
+
 interface CaseAction {
   id: string;
   label: LocalizedText;
   target: string;
-  inputs: ActionInput[];
+  inputs: OfferedInput[];
   enabled: boolean;
   guardMessage?: LocalizedText;
   /** Four-eyes principle: taking it proposes; a second caseworker confirms. */
@@ -400,6 +403,17 @@ interface ActionFormProps {
   change: (run: () => Promise<unknown>, done?: string) => Promise<boolean>;
 }
 
+/** The action input an error names (`/body/inputs/answerBy`), if it names one. */
+function inputKeyOf(error: FieldError): string | undefined {
+  const match = /^\/body\/inputs\/([^/]+)$/.exec(error.path);
+  return match?.[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A `YYYY-MM-DD` day as people read it. */
+function formatDay(day: string, language: UiLanguage): string {
+  return formatDateTime(`${day}T12:00:00Z`, language, false);
+}
+
 /**
  * One action: its button opens its inputs; an action that issues a decision is previewed first (the notice as
  * it would be issued, also as PDF), then taken. Inputs survive a conflict: the form stays with its text.
@@ -414,6 +428,7 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
   const target = definition.process.states.find((s) => s.id === action.target);
   const decides = target?.kind === 'final';
   const id = `action-${action.id}`;
+  const [attempt, setAttempt] = useState(0);
   const body = () => ({ expectedVersion: view.version, inputs: Object.fromEntries(Object.entries(inputs).filter(([, value]) => value.trim() !== '')) });
 
   useEffect(() => {
@@ -421,8 +436,9 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
   }, [open]);
 
   const showError = (error: unknown) => {
-    if (error instanceof ApiError) setErrors(error.errors.length > 0 ? error.errors : [{ path: '', code: error.code, message: error.message }]);
-    else throw error;
+    if (!(error instanceof ApiError)) throw error;
+    setErrors(error.errors.length > 0 ? error.errors : [{ path: '', code: error.code, message: error.message }]);
+    setAttempt((n) => n + 1);
   };
 
   const take = async (event: FormEvent) => {
@@ -465,21 +481,23 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
       </button>
       {open ? (
         <form id={`${id}-form`} className="ib-action-form" noValidate onSubmit={(event) => void take(event)}>
-          {errors.length > 0 ? (
-            <div className="aw-error-summary" role="alert">
-              <ul className="aw-error-summary-list">
-                {errors.map((error) => (
-                  <li key={`${error.path}:${error.message}`}>{error.message}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ErrorSummary
+            errors={errors.map((error) => ({ pointer: `#${inputKeyOf(error) === undefined ? `${id}-form` : `${id}-${inputKeyOf(error)}`}`, message: error.message }))}
+            uiLanguage={language}
+            focusKey={attempt}
+            title={t('problemTitle')}
+          />
           {action.inputs.map((input, index) => {
             const inputId = `${id}-${input.key}`;
+            const error = errors.find((e) => inputKeyOf(e) === input.key);
+            const hint = input.deadline ? t('deadlineHint')(formatDay(input.deadline.offered, language)) : undefined;
+            const describedBy = [hint ? `${inputId}-hint` : '', error ? `${inputId}-error` : ''].filter(Boolean).join(' ');
             const common = {
               id: inputId,
-              value: inputs[input.key] ?? '',
+              value: inputs[input.key] ?? input.deadline?.offered ?? '',
               'aria-required': input.required || undefined,
+              'aria-invalid': error ? true : undefined,
+              'aria-describedby': describedBy || undefined,
               ref: index === 0 ? (element: HTMLElement | null) => void (firstInput.current = element) : undefined,
               onChange: (event: { target: { value: string } }) => {
                 const value = event.target.value;
@@ -487,10 +505,20 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
               },
             };
             return (
-              <div key={input.key} className="aw-field">
+              <div key={input.key} className={`aw-field${error ? ' aw-field--error' : ''}`}>
                 <label className="aw-label" htmlFor={inputId}>
                   {localize(input.label, language)}
                 </label>
+                {hint ? (
+                  <p id={`${inputId}-hint`} className="aw-hint">
+                    {hint}
+                  </p>
+                ) : null}
+                {error ? (
+                  <p id={`${inputId}-error`} className="aw-error-message">
+                    {error.message}
+                  </p>
+                ) : null}
                 {input.type === 'choice' ? (
                   <select className="aw-select" {...common}>
                     <option value="" />
@@ -501,7 +529,7 @@ function ActionForm({ caseId, view, action, definition, change }: ActionFormProp
                     ))}
                   </select>
                 ) : input.type === 'date' ? (
-                  <input className="aw-input aw-input--date" type="date" {...common} />
+                  <input className="aw-input aw-input--date" type="date" min={input.deadline?.earliest} max={input.deadline?.latest} {...common} />
                 ) : (
                   <textarea className="aw-textarea" rows={input.type === 'reason' ? 8 : 4} {...common} />
                 )}

@@ -11,7 +11,7 @@ import {
 } from '@amtsweg/process';
 import { AppError, type AppErrorCode } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { toOfficeDate } from './office-date';
+import { OFFICE_TIME_ZONE, toOfficeDate } from './office-date';
 import { renderDocument, type RenderedDocument } from './render-document';
 
 export const CASE_CONFLICT_MESSAGE = {
@@ -80,7 +80,7 @@ export function planCaseAction(
     outcome: result.outcome ?? null,
     organisationName: organisation.name,
     organisationAddress: organisation.address,
-    actionInputs: result.inputs,
+    action: { inputs: result.inputs, declared: declaredInputs(version, result) },
   };
   const documents = result.documents.flatMap((templateId) => {
     const template = version.definition.documents.find((t) => t.id === templateId);
@@ -89,6 +89,12 @@ export function planCaseAction(
     return [{ template, title: content.parts.title ?? template.title.de, content }];
   });
   return { result, documents, now };
+}
+
+/** The inputs the taken action declares (to format its dates in letters). */
+function declaredInputs(version: CompiledVersion, result: AppliedAction) {
+  const state = version.process.states.get(result.from);
+  return state?.actions?.find((action) => action.id === result.action)?.inputs ?? [];
 }
 
 /** 409 unless the caller acts on the version of the case they saw. */
@@ -136,6 +142,7 @@ export function caseGuardOptions(caseRow: { reference: string; received_at: Date
   return {
     now,
     today: toOfficeDate(now),
+    timeZone: OFFICE_TIME_ZONE,
     facts: { case: { reference: caseRow.reference, receivedAt: toOfficeDate(caseRow.received_at) } },
   };
 }

@@ -1,4 +1,4 @@
-import { renderTemplate, TEMPLATE_TEXT_PARTS, type DocumentTemplate } from '@amtsweg/definitions';
+import { renderTemplate, TEMPLATE_TEXT_PARTS, type ActionInput, type DocumentTemplate } from '@amtsweg/definitions';
 import { formatDateForPeople } from '@amtsweg/forms';
 import type { CompiledVersion } from '../services/version-cache';
 import { toOfficeDate } from './office-date';
@@ -18,7 +18,8 @@ export interface DocumentFacts {
   outcome?: string | null;
   organisationName: string;
   organisationAddress: string;
-  actionInputs?: Record<string, string>;
+  /** What the person entered with the action that issues the document, and the action's declared inputs. */
+  action?: { inputs: Readonly<Record<string, string>>; declared: readonly ActionInput[] };
 }
 
 /**
@@ -41,7 +42,7 @@ export function renderDocument(
       serviceTitle: definition.title[language] ?? definition.title.de,
     },
     organisation: { name: facts.organisationName, address: facts.organisationAddress },
-    action: facts.actionInputs ?? {},
+    action: formatActionInputs(facts.action, language),
   };
 
   const formatValue = (path: string, value: unknown): string => {
@@ -78,6 +79,15 @@ export function renderDocument(
               : { mode: 'automatic', note: signature.note[language] ?? signature.note.de },
         }),
   };
+}
+
+/** The action's inputs as a letter shows them: dates the German (or English) way, everything else as entered. */
+function formatActionInputs(action: DocumentFacts['action'], language: 'de' | 'en'): Record<string, string> {
+  if (action === undefined) return {};
+  const dates = new Set(action.declared.filter((input) => input.type === 'date').map((input) => input.key));
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([key, value]) => [key, dates.has(key) ? formatDateForPeople(value, language) : value]),
+  );
 }
 
 // Building a NumberFormat is costly; one per language serves every document.

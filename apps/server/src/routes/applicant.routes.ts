@@ -297,9 +297,15 @@ async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, versio
   const listed = listAvailableActions(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, applicant, caseGuardOptions(caseRow));
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const actions = listed.ok ? listed.actions.filter((a) => a.enabled) : [];
-  // The request is the last thing staff asked for: the text input of the action that led here.
+  // The request is the last thing staff asked for: the texts of the action that led here (not an internal
+  // comment, and not the day to answer by, which `dueAt` gives).
   const request = [...events].reverse().find((e) => e.to_state === caseRow.state && e.kind === 'action');
   const requestInputs = (request?.details as { inputs?: Record<string, string> } | undefined)?.inputs ?? {};
+  const declared = definition.process.states.find((s) => s.id === request?.from_state)?.actions?.find((a) => a.id === request?.action)?.inputs ?? [];
+  const requestText = declared
+    .filter((input) => (input.type === 'text' || input.type === 'reason') && requestInputs[input.key] !== undefined)
+    .map((input) => requestInputs[input.key])
+    .join('\n');
   return {
     id: caseRow.id,
     reference: caseRow.reference,
@@ -311,7 +317,7 @@ async function buildApplicantView(app: FastifyInstance, caseRow: CaseRow, versio
     dueAt: caseRow.due_at?.toISOString() ?? null,
     version: caseRow.version,
     openRequest:
-      state?.kind === 'waiting' ? { message: Object.values(requestInputs).join('\n') || null, actions: actions.map(({ id, label, inputs }) => ({ id, label, inputs })) } : null,
+      state?.kind === 'waiting' ? { message: requestText || null, actions: actions.map(({ id, label, inputs }) => ({ id, label, inputs })) } : null,
     // Each state the case entered, as the applicant knows it; automatic steps and internal notes are left out.
     timeline: events
       .filter((e) => e.to_state !== null && definition.process.states.find((s) => s.id === e.to_state)?.kind !== 'automatic')

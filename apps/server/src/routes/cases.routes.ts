@@ -42,7 +42,20 @@ const AVAILABLE_ACTION = {
     target: { type: 'string' },
     enabled: { type: 'boolean' },
     guardMessage: LOCALIZED,
-    inputs: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    inputs: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: true,
+        properties: {
+          deadline: {
+            type: 'object',
+            description: 'A date input that sets the deadline of the state the action leads to: the day offered (taken when left blank) and the days allowed',
+            properties: { offered: { type: 'string', format: 'date' }, earliest: { type: 'string', format: 'date' }, latest: { type: 'string', format: 'date' } },
+          },
+        },
+      },
+    },
     fourEyes: { type: 'boolean', description: 'Taking it only proposes it; a second caseworker confirms (four-eyes principle)' },
   },
 } as const;
