@@ -7,6 +7,7 @@ import * as replyAttachments from './2026-11-23-0005-reply-attachments';
 import * as inboxIndexes from './2026-11-23-0006-inbox-indexes';
 import * as documentPdf from './2026-11-23-0007-document-pdf';
 import * as caseProposals from './2026-11-23-0008-case-proposals';
+import * as closedCaseCounts from './2026-11-24-0009-closed-case-counts';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-23-0006-inbox-indexes': inboxIndexes,
   '2026-11-23-0007-document-pdf': documentPdf,
   '2026-11-23-0008-case-proposals': caseProposals,
+  '2026-11-24-0009-closed-case-counts': closedCaseCounts,
 };

@@ -147,4 +147,49 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     const badCursor = await t.inject({ method: 'GET', url: '/api/cases?cursor=nonsense' });
     expect(badCursor.statusCode).toBe(400);
   });
+
+  it('counts per state exactly what the list holds, for every filter, as cases close, move and vanish', async () => {
+    const me = t.staff.userId;
+    // Closed cases of several kinds, assigned or not; one reassigned after its decision, one deleted.
+    const approved = await openCase();
+    await t.inject({ method: 'POST', url: `/api/cases/${approved.id}/assign`, payload: { assigneeId: me, expectedVersion: approved.version } });
+    expect((await act(approved.id, 'approve', { expectedVersion: (await getCase(approved.id)).version })).statusCode).toBe(200);
+    const approvedUnassigned = await openCase();
+    expect((await act(approvedUnassigned.id, 'approve', { expectedVersion: approvedUnassigned.version })).statusCode).toBe(200);
+    const reassigned = await openCase();
+    await act(reassigned.id, 'approve', { expectedVersion: reassigned.version });
+    const closed = await getCase(reassigned.id);
+    expect((await t.inject({ method: 'POST', url: `/api/cases/${reassigned.id}/assign`, payload: { assigneeId: me, expectedVersion: closed.version } })).statusCode).toBe(200);
+    const withdrawn = await openCase();
+    await t.inject({ method: 'POST', url: `/api/cases/${withdrawn.id}/assign`, payload: { assigneeId: me, expectedVersion: withdrawn.version } });
+    const gone = await openCase();
+    await act(gone.id, 'approve', { expectedVersion: gone.version });
+    await t.database.db.updateTable('cases').set({ status: 'done', state: 'withdrawn', outcome: 'withdrawn' }).where('id', '=', withdrawn.id).execute();
+    await t.database.db.deleteFrom('case_events').where('case_id', '=', gone.id).execute();
+    await t.database.db.deleteFrom('documents').where('case_id', '=', gone.id).execute();
+    await t.database.db.deleteFrom('case_deadlines').where('case_id', '=', gone.id).execute();
+    await t.database.db.deleteFrom('cases').where('id', '=', gone.id).execute();
+
+    const tally = async (query: string) => {
+      const counted: Record<string, number> = {};
+      let cursor: string | null = null;
+      let counts: Record<string, number> = {};
+      do {
+        const page: { cases: { state: string }[]; nextCursor: string | null; countsByState: Record<string, number> } = (
+          await t.inject({ method: 'GET', url: `/api/cases?limit=100&${query}${cursor ? `&cursor=${cursor}` : ''}` })
+        ).json();
+        for (const row of page.cases) counted[row.state] = (counted[row.state] ?? 0) + 1;
+        counts = page.countsByState;
+        cursor = page.nextCursor;
+      } while (cursor);
+      return { counted, counts };
+    };
+    for (const query of ['', `serviceId=${serviceId}`, 'assignee=me', 'assignee=unassigned', 'overdue=true', 'q=mustermann', `serviceId=${serviceId}&assignee=me`]) {
+      const { counted, counts } = await tally(query);
+      expect(counts, query).toEqual(counted);
+    }
+    const mine = await tally('assignee=me');
+    expect(mine.counts.approved).toBeGreaterThanOrEqual(2);
+    expect(mine.counts.withdrawn).toBeGreaterThanOrEqual(1);
+  });
 });

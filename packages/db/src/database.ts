@@ -3,6 +3,7 @@ import type { AuditEventTable } from './tables/audit-event.table';
 import type { CaseDeadlineTable } from './tables/case-deadline.table';
 import type { CaseEventTable } from './tables/case-event.table';
 import type { CaseProposalTable } from './tables/case-proposal.table';
+import type { ClosedCaseCountTable } from './tables/closed-case-count.table';
 import type { CaseTable } from './tables/case.table';
 import type { DocumentTable } from './tables/document.table';
 import type { DraftTable } from './tables/draft.table';
@@ -26,6 +27,7 @@ export interface Database {
   cases: CaseTable;
   case_events: CaseEventTable;
   case_proposals: CaseProposalTable;
+  closed_case_counts: ClosedCaseCountTable;
   documents: DocumentTable;
   files: FileTable;
   idempotency_keys: IdempotencyKeyTable;

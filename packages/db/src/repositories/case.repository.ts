@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database';
 import type { CaseRow, CaseUpdate } from '../tables/case.table';
 import type { Executor } from './executor';
@@ -99,12 +99,47 @@ export async function buildInboxQueries(db: Executor, organisationId: string, vi
     page = page.orderBy('received_at', 'desc').orderBy('id', 'desc');
   }
 
-  const counts = db
-    .selectFrom('cases')
-    .select(['state', (eb) => eb.fn.countAll<string>().as('count')])
-    .where(matches)
+  return { page: page.limit(filter.limit), counts: countByState(db, organisationId, viewer, filter, services, matches) };
+}
+
+/**
+ * The count per state of the cases matching the filter. Open cases are counted live from the open-case index;
+ * closed ones are summed from `closed_case_counts` (kept by triggers), unless the filter is one the summary
+ * cannot answer (free text, a citizen's own cases): then they are counted live as well.
+ */
+function countByState(
+  db: Executor,
+  organisationId: string,
+  viewer: CaseViewer,
+  filter: InboxFilter,
+  services: string[] | undefined,
+  matches: (eb: ExpressionBuilder<Database, 'cases'>) => Expression<SqlBool>,
+) {
+  const countCases = (onlyOpen: boolean) =>
+    db
+      .selectFrom('cases')
+      .select(['state', (eb) => eb.fn.countAll<string>().as('count')])
+      .where(matches)
+      .$if(onlyOpen, (query) => query.where('status', '=', 'active'))
+      .groupBy('state');
+  if (filter.text || viewer.kind === 'citizen') return countCases(false);
+  // Closed cases are never overdue.
+  if (filter.overdue) return countCases(true);
+  const closed = db
+    .selectFrom('closed_case_counts')
+    .select(['state', (eb) => eb.fn.sum<string>('count').as('count')])
+    .where('organisation_id', '=', organisationId)
+    .$if(services !== undefined, (query) => (services!.length === 0 ? query.where(sql.lit(false)) : query.where('service_id', 'in', services!)))
+    .$if(filter.serviceId !== undefined, (query) => query.where('service_id', '=', filter.serviceId!))
+    .$if(filter.assigneeId === null, (query) => query.where('assignee_id', 'is', null))
+    .$if(typeof filter.assigneeId === 'string', (query) => query.where('assignee_id', '=', filter.assigneeId!))
     .groupBy('state');
-  return { page: page.limit(filter.limit), counts };
+  // A state id may be final in one service and open in another: sum both parts per state.
+  return db
+    .selectFrom(countCases(true).unionAll(closed).as('parts'))
+    .select(['state', (eb) => eb.fn.sum<string>('count').as('count')])
+    .groupBy('state')
+    .having((eb) => eb.fn.sum('count'), '>', 0);
 }
 
 /** The services a staff member holds any process role for. */
