@@ -30,6 +30,7 @@ export const TEXTS = {
   tabOverdue: { de: 'Überfällig', en: 'Overdue' },
   tabDone: { de: 'Abgeschlossen', en: 'Closed' },
   search: { de: 'Suche nach Aktenzeichen oder Name', en: 'Search by reference or name' },
+  searchButton: { de: 'Anzeigen', en: 'Show' },
   service: { de: 'Dienst', en: 'Service' },
   allServices: { de: 'Alle Dienste', en: 'All services' },
   state: { de: 'Stand', en: 'State' },

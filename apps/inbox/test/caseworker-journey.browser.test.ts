@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_TIME_ZONE, toOfficeDate } from '../../server/src/cases/office-date';
 import { addDays, createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
-import { collectProblems, expectAccessible, startSite, type Site } from '../../portal/test/browser-support';
+import { collectProblems, expectAccessible, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
 
 async function logIn(page: Page, origin: string, email: string): Promise<void> {
   await page.goto(`${origin}/inbox/`);
@@ -49,6 +50,8 @@ describe('caseworker journey on postgres', () => {
     const problems = collectProblems(anna);
     await logIn(anna, origin, 'anna.berg@musterstadt.example');
     await expectAccessible(anna, 'the work list');
+    await anna.locator('tbody tr').first().waitFor();
+    await anna.screenshot({ path: join(SCREENSHOTS, 'inbox-list.png') });
 
     // Ben opens the same case at the same time (his page will be outdated).
     const benContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
@@ -92,6 +95,7 @@ describe('caseworker journey on postgres', () => {
     expect(await summary.textContent()).toContain('„Antwort bis“ muss nach dem heutigen Tag liegen.');
     expect(await answerBy.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(anna, 'the request for information with an error');
+    await anna.screenshot({ path: join(SCREENSHOTS, 'inbox-case.png') });
     await summary.getByRole('link').click();
     await expect.poll(() => answerBy.evaluate((element) => element === document.activeElement)).toBe(true);
     const lastDay = addDays(today, 21);

@@ -198,7 +198,7 @@ export function CaseListPage(): ReactNode {
           </select>
         </div>
         <button type="submit" className="aw-button aw-button--secondary">
-          {t('search')}
+          {t('searchButton')}
         </button>
       </form>
       {answer ? (
