@@ -22,6 +22,7 @@ import { filesRoutes } from './routes/files.routes';
 import { healthRoutes } from './routes/health.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { servicesRoutes } from './routes/services.routes';
+import { studioRoutes } from './routes/studio.routes';
 import { submissionsRoutes } from './routes/submissions.routes';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(oidcRoutes, { oidc: options.oidc });
   await app.register(administrationRoutes);
   await app.register(servicesRoutes);
+  await app.register(studioRoutes);
   await app.register(submissionsRoutes);
   await app.register(filesRoutes);
   await app.register(casesRoutes);

@@ -28,6 +28,7 @@ export {
   insertServiceVersion,
   listPublishedServices,
   listServices,
+  listServiceVersions,
   updateServiceDraft,
 } from './repositories/service.repository';
 export { buildInboxQueries, caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';

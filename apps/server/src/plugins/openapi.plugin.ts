@@ -49,6 +49,7 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'health', description: 'Is it running' },
         { name: 'services', description: 'Service definitions, drafts and published versions' },
+        { name: 'studio', description: 'The designers’ editor: the list of services, checking and previewing a definition' },
         { name: 'submissions', description: 'Applications from citizens' },
         { name: 'cases', description: 'The inbox and the work on cases' },
         { name: 'drafts', description: 'Unfinished applications of logged-in citizens, to resume on any device' },

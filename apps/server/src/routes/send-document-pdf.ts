@@ -33,11 +33,11 @@ export async function sendDocumentPdf(
   return sendPdf(reply, documentPdfFileName(caseRow.reference, document.title), pdf);
 }
 
-/** Sends PDF bytes as a download named `fileName`, never cached by shared caches. */
-export function sendPdf(reply: FastifyReply, fileName: string, pdf: Uint8Array) {
+/** Sends PDF bytes as a download named `fileName` (or, `inline`, to show in the browser), never cached by shared caches. */
+export function sendPdf(reply: FastifyReply, fileName: string, pdf: Uint8Array, disposition: 'attachment' | 'inline' = 'attachment') {
   return reply
     .header('content-type', 'application/pdf')
-    .header('content-disposition', attachmentDisposition(fileName))
+    .header('content-disposition', attachmentDisposition(fileName, disposition))
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength));
 }

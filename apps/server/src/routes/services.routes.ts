@@ -8,27 +8,41 @@ import {
   insertServiceVersion,
   listPublishedServices,
   updateServiceDraft,
+  type Database,
+  type Service,
 } from '@amtsweg/db';
 import { compileFormSchema } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
-import { ERROR_RESPONSE, LOCALIZED, uuidParams } from './shared-schemas';
+import { DIAGNOSTICS, DRAFT_DEFINITION, ERROR_RESPONSE, LOCALIZED, uuidParams } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
 const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
 const SERVICE_ID_PARAMS = uuidParams('serviceId');
-const DIAGNOSTICS = {
-  type: 'array',
-  items: {
-    type: 'object',
-    required: ['code', 'severity', 'path', 'message'],
-    properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
-  },
-} as const;
-/** A draft is work in progress, so only its size is bounded here; `checkDefinition` says what is wrong with it. */
-const DRAFT = { type: 'object', maxProperties: 20, description: 'A service definition (schemas/service-definition.schema.json), possibly unfinished' } as const;
-
 const NOT_FOUND = { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' };
+
+/** A service of the organisation, or 404 (another organisation's service is as unknown as a missing one). */
+export async function loadService(db: Kysely<Database>, organisationId: string, serviceId: string): Promise<Service> {
+  const service = await findServiceById(db, organisationId, serviceId);
+  if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+  return service;
+}
+
+/**
+ * Replaces the draft unless someone saved it since `expectedRevision`; then 409 `DRAFT_CONFLICT` with the
+ * revision it has now, and nothing is written. Returns the new revision.
+ */
+export async function replaceDraft(db: Kysely<Database>, organisationId: string, serviceId: string, definition: unknown, expectedRevision: number): Promise<number> {
+  const revision = await updateServiceDraft(db, organisationId, serviceId, definition, expectedRevision);
+  if (revision !== undefined) return revision;
+  const current = await findServiceById(db, organisationId, serviceId);
+  throw new AppError(
+    'DRAFT_CONFLICT',
+    { de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert.', en: 'Someone else saved the draft in the meantime.' },
+    { currentVersion: current?.draft_revision },
+  );
+}
 
 export function servicesRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
@@ -96,7 +110,7 @@ export function servicesRoutes(app: FastifyInstance): void {
           type: 'object',
           required: ['slug', 'definition'],
           additionalProperties: false,
-          properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }, definition: DRAFT },
+          properties: { slug: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }, definition: DRAFT_DEFINITION },
         },
         response: {
           201: {
@@ -131,7 +145,7 @@ export function servicesRoutes(app: FastifyInstance): void {
           type: 'object',
           required: ['definition', 'expectedRevision'],
           additionalProperties: false,
-          properties: { definition: DRAFT, expectedRevision: { type: 'integer', minimum: 1 } },
+          properties: { definition: DRAFT_DEFINITION, expectedRevision: { type: 'integer', minimum: 1 } },
         },
         response: {
           200: { type: 'object', required: ['draftRevision', 'diagnostics'], properties: { draftRevision: { type: 'integer' }, diagnostics: DIAGNOSTICS } },
@@ -144,17 +158,8 @@ export function servicesRoutes(app: FastifyInstance): void {
     async (request) => {
       const { serviceId } = request.params as { serviceId: string };
       const { definition, expectedRevision } = request.body as { definition: unknown; expectedRevision: number };
-      const service = await findServiceById(db(), request.organisation.id, serviceId);
-      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
-      const revision = await updateServiceDraft(db(), request.organisation.id, serviceId, definition, expectedRevision);
-      if (revision === undefined) {
-        const current = await findServiceById(db(), request.organisation.id, serviceId);
-        throw new AppError(
-          'DRAFT_CONFLICT',
-          { de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert.', en: 'Someone else saved the draft in the meantime.' },
-          { currentVersion: current?.draft_revision },
-        );
-      }
+      await loadService(db(), request.organisation.id, serviceId);
+      const revision = await replaceDraft(db(), request.organisation.id, serviceId, definition, expectedRevision);
       return { draftRevision: revision, diagnostics: checkDefinition(definition) };
     },
   );
@@ -180,8 +185,7 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const { serviceId } = request.params as { serviceId: string };
-      const service = await findServiceById(db(), request.organisation.id, serviceId);
-      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+      const service = await loadService(db(), request.organisation.id, serviceId);
       const diagnostics = checkDefinition(service.draft);
       if (!isPublishable(diagnostics)) {
         throw new AppError(
@@ -226,8 +230,7 @@ export function servicesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const { serviceId } = request.params as { serviceId: string };
-      const service = await findServiceById(db(), request.organisation.id, serviceId);
-      if (!service) throw new AppError('SERVICE_NOT_FOUND', NOT_FOUND);
+      const service = await loadService(db(), request.organisation.id, serviceId);
       return {
         id: service.id,
         slug: service.slug,

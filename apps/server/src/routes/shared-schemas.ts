@@ -5,6 +5,23 @@ export const ERROR_RESPONSE = { $ref: 'Error#' } as const;
 /** Text in several languages, keyed by language code. */
 export const LOCALIZED = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
+/** The problems `checkDefinition` finds in a service definition, each with its JSON pointer. */
+export const DIAGNOSTICS = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['code', 'severity', 'path', 'message'],
+    properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+  },
+} as const;
+
+/** A definition in the Studio is work in progress, so only its size is bounded here; `checkDefinition` says what is wrong with it. */
+export const DRAFT_DEFINITION = {
+  type: 'object',
+  maxProperties: 20,
+  description: 'A service definition (schemas/service-definition.schema.json), possibly unfinished',
+} as const;
+
 /** Path parameters that are ids. */
 export function uuidParams<const TNames extends readonly string[]>(...names: TNames) {
   return {

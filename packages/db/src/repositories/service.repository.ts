@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { toJsonColumn } from '../json-column';
 import type { Service } from '../tables/service.table';
 import type { ServiceVersion } from '../tables/service-version.table';
@@ -123,4 +124,22 @@ export async function findServiceVersion(
     .where('service_id', '=', serviceId)
     .where('version', '=', version)
     .executeTakeFirst();
+}
+
+/**
+ * The published versions of a service, newest first, each with its title (read from the definition in the
+ * database, so the definitions themselves are not sent). Empty for an unpublished or unknown service.
+ */
+export async function listServiceVersions(
+  db: Executor,
+  organisationId: string,
+  serviceId: string,
+): Promise<{ version: number; published_at: Date; title: unknown }[]> {
+  return db
+    .selectFrom('service_versions')
+    .select(['version', 'published_at', sql<unknown>`definition -> 'title'`.as('title')])
+    .where('organisation_id', '=', organisationId)
+    .where('service_id', '=', serviceId)
+    .orderBy('version', 'desc')
+    .execute();
 }
