@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
-import { matchPath, RouterProvider, usePlace } from '@amtsweg/ui/app';
+import { matchPath, RouterProvider, StaffFrame, StaffSessionProvider, usePlace } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
-import { LoginPage } from './pages/LoginPage';
-import { SessionProvider, useSession } from './session';
 
 export const BASE = '/inbox';
 
@@ -12,9 +10,9 @@ export function App(): ReactNode {
   return (
     <LanguageProvider>
       <RouterProvider>
-        <SessionProvider>
+        <StaffSessionProvider>
           <Layout />
-        </SessionProvider>
+        </StaffSessionProvider>
       </RouterProvider>
     </LanguageProvider>
   );
@@ -22,30 +20,10 @@ export function App(): ReactNode {
 
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
-  const { staff, logOut } = useSession();
   return (
-    <>
-      <a className="pt-skip-link" href="#main">
-        {t('skipLink')}
-      </a>
-      <header className="ib-header">
-        <span className="ib-app-name">{t('appName')}</span>
-        <nav className="ib-header-actions" aria-label={t('appName')}>
-          {staff ? <span className="ib-who">{staff.displayName}</span> : null}
-          <button type="button" className="ib-header-button" lang={language === 'de' ? 'en' : 'de'} aria-label={t('otherLanguageLabel')} onClick={() => setLanguage(language === 'de' ? 'en' : 'de')}>
-            {t('otherLanguage')}
-          </button>
-          {staff ? (
-            <button type="button" className="ib-header-button" onClick={() => void logOut()}>
-              {t('logOut')}
-            </button>
-          ) : null}
-        </nav>
-      </header>
-      <main id="main" className="ib-main" tabIndex={-1}>
-        {staff === undefined ? <p role="status">{t('loading')}</p> : staff === null ? <LoginPage /> : <Routes />}
-      </main>
-    </>
+    <StaffFrame appName={t('appName')} language={language} setLanguage={setLanguage}>
+      <Routes />
+    </StaffFrame>
   );
 }
 

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@amtsweg/ui/styles.css';
 import '@amtsweg/ui/frame.css';
+import '@amtsweg/ui/staff.css';
 import './inbox.css';
 import { App } from './App';
 

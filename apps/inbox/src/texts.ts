@@ -1,24 +1,9 @@
 /** The inbox's own words in German and English; labels of services, states and actions come from the definitions. */
 export const TEXTS = {
   appName: { de: 'Posteingang', en: 'Inbox' },
-  skipLink: { de: 'Zum Inhalt springen', en: 'Skip to main content' },
-  otherLanguage: { de: 'English', en: 'Deutsch' },
-  otherLanguageLabel: { de: 'Switch to English', en: 'Auf Deutsch wechseln' },
-  logOut: { de: 'Abmelden', en: 'Log out' },
   loading: { de: 'Wird geladen …', en: 'Loading …' },
   loadFailed: { de: 'Das konnte nicht geladen werden.', en: 'This could not be loaded.' },
   tryAgain: { de: 'Erneut versuchen', en: 'Try again' },
-  // login
-  loginTitle: { de: 'Anmelden', en: 'Log in' },
-  email: { de: 'E-Mail-Adresse', en: 'Email address' },
-  password: { de: 'Passwort', en: 'Password' },
-  code: { de: 'Code aus der Authenticator-App oder Wiederherstellungscode', en: 'Code from the authenticator app or a recovery code' },
-  confirmCode: { de: 'Code bestätigen', en: 'Confirm code' },
-  enrolFirst: {
-    de: 'Ihre Verwaltung verlangt einen zweiten Faktor. Bitte richten Sie ihn über Ihr Konto ein.',
-    en: 'Your organisation requires a second factor. Please set it up for your account.',
-  },
-  required: { de: (label: string) => `Bitte füllen Sie „${label}“ aus.`, en: (label: string) => `Please fill in “${label}”.` },
   problemTitle: { de: 'Bitte korrigieren Sie Folgendes', en: 'There is a problem' },
   // list
   listTitle: { de: 'Vorgänge', en: 'Cases' },

@@ -17,6 +17,7 @@ const execFileAsync = promisify(execFile);
 const FRONT_ENDS = {
   portal: { source: fileURLToPath(new URL('../../portal', import.meta.url)), prefix: '/' },
   inbox: { source: fileURLToPath(new URL('../../inbox', import.meta.url)), prefix: '/inbox/' },
+  studio: { source: fileURLToPath(new URL('../../studio', import.meta.url)), prefix: '/studio/' },
 } as const;
 type FrontEndName = keyof typeof FRONT_ENDS;
 

@@ -136,7 +136,7 @@ export function CaseListPage(): ReactNode {
   return (
     <>
       <PageHeading title={`${t('listTitle')} – ${t('appName')}`}>{t('listTitle')}</PageHeading>
-      <nav aria-label={t('tabs')} className="ib-tabs">
+      <nav aria-label={t('tabs')} className="aw-tabs">
         <ul>
           {TABS.map((name) => (
             <li key={name}>

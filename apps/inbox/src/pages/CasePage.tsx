@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
 import { AnswersSummary, ErrorSummary, localize, type UiLanguage } from '@amtsweg/ui';
-import { api, ApiError, downloadFile, formatDateTime, Link, navigate, PageHeading, type FieldError } from '@amtsweg/ui/app';
+import { api, ApiError, downloadFile, formatDateTime, Link, navigate, PageHeading, useStaffSession, type FieldError } from '@amtsweg/ui/app';
 import { BASE } from '../App';
 import { useLanguage } from '../i18n';
 import { loadCaseworkers, loadDefinition, type Caseworker } from '../reference-data';
-import { useSession } from '../session';
 
 /** An input as the server offers it; a date that sets a deadline comes with the days allowed and the day offered. */
 type OfferedInput = ActionInput & { deadline?: { offered: string; earliest: string; latest: string } };
@@ -71,7 +70,7 @@ export interface CaseView {
  */
 export function CasePage({ caseId }: { caseId: string }): ReactNode {
   const { t, language } = useLanguage();
-  const { staff } = useSession();
+  const { staff } = useStaffSession();
   const [view, setView] = useState<CaseView | undefined>(undefined);
   const [definition, setDefinition] = useState<ServiceDefinition | undefined>(undefined);
   const [people, setPeople] = useState<Caseworker[]>([]);

@@ -8,3 +8,7 @@ export { useLoad } from './use-load';
 export type { Loaded } from './use-load';
 export { createLanguage, formatDateTime, initialLanguage, safeStorage } from './language';
 export type { Language } from './language';
+export { StaffSessionProvider, useStaffSession } from './staff-session';
+export type { SessionAnswer, StaffMember } from './staff-session';
+export { StaffLoginPage } from './staff-login-page';
+export { StaffFrame } from './staff-frame';

@@ -1,15 +1,34 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, PageHeading } from '@amtsweg/ui/app';
-import { useLanguage } from '../i18n';
-import { useSession, type SessionAnswer } from '../session';
+import { ErrorSummary, type SummaryError } from '../ErrorSummary';
+import type { UiLanguage } from '../localize';
+import { api, ApiError } from './api';
+import { PageHeading } from './page-heading';
+import { useStaffSession, type SessionAnswer } from './staff-session';
+
+const TEXTS = {
+  loginTitle: { de: 'Anmelden', en: 'Log in' },
+  email: { de: 'E-Mail-Adresse', en: 'Email address' },
+  password: { de: 'Passwort', en: 'Password' },
+  code: { de: 'Code aus der Authenticator-App oder Wiederherstellungscode', en: 'Code from the authenticator app or a recovery code' },
+  confirmCode: { de: 'Code bestätigen', en: 'Confirm code' },
+  enrolFirst: {
+    de: 'Ihre Verwaltung verlangt einen zweiten Faktor. Bitte richten Sie ihn über Ihr Konto ein.',
+    en: 'Your organisation requires a second factor. Please set it up for your account.',
+  },
+  required: { de: (label: string) => `Bitte füllen Sie „${label}“ aus.`, en: (label: string) => `Please fill in “${label}”.` },
+  problemTitle: { de: 'Bitte korrigieren Sie Folgendes', en: 'There is a problem' },
+  loadFailed: { de: 'Das konnte nicht geladen werden.', en: 'This could not be loaded.' },
+};
 
 type Field = 'email' | 'password' | 'code';
 
-/** Staff log in with email and password, then the second factor when the account or organisation has one. */
-export function LoginPage(): ReactNode {
-  const { t, language } = useLanguage();
-  const { accept } = useSession();
+/**
+ * Staff log in with email and password, then the second factor when the account or organisation has one. Shared by
+ * the staff front ends, which name themselves in the page title.
+ */
+export function StaffLoginPage({ appName, language }: { appName: string; language: UiLanguage }): ReactNode {
+  const t = <K extends keyof typeof TEXTS>(key: K): (typeof TEXTS)[K]['de'] => TEXTS[key][language];
+  const { accept } = useStaffSession();
   const [step, setStep] = useState<'password' | 'second-factor'>('password');
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '', code: '' });
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -47,9 +66,9 @@ export function LoginPage(): ReactNode {
   };
 
   return (
-    <div className="ib-narrow">
+    <div className="aw-narrow">
       <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} title={t('problemTitle')} />
-      <PageHeading title={`${t('loginTitle')} – ${t('appName')}`}>{t('loginTitle')}</PageHeading>
+      <PageHeading title={`${t('loginTitle')} – ${appName}`}>{t('loginTitle')}</PageHeading>
       <form noValidate onSubmit={(event) => void submit(event)}>
         {fields.map((field) => {
           const error = errors.find((e) => e.pointer === `#${field}`)?.message;

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, setCsrfToken } from '@amtsweg/ui/app';
+import { api, setCsrfToken } from './api';
 
 export interface StaffMember {
   id: string;
@@ -22,7 +22,11 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-export function SessionProvider({ children }: { children: ReactNode }): ReactNode {
+/**
+ * The logged-in staff member of a staff front end (Inbox, Studio): asked once from `/api/auth/me`, set by the login
+ * page, cleared on logout.
+ */
+export function StaffSessionProvider({ children }: { children: ReactNode }): ReactNode {
   const [staff, setStaff] = useState<StaffMember | null | undefined>(undefined);
   const accept = useCallback((answer: SessionAnswer) => {
     setCsrfToken(answer.csrfToken);
@@ -47,8 +51,8 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
   return <SessionContext.Provider value={{ staff, accept, logOut }}>{children}</SessionContext.Provider>;
 }
 
-export function useSession(): Session {
+export function useStaffSession(): Session {
   const session = useContext(SessionContext);
-  if (!session) throw new Error('useSession outside SessionProvider');
+  if (!session) throw new Error('useStaffSession outside StaffSessionProvider');
   return session;
 }
