@@ -52,11 +52,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       validation: readInteger(env.RATE_LIMIT_VALIDATION, 600, 'RATE_LIMIT_VALIDATION'),
     },
     oidc: readOidc(env),
-    // The inbox and the studio join with a line each: { name: 'inbox', prefix: '/inbox/', root: … }.
     frontEnds: [
       { name: 'portal', prefix: '/', root: resolve(env.PORTAL_DIST || fileURLToPath(new URL('../../portal/dist', import.meta.url))) },
       // Its own routes (`/inbox/*`) are more specific than the portal's (`/*`), so the router picks them.
       { name: 'inbox', prefix: '/inbox/', root: resolve(env.INBOX_DIST || fileURLToPath(new URL('../../inbox/dist', import.meta.url))) },
+      { name: 'studio', prefix: '/studio/', root: resolve(env.STUDIO_DIST || fileURLToPath(new URL('../../studio/dist', import.meta.url))) },
     ],
   };
 }

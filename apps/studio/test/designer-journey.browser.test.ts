@@ -1,0 +1,222 @@
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { collectProblems, expectAccessible, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
+
+const DESIGNER = 'alle.rollen@test.example';
+const CASEWORKER = 'sabine.sach@musterstadt.example';
+
+async function logIn(page: Page, url: string, email: string, heading: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/**
+ * Drags with the mouse as a person does: press, move a little (dnd-kit starts after a few pixels), then aim at the
+ * target where it is now (the page makes room for the drop once a drag starts), release.
+ */
+async function dragWithMouse(page: Page, source: Locator, target: Locator): Promise<void> {
+  const from = await source.boundingBox();
+  if (!from) throw new Error('the drag source is not visible');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  for (let aim = 0; aim < 2; aim++) {
+    const to = await target.boundingBox();
+    if (!to) throw new Error('the drop target is not visible');
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+  }
+  await page.mouse.up();
+}
+
+/** The labels of the fields on the canvas, in order. */
+async function canvasLabels(page: Page, pageTitle: string): Promise<string[]> {
+  const list = page.getByRole('list', { name: `Felder der Seite „${pageTitle}“`, exact: true });
+  return list.locator(':scope > li .st-element-select').allTextContents();
+}
+
+/**
+ * A designer builds a "Sondernutzungserlaubnis" from an empty draft, as a new user would: fields dragged from the
+ * palette with the mouse and added by button, a field reordered with the keyboard, a conditional field, a
+ * repeating group on a second page, a three-state procedure with approval and rejection and their notices; then
+ * publishes. A citizen applies in the portal and a caseworker decides in the inbox. axe checks the Studio's pages.
+ */
+describe('designer journey on postgres', () => {
+  let site: Site;
+  let t: TestApp;
+  let browser: Browser;
+  let origin = '';
+
+  beforeAll(async () => {
+    site = await startSite('postgres', ['portal', 'inbox', 'studio']);
+    ({ t, browser, origin } = site);
+  });
+  afterAll(() => site?.close());
+
+  it('builds, publishes, and the service carries a case from application to Bescheid', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await logIn(page, `${origin}/studio/`, DESIGNER, 'Online-Dienste');
+    await expectAccessible(page, 'the service list');
+
+    // A new service from an empty draft.
+    await page.getByLabel('Name des Dienstes').fill('Sondernutzungserlaubnis');
+    expect(await page.getByLabel('Adresse im Portal').inputValue()).toBe('sondernutzungserlaubnis');
+    await page.getByRole('button', { name: 'Anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sondernutzungserlaubnis' }).waitFor();
+    await expectAccessible(page, 'the empty form designer');
+
+    // Page 1: a text field dragged from the palette with the mouse, then named.
+    const canvas = page.getByRole('region', { name: 'Seite „Seite 1“', exact: true });
+    await dragWithMouse(page, page.getByRole('button', { name: 'Textfeld', exact: true }), canvas.getByText('Hier ablegen (am Ende der Seite)'));
+    const properties = (label: string) => page.getByRole('region', { name: `Eigenschaften von „${label}“` });
+    await properties('Neues Textfeld').waitFor();
+    await properties('Neues Textfeld').getByLabel('Bezeichnung (Deutsch)').fill('Name');
+    await properties('Name').getByRole('checkbox', { name: 'Pflichtfeld', exact: true }).check();
+    expect(await properties('Name').getByLabel('Schlüssel').inputValue()).toBe('name');
+
+    // More fields by button: a date, a yes/no question, a conditional text field, a choice.
+    const add = async (type: string, label: string) => {
+      await page.getByRole('button', { name: `${type} hinzufügen`, exact: true }).click();
+      const panel = page.getByRole('region', { name: /^Eigenschaften von „Neue/ });
+      await panel.getByLabel('Bezeichnung (Deutsch)').fill(label);
+      await properties(label).waitFor();
+    };
+    await add('Datum', 'Beginn der Nutzung');
+    await add('E-Mail-Adresse', 'E-Mail');
+    await add('Ja/Nein', 'Mit Gerüst');
+    await add('Textfeld', 'Höhe des Gerüsts');
+    const visibleIf = properties('Höhe des Gerüsts').getByRole('group', { name: 'Sichtbar, wenn' });
+    await visibleIf.getByLabel('Feld', { exact: true }).selectOption({ label: 'Mit Gerüst' });
+    await visibleIf.getByLabel('Bedingung', { exact: true }).selectOption({ label: 'ist gleich' });
+    await visibleIf.getByLabel('Wert', { exact: true }).selectOption({ label: 'Ja' });
+    await add('Auswahl (Liste)', 'Art der Nutzung');
+    await properties('Art der Nutzung').getByLabel('Auswahlmöglichkeiten (eine pro Zeile)').fill('Baugerüst\nContainer\nVerkaufsstand');
+    await properties('Art der Nutzung').getByRole('checkbox', { name: 'Pflichtfeld', exact: true }).check();
+    await expectAccessible(page, 'the form designer with fields');
+    await page.screenshot({ path: join(SCREENSHOTS, 'studio-form.png') });
+
+    // The e-mail field is reordered with the keyboard: up one place, before the date.
+    const spoken = () => page.locator('[aria-live]').allTextContents().then((texts) => texts.join(' | '));
+    await page.getByRole('button', { name: '„E-Mail“ verschieben' }).focus();
+    await page.keyboard.press('Space');
+    // Picked up: said, then where it is over now.
+    await expect.poll(spoken).toContain('„E-Mail“: an der bisherigen Stelle');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(spoken).toContain('Beginn der Nutzung');
+    await page.keyboard.press('Space');
+    await expect.poll(spoken).toContain('verschoben');
+    await expect.poll(() => canvasLabels(page, 'Seite 1')).toEqual(['Name', 'E-Mail', 'Beginn der Nutzung', 'Mit Gerüst', 'Höhe des Gerüsts', 'Art der Nutzung']);
+
+
+    // Page 2: a repeating group of areas, each with its size and place.
+    await page.getByRole('button', { name: 'Seite hinzufügen', exact: true }).click();
+    const pageTitle = page.getByLabel('Titel der Seite (Deutsch)');
+    await pageTitle.fill('Flächen');
+    await page.getByRole('region', { name: 'Seite „Flächen“', exact: true }).waitFor();
+    await add('Wiederholbare Gruppe', 'Genutzte Flächen');
+    await add('Zahl', 'Fläche in Quadratmetern');
+    await properties('Fläche in Quadratmetern').getByRole('checkbox', { name: 'Pflichtfeld', exact: true }).check();
+    await page.getByRole('list', { name: 'Inhalt von wiederholbarer Gruppe „Genutzte Flächen“', exact: true }).getByRole('button', { name: 'Fläche in Quadratmetern', exact: true }).waitFor();
+
+    // Letters: the approval and the rejection notice, with a placeholder from the picker.
+    await page.getByRole('link', { name: 'Schreiben', exact: true }).click();
+    const addLetter = async (title: string, operative: string) => {
+      await page.getByRole('button', { name: 'Schreiben hinzufügen', exact: true }).click();
+      await page.getByLabel('Art des Schreibens', { exact: true }).selectOption({ label: 'Bescheid' });
+      await page.getByLabel('Titel des neuen Schreibens').fill(title);
+      await page.getByRole('button', { name: 'Schreiben hinzufügen', exact: true }).click();
+      await expect.poll(() => page.getByLabel('Titel des Schreibens', { exact: true }).inputValue()).toBe(title);
+      const tenor = page.getByLabel('Tenor (Deutsch)', { exact: true });
+      await tenor.fill(`${operative} `);
+      await page.getByLabel('Platzhalter', { exact: true }).selectOption({ label: 'Name – name' });
+      await page.getByRole('button', { name: 'Platzhalter einfügen' }).click();
+      await expect.poll(() => tenor.inputValue()).toBe(`${operative} {{name}}`);
+      await page.getByLabel('Anschrift (Deutsch)', { exact: true }).fill('{{name}}');
+      await page.getByLabel('Begründung (Deutsch)', { exact: true }).fill('Die Voraussetzungen nach § 18 StrWG NRW wurden geprüft.');
+    };
+    await addLetter('Genehmigungsbescheid', 'Die Sondernutzung wird erlaubt für');
+    await addLetter('Ablehnungsbescheid', 'Die Sondernutzung wird nicht erlaubt für');
+    await expectAccessible(page, 'the letters');
+
+    // The procedure: in review, then approved or rejected, each with its notice.
+    await page.getByRole('link', { name: 'Ablauf', exact: true }).click();
+    const addFinalState = async (label: string, outcome: string, notice: string) => {
+      await page.getByRole('button', { name: 'Status hinzufügen', exact: true }).click();
+      await page.getByLabel('Art des Status', { exact: true }).selectOption({ label: 'Abschluss' });
+      await page.getByLabel('Bezeichnung des neuen Status').fill(label);
+      await page.getByRole('button', { name: 'Status hinzufügen', exact: true }).click();
+      const state = page.getByRole('region', { name: label, exact: true });
+      await state.getByLabel('Ergebnis', { exact: true }).selectOption({ label: outcome });
+      await state.getByLabel('Bescheid', { exact: true }).selectOption({ label: notice });
+    };
+    await addFinalState('Erlaubt', 'Genehmigt', 'Genehmigungsbescheid');
+    await addFinalState('Nicht erlaubt', 'Abgelehnt', 'Ablehnungsbescheid');
+    const review = page.getByRole('region', { name: 'In Prüfung', exact: true });
+    const addAction = async (label: string, target: string) => {
+      await review.getByRole('button', { name: 'Aktion hinzufügen zu „In Prüfung“' }).click();
+      const action = review.getByRole('region', { name: 'Neue Aktion', exact: true });
+      await action.getByLabel('Bezeichnung der Aktion', { exact: true }).fill(label);
+      const named = review.getByRole('region', { name: label, exact: true });
+      await named.getByLabel('Führt zu', { exact: true }).selectOption({ label: target });
+      await named.getByRole('checkbox', { name: 'Sachbearbeitung', exact: true }).check();
+    };
+    await addAction('Erlauben', 'Erlaubt');
+    await addAction('Ablehnen', 'Nicht erlaubt');
+    await expectAccessible(page, 'the procedure');
+    await page.screenshot({ path: join(SCREENSHOTS, 'studio-procedure.png') });
+
+    // Saved by itself, checked clean: publish.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /gespeichert|Wird gespeichert/ }).first().textContent(), { timeout: 15_000 }).toBe('Alle Änderungen gespeichert');
+    const checks = page.getByRole('complementary', { name: 'Prüfung' });
+    await expect.poll(() => checks.locator('.st-check--error').allTextContents(), { timeout: 15_000 }).toEqual([]);
+    await page.getByRole('button', { name: 'Veröffentlichen', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Version 1 ist veröffentlicht.' }).waitFor();
+    const serviceId = /\/studio\/dienste\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    expect(problems).toEqual([]);
+    await context.close();
+
+    // A citizen applies in the portal.
+    const citizenContext = await browser.newContext({ locale: 'de-DE' });
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(`${origin}/dienste/sondernutzungserlaubnis`);
+    await citizen.getByRole('link', { name: 'Jetzt starten' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Seite 1' }).waitFor();
+    await citizen.getByLabel('Name', { exact: true }).fill('Jonas Beispiel');
+    await citizen.getByLabel(/^E-Mail/).fill('jonas@example.org');
+    await citizen.getByLabel('Beginn der Nutzung').fill('1.6.2027');
+    expect(await citizen.getByLabel('Höhe des Gerüsts').count()).toBe(0);
+    await citizen.getByRole('group', { name: 'Mit Gerüst' }).getByLabel('Ja').check();
+    await citizen.getByLabel('Höhe des Gerüsts').fill('12 m');
+    await citizen.getByLabel('Art der Nutzung').selectOption({ label: 'Baugerüst' });
+    await citizen.getByRole('button', { name: 'Weiter' }).click();
+    await citizen.getByRole('heading', { level: 1, name: 'Flächen' }).waitFor();
+    await citizen.getByRole('button', { name: /hinzufügen/ }).click();
+    await citizen.getByLabel('Fläche in Quadratmetern').fill('24');
+    await citizen.getByRole('button', { name: 'Weiter' }).click();
+    await citizen.getByRole('button', { name: 'Verbindlich absenden' }).click();
+    await citizen.getByText(/SOND-\d{4}-\d{5}/).first().waitFor();
+    await citizenContext.close();
+
+    // A caseworker decides it in the inbox: previews the notice, issues it.
+    const caseworker = await createAccount(t.app, { email: CASEWORKER, kind: 'staff', roles: ['caseworker'] });
+    await grantServiceRoles(t, caseworker.id, serviceId, ['sachbearbeitung']);
+    const inboxContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
+    const inbox = await inboxContext.newPage();
+    await logIn(inbox, `${origin}/inbox/`, CASEWORKER, 'Vorgänge');
+    await inbox.getByRole('link', { name: /SOND-\d{4}-\d{5}/ }).click();
+    await inbox.getByRole('button', { name: 'Erlauben' }).click();
+    await inbox.getByRole('button', { name: 'Vorschau des Bescheids' }).click();
+    const preview = inbox.getByRole('region', { name: 'Vorschau' });
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain('Die Sondernutzung wird erlaubt für Jonas Beispiel');
+    await inbox.getByRole('button', { name: /verbindlich/ }).click();
+    await expect.poll(() => inbox.locator('.ib-facts').textContent()).toContain('Erlaubt');
+    await inboxContext.close();
+  });
+});

@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'studio',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The browser tests build the Studio, start the server and drive Chromium on a shared, noisy machine.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
