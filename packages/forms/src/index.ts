@@ -8,3 +8,4 @@ export { describeMediaTypes, formatDateForPeople, formatSubmissionMessage } from
 export type { MessageParams } from './messages';
 export { listFileReferences } from './list-file-references';
 export type { LocatedFileReference } from './list-file-references';
+export { exampleData } from './example-answers';

@@ -1,10 +1,10 @@
 import { checkDefinition, isPublishable, validateDefinitionSchema, type ServiceDefinition } from '@amtsweg/definitions';
 import { findServiceVersion, listServices, listServiceVersions } from '@amtsweg/db';
+import { exampleData } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../app-error';
 import { toOfficeDate } from '../cases/office-date';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
-import { exampleData } from '../studio/example-data';
 import { exampleReference, renderTemplatePreview } from '../studio/render-template-preview';
 import { loadService, replaceDraft } from './services.routes';
 import { documentPdfFileName, sendPdf } from './send-document-pdf';

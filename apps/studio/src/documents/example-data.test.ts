@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldElement, FormDefinition, ServiceDefinition } from '@amtsweg/definitions';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
-import { createExampleAnswers, createExampleFacts, createValueFormatter, renderTemplatePreview } from './example-data';
+import { exampleData } from '@amtsweg/forms/example-answers';
+import { createExampleFacts, createValueFormatter, renderTemplatePreview } from './example-data';
 
 const TODAY = '2026-11-24';
 
@@ -32,14 +33,14 @@ const EVERY_FIELD: FieldElement[] = [
 ];
 
 const EXPECTED_TEXT: Record<string, string> = {
-  text: '[Rasse]',
+  text: 'Rasse',
   firstName: 'Erika',
-  textarea: '[Bemerkung]',
-  number: '3',
+  textarea: 'Beispieltext für „Bemerkung“.',
+  number: '10',
   integer: '0',
-  money: '25,00',
+  money: '100,00',
   date: '24.11.2026',
-  birthDate: '17.05.1980',
+  birthDate: '24.11.1986',
   email: 'erika.mustermann@example.org',
   phone: '+49 30 1234567',
   iban: 'DE89370400440532013000',
@@ -49,13 +50,13 @@ const EXPECTED_TEXT: Record<string, string> = {
   checkboxes: 'Dritte',
   yesNo: 'Ja',
   file: 'beispiel.pdf',
-  calculated: '6,00',
+  calculated: '20,00',
 };
 
 describe('example data', () => {
   const form: FormDefinition = { pages: [{ id: 'p', title: { de: 'Seite' }, elements: EVERY_FIELD }] };
   const definition = { ...example(), form };
-  const answers = createExampleAnswers(form, TODAY);
+  const answers = exampleData(form, { today: TODAY });
   const format = createValueFormatter(definition, 'de');
 
   for (const field of EVERY_FIELD) {
@@ -65,7 +66,7 @@ describe('example data', () => {
   }
 
   it('fills repeating groups with two items and nested groups as objects', () => {
-    const data = createExampleAnswers(example().form, TODAY);
+    const data = exampleData(example().form, { today: TODAY });
     expect(Array.isArray(data.dogs) && data.dogs.length).toBe(2);
     expect(typeof data.holder).toBe('object');
   });

@@ -1,8 +1,8 @@
 import type { FieldElement, FormDefinition, ServiceDefinition } from '@amtsweg/definitions';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
-import { compileForm } from '@amtsweg/forms';
 import { describe, expect, it } from 'vitest';
-import { exampleData } from './example-data';
+import { compileForm } from './compile-form';
+import { exampleData } from './example-answers';
 
 const TODAY = '2026-11-24';
 const label = (de: string) => ({ de, en: de });

@@ -195,6 +195,9 @@ function exampleDate(field: DateField, today: string): string {
     let years = field.minAgeYears !== undefined ? minimum + 20 : Math.min(3, Math.floor((field.maxAgeYears ?? 6) / 2));
     if (field.maxAgeYears !== undefined && years > field.maxAgeYears) years = Math.floor((minimum + field.maxAgeYears) / 2);
     value = shiftDate(today, { years: -years });
+  } else if (field.autocomplete === 'bday') {
+    // A birth date without age bounds: an adult's.
+    value = shiftDate(today, { years: -40 });
   } else if (field.notInPast) {
     value = shiftDate(today, { days: 14 });
   } else if (field.notInFuture) {
