@@ -8,68 +8,13 @@
 //   pnpm bench:studio-save            (SAVES=60 per database by default)
 import type { DatabaseKind } from '@amtsweg/db';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
-import type { FormElement, ServiceDefinition } from '@amtsweg/definitions';
 import { checkDefinition } from '@amtsweg/definitions';
-import { buildTestApp, hundeanmeldung } from '../test/helper';
+import { buildTestApp } from '../test/helper';
+import { countFields, largeDefinition } from './large-definition';
 import { runBounded } from './run-bounded';
 
 const SAVES = Number(process.env.SAVES ?? 60);
-const FIELDS = 300;
 const TARGET_MS = 300;
-
-/** The Hundeanmeldung grown to `FIELDS` fields: generated pages of ten fields each, of every kind. */
-export function largeDefinition(): ServiceDefinition {
-  const definition = hundeanmeldung();
-  let count = countFields(definition.form.pages.flatMap((page) => page.elements));
-  for (let page = 1; count < FIELDS; page++) {
-    const elements: FormElement[] = [];
-    for (let i = 0; i < 10 && count < FIELDS; i++, count++) elements.push(generatedField(page, i));
-    definition.form.pages.push({ id: `extra${page}`, title: { de: `Weitere Angaben ${page}`, en: `More details ${page}` }, elements });
-  }
-  return definition;
-}
-
-function generatedField(page: number, i: number): FormElement {
-  const key = `p${page}f${i}`;
-  const label = { de: `Angabe ${i + 1} auf Seite ${page}`, en: `Detail ${i + 1} on page ${page}` };
-  switch (i % 10) {
-    case 0:
-      return { type: 'yesNo', key, label, required: true };
-    case 1:
-      // Shown only when the first field of the page says yes.
-      return { type: 'text', key, label, maxLength: 200, required: true, visibleIf: { eq: [{ var: `p${page}f0` }, true] } };
-    case 2:
-      return { type: 'select', key, label, options: ['a', 'b', 'c', 'd'].map((value) => ({ value, label: { de: `Möglichkeit ${value}`, en: `Option ${value}` } })) };
-    case 3:
-      return { type: 'date', key, label, notInFuture: true };
-    case 4:
-      return { type: 'integer', key, label, minimum: 0, maximum: 1000 };
-    case 5:
-      return { type: 'email', key, label };
-    case 6:
-      return { type: 'textarea', key, label, maxLength: 2000 };
-    case 7:
-      return { type: 'money', key, label, minimum: 0 };
-    case 8:
-      return { type: 'checkboxes', key, label, options: ['x', 'y', 'z'].map((value) => ({ value, label: { de: `Punkt ${value}`, en: `Item ${value}` } })) };
-    default:
-      return {
-        type: 'repeat',
-        key,
-        label,
-        itemLabel: { de: 'Eintrag', en: 'Entry' },
-        maxItems: 5,
-        elements: [{ type: 'text', key: 'name', label: { de: 'Bezeichnung', en: 'Name' }, maxLength: 100 }],
-      };
-  }
-}
-
-function countFields(elements: FormElement[]): number {
-  return elements.reduce(
-    (sum, element) => sum + (element.type === 'group' || element.type === 'repeat' ? 1 + countFields(element.elements) : element.type === 'staticText' ? 0 : 1),
-    0,
-  );
-}
 
 async function measure(kind: DatabaseKind): Promise<string> {
   const t = await buildTestApp(kind);

@@ -1,11 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ServiceDefinition } from '@amtsweg/definitions';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { createAccount, grantServiceRoles, hundeanmeldung, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
 import { collectProblems, expectAccessible, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
 
 const DESIGNER = 'alle.rollen@test.example';
 const CASEWORKER = 'sabine.sach@musterstadt.example';
+const SECOND_DESIGNER = 'ben.bau@musterstadt.example';
 
 async function logIn(page: Page, url: string, email: string, heading: string): Promise<void> {
   await page.goto(url);
@@ -218,5 +221,73 @@ describe('designer journey on postgres', () => {
     await inbox.getByRole('button', { name: /verbindlich/ }).click();
     await expect.poll(() => inbox.locator('.ib-facts').textContent()).toContain('Erlaubt');
     await inboxContext.close();
+  });
+
+  it('keeps two designers from overwriting each other, undoes, compares versions, imports and exports', async () => {
+    // A published Hundeanmeldung under another address, as the starting point.
+    const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug: 'hunde-zwei', definition: { ...hundeanmeldung(), settings: { ...hundeanmeldung().settings, referencePattern: 'HZW-{YYYY}-{SEQ:5}' } } } });
+    const serviceId = created.json<{ id: string }>().id;
+    expect((await t.inject({ method: 'POST', url: `/api/services/${serviceId}/publish` })).statusCode).toBe(201);
+    await createAccount(t.app, { email: SECOND_DESIGNER, kind: 'staff', roles: ['designer'] });
+
+    const annaContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const anna = await annaContext.newPage();
+    const problems = collectProblems(anna);
+    await logIn(anna, `${origin}/studio/`, DESIGNER, 'Online-Dienste');
+    const benContext = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 900 } });
+    const ben = await benContext.newPage();
+    await logIn(ben, `${origin}/studio/`, SECOND_DESIGNER, 'Online-Dienste');
+    for (const designer of [anna, ben]) {
+      await designer.goto(`${origin}/studio/dienste/${serviceId}`);
+      await designer.getByRole('button', { name: 'Vorname', exact: true }).click();
+    }
+    const saved = (page: Page) => expect.poll(() => page.locator('.st-save-status').textContent(), { timeout: 15_000 }).toBe('Alle Änderungen gespeichert');
+
+    // Anna renames a field and it is saved; Ben, on the draft as it was, renames another: he is told, nothing is overwritten.
+    await anna.getByLabel('Bezeichnung (Deutsch)').fill('Vorname(n)');
+    await saved(anna);
+    await ben.getByRole('button', { name: 'Nachname', exact: true }).click();
+    await ben.getByLabel('Bezeichnung (Deutsch)').fill('Familienname');
+    await ben.getByRole('alert').filter({ hasText: 'Jemand anderes hat diesen Entwurf inzwischen gespeichert' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(ben, 'the editor with a conflict');
+    await ben.getByRole('button', { name: 'Deren Fassung laden (meine verwerfen)' }).click();
+    await ben.getByRole('button', { name: 'Vorname(n)', exact: true }).waitFor();
+    expect(await ben.getByRole('button', { name: 'Familienname', exact: true }).count()).toBe(0);
+    await benContext.close();
+
+    // Undo and redo from the toolbar, announced.
+    await anna.getByRole('button', { name: 'Rückgängig', exact: true }).click();
+    await anna.getByRole('button', { name: 'Vorname', exact: true }).waitFor();
+    await anna.getByRole('button', { name: 'Wiederholen', exact: true }).click();
+    await anna.getByRole('button', { name: 'Vorname(n)', exact: true }).waitFor();
+    await saved(anna);
+
+    // Versions: the draft against version 1 names the change; a new draft from version 1 takes it back.
+    await anna.getByRole('link', { name: 'Versionen', exact: true }).click();
+    const differences = anna.getByRole('heading', { name: /Unterschiede zwischen/ });
+    await differences.waitFor();
+    await expect.poll(() => anna.getByRole('main').textContent()).toMatch(/geändert von „Vorname“ zu „Vorname\(n\)“/);
+    await expectAccessible(anna, 'the versions');
+    await anna.getByRole('button', { name: 'Neuen Entwurf aus Version 1 beginnen' }).click();
+    await anna.getByRole('button', { name: 'Ja, Entwurf ersetzen' }).click();
+    await anna.getByRole('link', { name: 'Formular', exact: true }).click();
+    await anna.getByRole('button', { name: 'Vorname', exact: true }).waitFor();
+
+    // Export: the draft as a JSON file.
+    const [download] = await Promise.all([anna.waitForEvent('download'), anna.getByRole('button', { name: 'Als Datei exportieren' }).click()]);
+    expect(download.suggestedFilename()).toBe('hunde-zwei.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as ServiceDefinition;
+    expect(exported.title.de).toBe('Hundeanmeldung');
+
+    // Import: a broken file is refused with its problems; a good one becomes a new service.
+    await anna.getByRole('link', { name: 'Alle Dienste' }).click();
+    await anna.getByRole('heading', { level: 1, name: 'Online-Dienste' }).waitFor();
+    const importInput = anna.getByLabel('Dienst aus Datei importieren (JSON)');
+    await importInput.setInputFiles({ name: 'kaputt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ title: { de: 'Ohne alles' } })) });
+    await anna.getByRole('alert').filter({ hasText: 'Die Datei wurde nicht importiert:' }).waitFor();
+    await importInput.setInputFiles({ name: 'hunde.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, title: { de: 'Hundeanmeldung Nachbargemeinde' }, settings: { ...exported.settings, referencePattern: 'HNB-{YYYY}-{SEQ:5}' } })) });
+    await anna.getByRole('heading', { level: 1, name: 'Hundeanmeldung Nachbargemeinde' }).waitFor();
+    expect(problems).toEqual([]);
+    await annaContext.close();
   });
 });
