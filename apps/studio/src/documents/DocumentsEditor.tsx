@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { DocumentKind, DocumentTemplate, ServiceDefinition } from '@amtsweg/definitions';
 import { addTemplate, deleteTemplate } from '@amtsweg/editor';
 import { localize } from '@amtsweg/ui';
 import { FieldFrame } from '../area-controls/FieldFrame';
+import { useAddPanel } from '../area-controls/use-add-panel';
 import { focusByPointer, useFocusRequest, usePendingFocus } from '../area-controls/focus-request';
 import { ProblemCount } from '../area-controls/ProblemMessages';
 import { makeKeysUnique } from '../area-controls/stable-keys';
@@ -148,25 +149,10 @@ function describeUse(
 function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): ReactNode {
   const { definition, apply, announce } = useEditor();
   const t = useAreaTexts(DOCUMENTS_TEXTS);
-  const [open, setOpen] = useState(false);
+  const panel = useAddPanel<HTMLSelectElement>();
   const [kind, setKind] = useState<DocumentKind>('decision');
   const [title, setTitle] = useState('');
-  const kindSelect = useRef<HTMLSelectElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (open) kindSelect.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      opener.current?.focus();
-    }
-  }, [open]);
-
-  const close = () => {
-    returnFocus.current = true;
-    setOpen(false);
-  };
+  const { open } = panel;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -174,7 +160,7 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
     const template = createTemplate(definition, kind, text);
     if (!apply(addTemplate(definition, template), DOCUMENTS_TEXTS.addedEdit)) return;
     announce(t('added')(text));
-    setOpen(false);
+    panel.done();
     setTitle('');
     onAdded(template.id);
   };
@@ -182,7 +168,7 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
   if (!open) {
     return (
       <p>
-        <button ref={opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={() => setOpen(true)}>
+        <button ref={panel.opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={panel.show}>
           {t('add')}
         </button>
       </p>
@@ -194,13 +180,13 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
       aria-labelledby="st-new-template-title"
       onSubmit={submit}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') close();
+        if (event.key === 'Escape') panel.cancel();
       }}
     >
       <h3 id="st-new-template-title">{t('newTitle')}</h3>
       <FieldFrame id="st-new-template-kind" label={t('newKind')}>
         {(control) => (
-          <select ref={kindSelect} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
+          <select ref={panel.first} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
             {TEMPLATE_KINDS.map((option) => (
               <option key={option} value={option}>
                 {t(KIND_TEXT_KEYS[option])}
@@ -216,7 +202,7 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
         <button type="submit" className="aw-button">
           {t('add')}
         </button>
-        <button type="button" className="aw-button aw-button--secondary" onClick={close}>
+        <button type="button" className="aw-button aw-button--secondary" onClick={panel.cancel}>
           {t('cancel')}
         </button>
       </div>

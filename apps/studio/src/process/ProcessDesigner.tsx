@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { StateKind } from '@amtsweg/definitions';
 import { setInitialState } from '@amtsweg/editor';
 import { localize } from '@amtsweg/ui';
 import { FieldFrame } from '../area-controls/FieldFrame';
+import { useAddPanel } from '../area-controls/use-add-panel';
 import { focusByPointer, useFocusRequest, usePendingFocus } from '../area-controls/focus-request';
 import { ProblemMessages } from '../area-controls/ProblemMessages';
 import { makeKeysUnique } from '../area-controls/stable-keys';
@@ -95,25 +96,10 @@ export function ProcessDesigner(): ReactNode {
 function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
   const { definition, apply, announce } = useEditor();
   const t = useAreaTexts(PROCESS_TEXTS);
-  const [open, setOpen] = useState(false);
+  const panel = useAddPanel<HTMLSelectElement>();
   const [kind, setKind] = useState<StateKind>('task');
   const [label, setLabel] = useState('');
-  const kindSelect = useRef<HTMLSelectElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (open) kindSelect.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      opener.current?.focus();
-    }
-  }, [open]);
-
-  const close = () => {
-    returnFocus.current = true;
-    setOpen(false);
-  };
+  const { open } = panel;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -122,7 +108,7 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
     if (!apply(result, PROCESS_TEXTS.stateAddedEdit)) return;
     announce(t('stateAdded')(text));
     ui.focusLater(`st-${ui.keys.keyOf(STATES_SCOPE, id)}-heading`);
-    setOpen(false);
+    panel.done();
     setLabel('');
     setKind('task');
   };
@@ -130,7 +116,7 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
   if (!open) {
     return (
       <p>
-        <button ref={opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={() => setOpen(true)}>
+        <button ref={panel.opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={panel.show}>
           {t('addState')}
         </button>
       </p>
@@ -142,13 +128,13 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
       aria-labelledby="st-new-state-title"
       onSubmit={submit}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') close();
+        if (event.key === 'Escape') panel.cancel();
       }}
     >
       <h3 id="st-new-state-title">{t('newStateTitle')}</h3>
       <FieldFrame id="st-new-state-kind" label={t('newStateKind')} hint={t(KIND_HINT_KEYS[kind])}>
         {(control) => (
-          <select ref={kindSelect} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as StateKind)}>
+          <select ref={panel.first} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as StateKind)}>
             {STATE_KINDS.map((option) => (
               <option key={option} value={option}>
                 {t(KIND_TEXT_KEYS[option])}
@@ -164,7 +150,7 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
         <button type="submit" className="aw-button">
           {t('addState')}
         </button>
-        <button type="button" className="aw-button aw-button--secondary" onClick={close}>
+        <button type="button" className="aw-button aw-button--secondary" onClick={panel.cancel}>
           {t('cancel')}
         </button>
       </div>
