@@ -1,11 +1,11 @@
 import { memo, useId, useMemo, useRef, type ReactNode } from 'react';
-import { useDndContext, useDroppable } from '@dnd-kit/core';
+import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, useSortable, type SortingStrategy } from '@dnd-kit/sortable';
 import type { FormElement, FormPage } from '@amtsweg/definitions';
 import { describeElement, type EditText, type ElementScope } from '@amtsweg/editor';
 import { useLanguage } from '../i18n';
 import { dropPosition, isInsideSource, joinPath, type DragData, type DragSource, type DropTarget } from './drag-plan';
-import { sourceOf } from './drag-support';
+import { useDraggedSource } from './dragged-source';
 import type { ElementProblem } from './element-problems';
 import { elementName, isContainerElement, typeName } from './field-types';
 import { focusTarget } from './focus-soon';
@@ -130,7 +130,7 @@ const ElementList = memo(function ElementList(props: ElementListProps): ReactNod
               pointer={pointer}
               scopeName={props.scopeName}
               selected={path === selectedPath}
-              selectedPath={container ? selectedPath : null}
+              selectedPath={container && selectedPath?.startsWith(`${path}.`) ? selectedPath : null}
               canPaste={props.canPaste}
               ownProblems={problems.get(pointer) ?? NO_PROBLEMS}
               problems={container ? problems : undefined}
@@ -155,7 +155,7 @@ interface ElementItemProps {
   pointer: string;
   scopeName: EditText;
   selected: boolean;
-  /** Only for groups, which pass it on to their contents; null otherwise, so other items ignore selection changes. */
+  /** Only for groups holding the selected element, which pass it on to their contents; null otherwise, so other items ignore selection changes. */
   selectedPath: string | null;
   canPaste: boolean;
   ownProblems: readonly ElementProblem[];
@@ -182,8 +182,7 @@ const ElementItem = memo(function ElementItem(props: ElementItemProps): ReactNod
   const target = useMemo<DropTarget>(() => ({ kind: 'item', path, place, name: described, scopeName: props.scopeName }), [path, place, described, props.scopeName]);
   const source = useMemo<DragSource>(() => ({ kind: 'element', path, place, name: described }), [path, place, described]);
   const data = useMemo<DragData>(() => ({ source, target }), [source, target]);
-  const { active } = useDndContext();
-  const dragged = sourceOf(active?.data.current);
+  const dragged = useDraggedSource();
   // A group cannot be dropped into itself: its contents are no drop places while it is dragged.
   const insideDragged = dragged !== undefined && isInsideSource(dragged, target);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isOver, isDragging } = useSortable({
@@ -375,8 +374,7 @@ function EndZone({ scope, length, endName }: { scope: ElementScope; length: numb
   const { language } = useLanguage();
   const target = useMemo<DropTarget>(() => ({ kind: 'end', scope, length, endName }), [scope, length, endName]);
   const data = useMemo<DragData>(() => ({ target }), [target]);
-  const { active } = useDndContext();
-  const dragged = sourceOf(active?.data.current);
+  const dragged = useDraggedSource();
   const disabled = dragged !== undefined && isInsideSource(dragged, target);
   const { setNodeRef, isOver } = useDroppable({ id: `end:${scope.page}:${scope.parent ?? ''}`, data, disabled });
   const classes = ['st-end-zone', length === 0 ? 'st-end-zone--empty' : '', dragged && !disabled ? 'st-end-zone--active' : '', isOver && !disabled ? 'st-end-zone--over' : '']

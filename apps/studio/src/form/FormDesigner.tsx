@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { describeElement, findElement } from '@amtsweg/editor';
 import { useEditor, type EditorContextValue } from '../editor-context';
 import { useLanguage } from '../i18n';
 import { Canvas, type PageChoice } from './Canvas';
 import type { DragSource } from './drag-plan';
+import { DraggedSourceContext } from './dragged-source';
 import { createAnnouncements, createInstructions, designerKeyboardCoordinates, detectDropTarget, sourceOf, targetOf } from './drag-support';
 import { findElementAtPointer, groupProblemsByElement, pagePointerOf } from './element-problems';
 import { focusSoon, focusTarget } from './focus-soon';
@@ -28,7 +29,7 @@ const handledFocus = new WeakSet<NonNullable<EditorContextValue['focus']>>();
  * preview with the portal's renderer. Every change is one editing operation from `@amtsweg/editor`, applied
  * through the editor (one undo step, saved by itself); the designer only asks for it.
  */
-export function FormDesigner(): ReactNode {
+export const FormDesigner = memo(function FormDesigner(): ReactNode {
   const { definition, diagnostics, focus } = useEditor();
   const { language } = useLanguage();
   const t = useFormTexts();
@@ -66,13 +67,18 @@ export function FormDesigner(): ReactNode {
     }
   }, [focus, definition, pages, actions]);
 
-  const onDragStart = (event: DragStartEvent) => setDragging(sourceOf(event.active.data.current) ?? null);
-  const onDragEnd = (event: DragEndEvent) => {
-    setDragging(null);
-    const source = sourceOf(event.active.data.current);
-    if (!source) return;
-    actions.drop(source, targetOf(event.over?.data.current), event.activatorEvent instanceof KeyboardEvent);
-  };
+  // Stable, so the memoised DndContext does not re-render with the designer.
+  const onDragStart = useCallback((event: DragStartEvent) => setDragging(sourceOf(event.active.data.current) ?? null), []);
+  const onDragEnd = useCallback(
+    (event: DragEndEvent) => {
+      setDragging(null);
+      const source = sourceOf(event.active.data.current);
+      if (!source) return;
+      actions.drop(source, targetOf(event.over?.data.current), event.activatorEvent instanceof KeyboardEvent);
+    },
+    [actions],
+  );
+  const onDragCancel = useCallback(() => setDragging(null), []);
 
   if (page === undefined) {
     // Only a broken draft has no page; the checks name it, and a page can be added here.
@@ -97,26 +103,28 @@ export function FormDesigner(): ReactNode {
         accessibility={accessibility}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
-        onDragCancel={() => setDragging(null)}
+        onDragCancel={onDragCancel}
       >
-        <div className="st-form-designer">
-          <div className="st-form-sidebar">
-            <PageList pages={pages} currentId={page.id} problems={problems} actions={actions} />
-            <Palette target={addTarget} actions={actions} />
+        <DraggedSourceContext.Provider value={dragging}>
+          <div className="st-form-designer">
+            <div className="st-form-sidebar">
+              <PageList pages={pages} currentId={page.id} problems={problems} actions={actions} />
+              <Palette target={addTarget} actions={actions} />
+            </div>
+            <Canvas
+              page={page}
+              pageIndex={pageIndex}
+              pages={pageChoices}
+              selectedPath={selection.path}
+              canPaste={clipboard !== null}
+              problems={problems}
+              actions={actions}
+            />
+            <div className="st-form-properties">
+              <PropertiesPanel page={page} selection={selection} problems={problems} actions={actions} />
+            </div>
           </div>
-          <Canvas
-            page={page}
-            pageIndex={pageIndex}
-            pages={pageChoices}
-            selectedPath={selection.path}
-            canPaste={clipboard !== null}
-            problems={problems}
-            actions={actions}
-          />
-          <div className="st-form-properties">
-            <PropertiesPanel page={page} selection={selection} problems={problems} actions={actions} />
-          </div>
-        </div>
+        </DraggedSourceContext.Provider>
         <DragOverlay dropAnimation={null}>
           {dragging ? (
             <div className="st-drag-ghost" aria-hidden="true">
@@ -128,7 +136,7 @@ export function FormDesigner(): ReactNode {
       <FormPreview page={page} languages={definition.settings.languages} />
     </div>
   );
-}
+});
 
 /** The page choices, kept as the same array while the pages' ids and names stay the same. */
 function useStableChoices(next: PageChoice[]): PageChoice[] {

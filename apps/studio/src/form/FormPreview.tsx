@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useId, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useRef, useState, type ReactNode } from 'react';
 import type { FormPage } from '@amtsweg/definitions';
 import { FormPageView, isPageShown, localize, textDirection, uiLanguageOf, writeAnswer, type Answers, type FileUploader } from '@amtsweg/ui';
 import { useFormTexts } from './form-texts';
@@ -15,9 +15,9 @@ const keepFileLocally: FileUploader = (file, _field, onProgress) => {
  * The page being designed, drawn by the portal's own renderer in one of the service's languages. Switched to
  * "try filling in", it can be filled and its conditions react as in the portal (the shared evaluator); otherwise
  * it is inert, so its inputs are not in the tab order. Rendered from a deferred page, so typing in the
- * properties panel stays quick on long pages.
+ * properties panel stays quick on long pages. Memoised: selecting a field or a save status does not redraw it.
  */
-export function FormPreview({ page, languages }: { page: FormPage; languages: readonly string[] }): ReactNode {
+export const FormPreview = memo(function FormPreview({ page, languages }: { page: FormPage; languages: readonly string[] }): ReactNode {
   const t = useFormTexts();
   const headingId = useId();
   const languageId = useId();
@@ -71,16 +71,31 @@ export function FormPreview({ page, languages }: { page: FormPage; languages: re
       {trying && !isPageShown(shownPage, answers) ? <p className="pt-notice">{t('previewPageHidden')}</p> : null}
       <div className={`st-preview-page${trying ? '' : ' st-preview-page--inert'}`} lang={previewLanguage} dir={textDirection(previewLanguage)} inert={!trying}>
         <h3 className="st-preview-title">{localize(shownPage.title, previewLanguage)}</h3>
-        <FormPageView
-          page={shownPage}
-          answers={answers}
-          language={previewLanguage}
-          uiLanguage={uiLanguageOf(previewLanguage)}
-          errors={NO_ERRORS}
-          onChange={onChange}
-          upload={keepFileLocally}
-        />
+        <PreviewPage page={shownPage} answers={answers} language={previewLanguage} onChange={onChange} />
       </div>
     </section>
   );
+});
+
+interface PreviewPageProps {
+  page: FormPage;
+  answers: Answers;
+  language: string;
+  onChange: (pointer: string, value: unknown) => void;
 }
+
+// Memoised on the deferred page: the urgent render after an edit still holds the old page and skips this, so
+// drawing a long page never delays the canvas.
+const PreviewPage = memo(function PreviewPage({ page, answers, language, onChange }: PreviewPageProps): ReactNode {
+  return (
+    <FormPageView
+      page={page}
+      answers={answers}
+      language={language}
+      uiLanguage={uiLanguageOf(language)}
+      errors={NO_ERRORS}
+      onChange={onChange}
+      upload={keepFileLocally}
+    />
+  );
+});
