@@ -290,4 +290,70 @@ describe('designer journey on postgres', () => {
     expect(problems).toEqual([]);
     await annaContext.close();
   });
+
+  it('edits settings and deadlines, copies and pastes, shows where a field is used, previews the form and a letter', async () => {
+    const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug: 'hunde-drei', definition: { ...hundeanmeldung(), settings: { ...hundeanmeldung().settings, referencePattern: 'HDR-{YYYY}-{SEQ:5}' } } } });
+    const serviceId = created.json<{ id: string }>().id;
+    const draftOf = async () => (await t.inject({ method: 'GET', url: `/api/services/${serviceId}` })).json<{ draft: ServiceDefinition }>().draft;
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await logIn(page, `${origin}/studio/`, DESIGNER, 'Online-Dienste');
+    await page.goto(`${origin}/studio/dienste/${serviceId}`);
+    await page.getByRole('button', { name: 'Vorname', exact: true }).waitFor();
+    const saved = () => expect.poll(() => page.locator('.st-save-status').textContent(), { timeout: 15_000 }).toBe('Alle Änderungen gespeichert');
+
+    // Where a field is used: the dogs are read by the tax calculation, a guard and the letters.
+    await page.getByRole('button', { name: 'Hunde', exact: true }).click();
+    await page.getByRole('button', { name: 'Ihre Hunde', exact: true }).click();
+    const usages = page.getByRole('region', { name: 'Wo wird das verwendet?' });
+    await expect.poll(() => usages.getByRole('listitem').count()).toBeGreaterThan(2);
+
+    // Copy and paste: the copy gets a key of its own; undo takes it back.
+    await page.getByRole('button', { name: 'Halterin oder Halter', exact: true }).click();
+    await page.getByRole('button', { name: 'Vorname', exact: true }).click();
+    await page.getByRole('button', { name: '„Vorname“ kopieren' }).click();
+    await page.getByRole('button', { name: 'Kopie nach „Vorname“ einfügen' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Vorname', exact: true }).count()).toBe(2);
+    await saved();
+    const holder = (await draftOf()).form.pages[0]!.elements.find((e) => e.key === 'holder');
+    expect(holder && 'elements' in holder ? holder.elements.map((e) => e.key).slice(0, 3) : []).toEqual(['firstName', 'firstName2', 'lastName']);
+    await page.getByRole('button', { name: 'Rückgängig', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Vorname', exact: true }).count()).toBe(1);
+
+    // The preview, filled in as a trial, in English.
+    const preview = page.getByRole('region', { name: 'Vorschau' });
+    await preview.getByLabel('Probeweise ausfüllen').check();
+    await preview.getByLabel('Sprache der Vorschau').selectOption({ label: 'English' });
+    await preview.getByRole('heading', { name: 'Dog holder' }).waitFor();
+    await preview.getByLabel('First name').fill('Erika');
+    expect(await preview.getByLabel('First name').inputValue()).toBe('Erika');
+    await expectAccessible(page, 'the form designer with a filled preview');
+
+    // Settings: a reference pattern without a running number is refused at the field; retention in years.
+    await page.getByRole('link', { name: 'Einstellungen', exact: true }).click();
+    const pattern = page.getByLabel('Muster für Aktenzeichen');
+    await pattern.fill('HDR-{YYYY}');
+    await page.getByText('Das Muster braucht eine laufende Nummer, z. B. {SEQ:5}.').first().waitFor();
+    await pattern.fill('HDR-{YYYY}-{SEQ:4}');
+    await page.getByLabel('Aufbewahrung abgeschlossener Vorgänge (Jahre)').fill('8');
+    await expectAccessible(page, 'the settings');
+    await saved();
+    expect((await draftOf()).settings).toMatchObject({ referencePattern: 'HDR-{YYYY}-{SEQ:4}', retention: 'P8Y' });
+
+    // The deadline of the request for information: 21 days instead of 14.
+    await page.getByRole('link', { name: 'Ablauf', exact: true }).click();
+    const waiting = page.getByRole('region', { name: 'Wartet auf Antragsteller', exact: true });
+    await waiting.getByLabel('Frist in Tagen').fill('21');
+    await saved();
+    expect((await draftOf()).process.states.find((s) => s.id === 'awaitingApplicant')?.deadlines?.[0]).toMatchObject({ after: 'P21D', setBy: 'answerBy' });
+
+    // A letter previewed as PDF with example data.
+    await page.getByRole('link', { name: 'Schreiben', exact: true }).click();
+    await page.getByRole('button', { name: /^Bearbeiten – Bescheid über die Anmeldung/ }).first().click();
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Vorschau als PDF' }).click()]);
+    expect(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
