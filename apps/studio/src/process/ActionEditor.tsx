@@ -8,6 +8,7 @@ import { LocalizedTextField } from '../area-controls/LocalizedTextField';
 import { withOptionalLanguage } from '../area-controls/localized-text';
 import { hasError, ProblemMessages } from '../area-controls/ProblemMessages';
 import { useAreaTexts } from '../area-controls/use-area-texts';
+import { MoveButtons } from './MoveButtons';
 import { useLanguageName } from '../area-controls/use-language-name';
 import { diagnosticsAt, useEditor } from '../editor-context';
 import { useLanguage } from '../i18n';
@@ -197,20 +198,7 @@ export function ActionEditor({
       <ActionEffectsEditor state={state} action={action} pointer={pointer} actionKey={actionKey} />
 
       <div className="st-button-row">
-        <button type="button" id={id('up')} className="aw-button aw-button--secondary" aria-disabled={actionIndex === 0} onClick={() => move(actionIndex - 1, 'up')}>
-          {t('moveUp')}
-          <span className="aw-visually-hidden">{quoted}</span>
-        </button>
-        <button
-          type="button"
-          id={id('down')}
-          className="aw-button aw-button--secondary"
-          aria-disabled={actionIndex === actions.length - 1}
-          onClick={() => move(actionIndex + 1, 'down')}
-        >
-          {t('moveDown')}
-          <span className="aw-visually-hidden">{quoted}</span>
-        </button>
+        <MoveButtons index={actionIndex} count={actions.length} quoted={quoted} id={id} move={move} />
         <button type="button" className="aw-button aw-button--secondary st-button--danger" onClick={remove}>
           {t('deleteAction')}
           <span className="aw-visually-hidden">{quoted}</span>

@@ -9,6 +9,7 @@ import { withLanguage } from '../area-controls/localized-text';
 import { hasError, ProblemCount, ProblemMessages } from '../area-controls/ProblemMessages';
 import { makeKeysUnique } from '../area-controls/stable-keys';
 import { useAreaTexts } from '../area-controls/use-area-texts';
+import { MoveButtons } from './MoveButtons';
 import { useLanguageName } from '../area-controls/use-language-name';
 import { diagnosticsAt, useEditor } from '../editor-context';
 import { useLanguage } from '../i18n';
@@ -198,20 +199,7 @@ export function StateEditor({
       ) : null}
 
       <div className="st-button-row">
-        <button type="button" id={id('up')} className="aw-button aw-button--secondary" aria-disabled={index === 0} onClick={() => move(index - 1, 'up')}>
-          {t('moveUp')}
-          <span className="aw-visually-hidden">{quoted}</span>
-        </button>
-        <button
-          type="button"
-          id={id('down')}
-          className="aw-button aw-button--secondary"
-          aria-disabled={index === states.length - 1}
-          onClick={() => move(index + 1, 'down')}
-        >
-          {t('moveDown')}
-          <span className="aw-visually-hidden">{quoted}</span>
-        </button>
+        <MoveButtons index={index} count={states.length} quoted={quoted} id={id} move={move} />
         {!isInitial && state.kind !== 'final' ? (
           <button type="button" className="aw-button aw-button--secondary" onClick={() => apply(setInitialState(definition, state.id), PROCESS_TEXTS.initialEdit)}>
             {t('makeInitial')}
