@@ -53,6 +53,8 @@ export interface InboxFilter {
 
 /** The inbox's sort key for "by due date": cases without a due date last. The due-order index is on it. */
 const DUE_KEY = sql<Date>`coalesce(due_at, 'infinity'::timestamptz)`;
+/** The shortest text a trigram index can find by itself. */
+const TRIGRAM_LENGTH = 3;
 
 /**
  * The inbox's two queries, ready to run (the server runs them, `pnpm bench:inbox` explains them): a page of the
@@ -68,7 +70,11 @@ export async function buildInboxQueries(db: Executor, organisationId: string, vi
   // column's statistics, but the rows a subquery lets through only blindly (348 for 40,983 at 100,000 cases), and
   // with that guess it sorted every visible case instead of walking an index in the list's order.
   const services = viewer.kind === 'staff' ? await listViewerServiceIds(db, organisationId, viewer.userId) : undefined;
-  const matches = (eb: ExpressionBuilder<Database, 'cases'>) => {
+  const textMatch = (eb: ExpressionBuilder<Database, 'cases'>) => {
+    const pattern = `%${filter.text!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return eb.or([eb('reference', 'ilike', pattern), eb('applicant_name', 'ilike', pattern)]);
+  };
+  const otherConditions = (eb: ExpressionBuilder<Database, 'cases'>) => {
     const visible =
       services === undefined ? caseVisibleTo(eb, organisationId, viewer) : services.length === 0 ? eb.lit(false) : eb('service_id', 'in', services);
     const conditions = [eb('organisation_id', '=', organisationId), visible];
@@ -78,12 +84,17 @@ export async function buildInboxQueries(db: Executor, organisationId: string, vi
     // The same as `due_at < now` (a case without a due date is never overdue), but on the due key, so the due-order
     // index stops at `now`.
     if (filter.overdue) conditions.push(eb.and([eb('status', '=', 'active'), eb(DUE_KEY, '<', filter.now)]));
-    if (filter.text) {
-      const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      conditions.push(eb.or([eb('reference', 'ilike', pattern), eb('applicant_name', 'ilike', pattern)]));
-    }
     return eb.and(conditions);
   };
+  const matches = (eb: ExpressionBuilder<Database, 'cases'>) => (filter.text ? eb.and([otherConditions(eb), textMatch(eb)]) : otherConditions(eb));
+  // Counting the matches of a text of three or more characters: the trigram indexes find them (thousands at most,
+  // organisation-wide), and the other conditions are checked on those rows. Written plainly, PostgreSQL also reads
+  // the viewer's services from an index and intersects both bitmaps — 407,000 entries to find 4,844 at 1,000,000
+  // cases (59 ms against 28 ms). `(…) is true` is the same condition in a form no index can answer.
+  const countMatches =
+    filter.text && filter.text.length >= TRIGRAM_LENGTH
+      ? (eb: ExpressionBuilder<Database, 'cases'>) => eb.and([textMatch(eb), sql<SqlBool>`(${otherConditions(eb)}) is true`])
+      : matches;
 
   let page = db
     .selectFrom('cases')
@@ -99,7 +110,7 @@ export async function buildInboxQueries(db: Executor, organisationId: string, vi
     page = page.orderBy('received_at', 'desc').orderBy('id', 'desc');
   }
 
-  return { page: page.limit(filter.limit), counts: countByState(db, organisationId, viewer, filter, services, matches) };
+  return { page: page.limit(filter.limit), counts: countByState(db, organisationId, viewer, filter, services, countMatches) };
 }
 
 /**
