@@ -1,10 +1,12 @@
-// pnpm bench:inbox — the inbox list at scale, measured through the API: a fresh PostgreSQL database seeded
-// with 100,000 cases (seed-inbox.ts), the real server as its own process, a caseworker's session cookie, and
-// for each of the inbox's usual questions the latency (p50/p95/p99) and requests/s of GET /api/cases; then
-// EXPLAIN (ANALYZE, BUFFERS) of the SQL behind the main ones, to show which index answers them.
-// Prints figures; asserts nothing (a missed target is reported, never turned into an exit code).
+// pnpm bench:inbox — the inbox list at scale, measured through the API: for each size, a fresh PostgreSQL
+// database seeded with that many cases (seed-inbox.ts), the real server as its own process, a caseworker's
+// session cookie, and for each of the inbox's usual questions the latency (p50/p95/p99) and requests/s of
+// GET /api/cases; then EXPLAIN (ANALYZE, BUFFERS) of the SQL behind the main ones, to show which index answers
+// them. At the end a table of p95 against the number of cases, written into docs/benchmarks.md, and a plot of it
+// (docs/plots/inbox-latency.svg). Prints figures; asserts nothing (a missed target is reported, never turned
+// into an exit code).
 //
-// Settings (environment): BENCH_CASES (100000), BENCH_DURATION seconds per query (5), BENCH_WARMUP seconds
+// Settings (environment): BENCH_CASES the sizes, each measured in turn (10000,100000,1000000), BENCH_DURATION seconds per query (5), BENCH_WARMUP seconds
 // per query (1), BENCH_CONNECTIONS the numbers of concurrent callers, each measured in turn (1,4), BENCH_CPU_PROF folder for a --cpu-prof profile of
 // the server, BENCH_DATABASE_URL an already seeded database to use as it is (neither seeded nor dropped; the
 // server migrates it). Otherwise the database is created on TEST_DATABASE_URL / DATABASE_URL /
@@ -13,13 +15,15 @@ import { buildInboxQueries, createDatabase, type CaseViewer, type DatabaseHandle
 import { createTestDatabase, TEST_POSTGRES_URL } from '@amtsweg/db/testing';
 import { CompiledQuery, sql, type Compilable } from 'kysely';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { reportSection } from '../../../tests/support/bench-report';
+import { writeLinePlot } from '../../../tests/support/svg-plot';
 import { fileURLToPath } from 'node:url';
 import { startChildServer } from './child-server';
 import { INBOX_SEED_PASSWORD, seedInbox, type SeededCaseworker } from './seed-inbox';
 import { runBounded } from './run-bounded';
 
 const TARGET_P95_MS = 50;
-const CASES = readSetting('BENCH_CASES', 100_000, 1);
+const SIZES = readLevels('BENCH_CASES', [10_000, 100_000, 1_000_000]);
 const DURATION_SECONDS = readSetting('BENCH_DURATION', 5, 1);
 const WARMUP_SECONDS = readSetting('BENCH_WARMUP', 1, 0);
 // One caller: the latency a caseworker sees. Four at once: what queueing for the two cores adds.
@@ -71,11 +75,32 @@ async function cleanUp(): Promise<void> {
   }
 }
 
+/** One size's results. */
+interface SizeRun {
+  cases: number;
+  levels: Level[];
+}
+
 // Bounded in time (see runBounded).
-await runBounded('bench:inbox', 12 * CONNECTION_LEVELS.length * (DURATION_SECONDS + WARMUP_SECONDS) + 600 + Math.ceil(CASES / 1000), run, cleanUp);
+const BUDGET_SECONDS = SIZES.reduce((total, cases) => total + 12 * CONNECTION_LEVELS.length * (DURATION_SECONDS + WARMUP_SECONDS) + 300 + Math.ceil(cases / 2000), 0);
+await runBounded('bench:inbox', BUDGET_SECONDS, run, cleanUp);
 
 async function run(): Promise<void> {
-  const { database, url, caseworker, seedNote } = await prepareDatabase();
+  const sizes: SizeRun[] = [];
+  let postgresVersion = 'unknown';
+  for (const cases of SEEDED_DATABASE_URL ? [0] : SIZES) {
+    const measured = await measureSize(cases);
+    sizes.push({ cases: measured.cases, levels: measured.levels });
+    postgresVersion = measured.postgresVersion;
+    // Drop this size's database before seeding the next one.
+    while (cleanups.length > 0) await cleanups.pop()!();
+  }
+  summarise(sizes, postgresVersion);
+}
+
+/** Seeds `cases` (or takes BENCH_DATABASE_URL), measures every question, prints the report of that size. */
+async function measureSize(cases: number): Promise<{ cases: number; levels: Level[]; postgresVersion: string }> {
+  const { database, url, caseworker, seedNote } = await prepareDatabase(cases);
   const server = await startChildServer({
     name: 'Amtsweg',
     script: 'src/server.ts',
@@ -151,11 +176,69 @@ async function run(): Promise<void> {
   const log = server.output();
   await server.stop();
 
-  printReport({ postgresVersion: postgres.rows[0]?.server_version ?? 'unknown', table: tableSize.rows[0]!, seedNote, caseworker, levels, plans, log });
+  const postgresVersion = postgres.rows[0]?.server_version ?? 'unknown';
+  printReport({ postgresVersion, table: tableSize.rows[0]!, seedNote, caseworker, levels, plans, log });
+  return { cases: Number(tableSize.rows[0]!.cases), levels, postgresVersion };
+}
+
+/** The queries drawn in the plot: the inbox's main views and both searches. */
+const PLOTTED = ['default list (received, newest first)', 'mine', 'waiting for applicant', 'all by due date', 'search reference', 'search surname'];
+const plotFile = (connections: number) => fileURLToPath(new URL(`../../../docs/plots/inbox-latency-${connections}-caller${connections === 1 ? '' : 's'}.svg`, import.meta.url));
+
+/** p50 / p95 / p99 of every question at every size, into docs/benchmarks.md and the plot. */
+function summarise(sizes: SizeRun[], postgresVersion: string): void {
+  const label = (scenario: Scenario) => scenario.name.replace(/ "[^"]*"$/, '');
+  const cell = (f: Figures) => `${f.p50.toFixed(1)} / ${f.p95 >= TARGET_P95_MS ? `**${f.p95.toFixed(1)}**` : f.p95.toFixed(1)} / ${f.p99.toFixed(1)}`;
+  const sizeName = (cases: number) => (cases >= 1_000_000 ? `${cases / 1_000_000}M` : `${Math.round(cases / 1000)}k`);
+  const tables = CONNECTION_LEVELS.map((connections, levelIndex) => {
+    const names = sizes[0]!.levels[levelIndex]!.results.map((r) => r.scenario);
+    const rows = names.map((scenario, i) => `| ${label(scenario)} | ${sizes.map((size) => cell(size.levels[levelIndex]!.results[i]!.figures)).join(' | ')} |`);
+    const worst = sizes.map((size) => Math.max(...size.levels[levelIndex]!.results.map((r) => r.figures.p95)));
+    return [
+      `${connections} caller${connections === 1 ? '' : 's'} at once, p50 / p95 / p99 in ms (bold: p95 at or over ${TARGET_P95_MS} ms):`,
+      '',
+      `| query | ${sizes.map((size) => `${size.cases.toLocaleString('en')} cases`).join(' | ')} |`,
+      `| --- | ${sizes.map(() => '---').join(' | ')} |`,
+      ...rows,
+      `| **worst p95** | ${worst.map((w) => `${w.toFixed(1)} (${w < TARGET_P95_MS ? 'met' : 'not met'})`).join(' | ')} |`,
+    ].join('\n');
+  });
+  reportSection(
+    {
+      id: 'inbox',
+      command: `BENCH_CASES=${sizes.map((s) => s.cases).join(',')} pnpm bench:inbox`,
+      versions: [`PostgreSQL ${postgresVersion}`],
+      body: [
+        `GET /api/cases through HTTP as a caseworker with roles for four services (about 41 % of the cases are hers to see), page size ${PAGE_SIZE}, ` +
+          `${DURATION_SECONDS} s per query after ${WARMUP_SECONDS} s warm-up, closed loop; a fresh database seeded for each size ` +
+          '(3 organisations, 20 services). Target: p95 under 50 ms.',
+        '',
+        ...tables.flatMap((table) => [table, '']),
+        ...CONNECTION_LEVELS.map((connections) => `![Inbox p95 against the number of cases, ${connections} at once](plots/${plotFile(connections).split('/').pop()})`),
+      ].join('\n'),
+    },
+    'Inbox at scale: latency against the number of cases',
+  );
+  if (sizes.length < 2) return;
+  CONNECTION_LEVELS.forEach((connections, levelIndex) => {
+    const series = sizes[0]!.levels[levelIndex]!.results
+      .map((result, i) => ({ name: label(result.scenario), i }))
+      .filter(({ name }) => PLOTTED.includes(name))
+      .map(({ name, i }) => ({ name, points: sizes.map((size) => ({ x: size.cases, y: size.levels[levelIndex]!.results[i]!.figures.p95 })) }));
+    writeLinePlot(plotFile(connections), {
+      title: `Inbox: p95 of GET /api/cases, ${connections} caller${connections === 1 ? '' : 's'} at once`,
+      description: `p95 latency in milliseconds of the inbox's main queries and searches at ${sizes.map((s) => s.cases.toLocaleString('en')).join(', ')} cases, ${connections} concurrent caller(s); the dashed line is the 50 ms target.`,
+      xLabel: 'cases in the database (log scale)',
+      yLabel: 'p95 latency, ms',
+      logX: true,
+      formatX: sizeName,
+      series: [...series, { name: 'target 50 ms', points: sizes.map((size) => ({ x: size.cases, y: TARGET_P95_MS })), dashed: true }],
+    });
+  });
 }
 
 /** The seeded database: BENCH_DATABASE_URL as it is, or a fresh one seeded now (and dropped at the end). */
-async function prepareDatabase(): Promise<{ database: DatabaseHandle; url: string; caseworker: SeededCaseworker; seedNote: string }> {
+async function prepareDatabase(cases: number): Promise<{ database: DatabaseHandle; url: string; caseworker: SeededCaseworker; seedNote: string }> {
   if (SEEDED_DATABASE_URL) {
     const database = await createDatabase({ databaseUrl: SEEDED_DATABASE_URL, poolSize: 2 });
     cleanups.push(() => database.close());
@@ -167,8 +250,8 @@ async function prepareDatabase(): Promise<{ database: DatabaseHandle; url: strin
   }
   const database = await createTestDatabase('postgres');
   cleanups.push(() => database.dispose());
-  console.log(`seeding ${CASES.toLocaleString('en')} cases …`);
-  const seed = await seedInbox(database.db, { cases: CASES });
+  console.log(`seeding ${cases.toLocaleString('en')} cases …`);
+  const seed = await seedInbox(database.db, { cases });
   const note =
     `seeded ${seed.cases.toLocaleString('en')} cases in ${seed.seconds.cases.toFixed(1)} s ` +
     `(${Math.round(seed.cases / seed.seconds.cases).toLocaleString('en')}/s) + VACUUM ANALYZE ${seed.seconds.vacuum.toFixed(1)} s`;
