@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { startChildServer } from './child-server';
 import { INBOX_SEED_PASSWORD, seedInbox, type SeededCaseworker } from './seed-inbox';
 import { runBounded } from './run-bounded';
+import { readLevels, readSetting } from './settings';
 
 const TARGET_P95_MS = 50;
 const SIZES = readLevels('BENCH_CASES', [10_000, 100_000, 1_000_000]);
@@ -433,20 +434,4 @@ function redact(url: string): string {
   const parsed = new URL(url);
   parsed.password = '';
   return parsed.toString();
-}
-
-function readLevels(name: string, fallback: number[]): number[] {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const levels = value.split(',').map((part) => Number(part.trim()));
-  if (levels.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`${name} must be whole numbers ≥ 1 separated by commas, got "${value}"`);
-  return levels;
-}
-
-function readSetting(name: string, fallback: number, minimum: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < minimum) throw new Error(`${name} must be a whole number ≥ ${minimum}, got "${value}"`);
-  return parsed;
 }

@@ -1,8 +1,11 @@
 // pnpm bench:submit — throughput and latency of POST /api/services/:id/submissions on PostgreSQL, next to a
-// baseline that only stores the same body with one INSERT, both measured in one run, each in its own process.
-// Prints figures; asserts nothing (a missed target is reported, never turned into an exit code).
+// baseline that only stores the same body with one INSERT, both measured in one run, each in its own process,
+// at several numbers of concurrent connections in turn (the targets are read at 32). Prints figures, writes the
+// table into docs/benchmarks.md and a plot of latency against concurrency (docs/plots/submission-latency.svg);
+// asserts nothing (a missed target is reported, never turned into an exit code).
 //
-// Settings (environment): BENCH_DURATION seconds per server (10), BENCH_CONNECTIONS (32), BENCH_WARMUP seconds
+// Settings (environment): BENCH_DURATION seconds per server and level (10), BENCH_CONNECTIONS the levels
+// (1,4,16,32,64), BENCH_WARMUP seconds
 // before each measurement (2), BENCH_SUBMISSION example file (valid.json), BENCH_CPU_PROF folder for a
 // --cpu-prof profile of the Amtsweg process. The databases are created on TEST_DATABASE_URL / DATABASE_URL /
 // postgres://postgres@127.0.0.1:5432/postgres and dropped again.
@@ -13,13 +16,19 @@ import { sql, type RawBuilder } from 'kysely';
 import { cpus } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { reportSection } from '../../../tests/support/bench-report';
+import { writeLinePlot } from '../../../tests/support/svg-plot';
 import { startChildServer, type ChildServer } from './child-server';
 import { runBounded } from './run-bounded';
+import { readLevels, readSetting } from './settings';
 
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const DURATION_SECONDS = readSetting('BENCH_DURATION', 10, 1);
-const CONNECTIONS = readSetting('BENCH_CONNECTIONS', 32, 1);
+const CONNECTION_LEVELS = readLevels('BENCH_CONNECTIONS', [1, 4, 16, 32, 64]);
+/** The level the targets are stated for. */
+const TARGET_CONNECTIONS = 32;
+const PLOT_FILE = fileURLToPath(new URL('../../../docs/plots/submission-latency.svg', import.meta.url));
 const WARMUP_SECONDS = readSetting('BENCH_WARMUP', 2, 0);
 const SUBMISSION_FILE = process.env.BENCH_SUBMISSION ?? 'valid.json';
 // valid.json names an uploaded certificate; where the server checks uploads, only this one can be sent repeatedly.
@@ -62,7 +71,7 @@ async function cleanUp(): Promise<void> {
 }
 
 // Bounded in time (see runBounded).
-await runBounded('bench:submit', 2 * (DURATION_SECONDS + WARMUP_SECONDS) + 180, run, cleanUp);
+await runBounded('bench:submit', CONNECTION_LEVELS.length * 2 * (DURATION_SECONDS + WARMUP_SECONDS + 10) + 180, run, cleanUp);
 
 async function run(): Promise<void> {
   const postgresHost = new URL(TEST_POSTGRES_URL).hostname;
@@ -99,45 +108,100 @@ async function run(): Promise<void> {
   const submission = await chooseSubmission(submissionsUrl);
   const countCases = (): Promise<number> => countRows(amtswegDb, sql<{ count: string }>`select count(*) as count from cases`);
 
-  const baselineRun = await measure(`${baseline.origin}/submissions`, submission.body, () =>
-    countRows(baselineDb, sql<{ count: string }>`select count(*) as count from ${sql.table(BASELINE_TABLE)}`),
-  );
-  const amtswegRun = await measure(submissionsUrl, submission.body, countCases);
+  const countBaselineRows = (): Promise<number> => countRows(baselineDb, sql<{ count: string }>`select count(*) as count from ${sql.table(BASELINE_TABLE)}`);
+  const levels: Level[] = [];
+  for (const connections of CONNECTION_LEVELS) {
+    const baselineRun = await measure(`${baseline.origin}/submissions`, submission.body, connections, countBaselineRows);
+    const amtswegRun = await measure(submissionsUrl, submission.body, connections, countCases);
+    levels.push({ connections, baseline: baselineRun, amtsweg: amtswegRun });
+  }
   const casesWithoutEvents = await countRows(
     amtswegDb,
     sql<{ count: string }>`select count(*) as count from cases c where not exists (select 1 from case_events e where e.case_id = c.id)`,
   );
-  const postgresVersion = await sql<{ server_version: string }>`show server_version`.execute(amtswegDb.db);
+  const postgresVersion = (await sql<{ server_version: string }>`show server_version`.execute(amtswegDb.db)).rows[0]?.server_version ?? 'unknown';
   const logs = { amtsweg: amtsweg.output(), baseline: baseline.output() };
 
   await amtsweg.stop();
   await baseline.stop();
 
-  printReport({
-    postgresVersion: postgresVersion.rows[0]?.server_version ?? 'unknown',
-    submission,
-    baseline: baselineRun,
-    amtsweg: amtswegRun,
-    casesWithoutEvents,
-    logs,
+  for (const level of levels) printReport({ postgresVersion, submission, level, casesWithoutEvents, logs });
+  summarise(levels, postgresVersion, submission.file);
+}
+
+interface Level {
+  connections: number;
+  baseline: Measurement;
+  amtsweg: Measurement;
+}
+
+/** Every level side by side, into docs/benchmarks.md and the plot. */
+function summarise(levels: Level[], postgresVersion: string, file: string): void {
+  const whole = (n: number): string => Math.round(n).toLocaleString('en');
+  const target = levels.find((level) => level.connections === TARGET_CONNECTIONS);
+  const rows = levels.map(({ connections, baseline, amtsweg }) => {
+    const ratio = amtsweg.figures.requestsPerSecond / baseline.figures.requestsPerSecond;
+    return `| ${connections} | ${whole(baseline.figures.requestsPerSecond)} | ${baseline.figures.p50} / ${baseline.figures.p99} | ${whole(amtsweg.figures.requestsPerSecond)} | ${amtsweg.figures.p50} / ${amtsweg.figures.p99} | ${ratio.toFixed(2)} | ${checkRows(amtsweg) && checkRows(baseline) ? 'ok' : '**wrong**'} |`;
+  });
+  const verdicts = target
+    ? `At ${TARGET_CONNECTIONS} connections: throughput ${(target.amtsweg.figures.requestsPerSecond / target.baseline.figures.requestsPerSecond).toFixed(2)} of the baseline ` +
+      `(target ≥ ${TARGET_RATIO}: ${target.amtsweg.figures.requestsPerSecond / target.baseline.figures.requestsPerSecond >= TARGET_RATIO ? 'met' : 'not met'}), ` +
+      `p99 ${target.amtsweg.figures.p99} ms (target < ${TARGET_P99_MS} ms: ${target.amtsweg.figures.p99 < TARGET_P99_MS ? 'met' : 'not met'}).`
+    : `(${TARGET_CONNECTIONS} connections were not among the levels, so the targets are not read.)`;
+  reportSection(
+    {
+      id: 'submit',
+      command: `BENCH_CONNECTIONS=${CONNECTION_LEVELS.join(',')} pnpm bench:submit`,
+      versions: [`PostgreSQL ${postgresVersion}`],
+      body: [
+        `autocannon against each server in turn, ${DURATION_SECONDS} s per server and level after ${WARMUP_SECONDS} s warm-up, POST \`${file}\`; ` +
+          'both servers are separate Node processes with a `pg` pool of 10 on fresh databases, sharing the machine with PostgreSQL and the load generator. ' +
+          '"rows": every 2xx answer has its row (and every case its first event), counted once the server was idle.',
+        '',
+        '| connections | baseline req/s | baseline p50 / p99 ms | Amtsweg req/s | Amtsweg p50 / p99 ms | Amtsweg / baseline | rows |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...rows,
+        '',
+        verdicts,
+        '',
+        '![Submission latency against concurrent connections](plots/submission-latency.svg)',
+      ].join('\n'),
+    },
+    'Submission throughput and latency against concurrency',
+  );
+  if (levels.length < 2) return;
+  const series = (name: string, pick: (level: Level) => number, dashed = false) => ({ name, dashed, points: levels.map((level) => ({ x: level.connections, y: pick(level) })) });
+  writeLinePlot(PLOT_FILE, {
+    title: 'Submissions: latency against concurrent connections',
+    description: `p50 and p99 latency in milliseconds of POST …/submissions (Amtsweg) and of a bare Fastify + INSERT server, at ${CONNECTION_LEVELS.join(', ')} connections.`,
+    xLabel: 'concurrent connections (log scale)',
+    yLabel: 'latency, ms',
+    logX: true,
+    series: [
+      series('Amtsweg p99', (level) => level.amtsweg.figures.p99),
+      series('Amtsweg p50', (level) => level.amtsweg.figures.p50),
+      series('baseline p99', (level) => level.baseline.figures.p99),
+      series('baseline p50', (level) => level.baseline.figures.p50),
+      series(`target p99 ${TARGET_P99_MS} ms`, () => TARGET_P99_MS, true),
+    ],
   });
 }
 
 /** Warms the server up, then measures it; rows are counted before and after, once the server is idle. */
-async function measure(url: string, body: string, countTargetRows: () => Promise<number>): Promise<Measurement> {
-  if (WARMUP_SECONDS > 0) await fireLoad(url, body, WARMUP_SECONDS);
+async function measure(url: string, body: string, connections: number, countTargetRows: () => Promise<number>): Promise<Measurement> {
+  if (WARMUP_SECONDS > 0) await fireLoad(url, body, connections, WARMUP_SECONDS);
   const before = await waitUntilSettled(countTargetRows);
-  const figures = await fireLoad(url, body, DURATION_SECONDS);
+  const figures = await fireLoad(url, body, connections, DURATION_SECONDS);
   const after = await waitUntilSettled(countTargetRows);
   return { figures, rowsCreated: after - before };
 }
 
-async function fireLoad(url: string, body: string, seconds: number): Promise<LoadFigures> {
+async function fireLoad(url: string, body: string, connections: number, seconds: number): Promise<LoadFigures> {
   if (new URL(url).hostname !== '127.0.0.1') throw new Error(`refusing to load anything but 127.0.0.1: ${url}`);
   const errorSamples = new Map<string, number>();
   const result = await autocannon({
     url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -239,12 +303,11 @@ async function countRows(database: TestDatabase, query: RawBuilder<{ count: stri
 function printReport(report: {
   postgresVersion: string;
   submission: { file: string; body: string; note: string | null };
-  baseline: Measurement;
-  amtsweg: Measurement;
+  level: Level;
   casesWithoutEvents: number;
   logs: Record<'amtsweg' | 'baseline', { lines: number; first: string[] }>;
 }): void {
-  const { baseline, amtsweg } = report;
+  const { baseline, amtsweg, connections } = report.level;
   const cpuList = cpus();
   const ratio = amtsweg.figures.requestsPerSecond / baseline.figures.requestsPerSecond;
   const whole = (n: number): string => Math.round(n).toLocaleString('en');
@@ -255,7 +318,7 @@ function printReport(report: {
   console.log(`Amtsweg submission benchmark — ${new Date().toISOString()}`);
   console.log(`machine: ${cpuList[0]?.model ?? 'unknown'} × ${cpuList.length}, Node ${process.version}, PostgreSQL ${report.postgresVersion}`);
   console.log(
-    `load: autocannon, ${CONNECTIONS} connections, ${DURATION_SECONDS} s per server after ${WARMUP_SECONDS} s warm-up, ` +
+    `load: autocannon, ${connections} connections, ${DURATION_SECONDS} s per server after ${WARMUP_SECONDS} s warm-up, ` +
       `POST ${report.submission.file} (${Buffer.byteLength(report.submission.body)} bytes), no Idempotency-Key`,
   );
   console.log('servers: one Node process each on 127.0.0.1, pg pool of 10, log level warn; load generator and PostgreSQL on the same machine');
@@ -274,7 +337,7 @@ function printReport(report: {
   }
 
   console.log(`\nthroughput Amtsweg/baseline: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)})`);
-  console.log(`Amtsweg p99: ${amtsweg.figures.p99} ms (target < ${TARGET_P99_MS} ms at ${CONNECTIONS} connections: ${verdict(amtsweg.figures.p99 < TARGET_P99_MS)})`);
+  console.log(`Amtsweg p99: ${amtsweg.figures.p99} ms (target < ${TARGET_P99_MS} ms at ${TARGET_CONNECTIONS} connections: ${verdict(amtsweg.figures.p99 < TARGET_P99_MS)})`);
 
   console.log('\nrow check (after the measured run, once the server was idle):');
   console.log(`  Amtsweg:  ${describeRowCheck('cases', amtsweg)}`);
@@ -296,19 +359,16 @@ function describeRowCheck(what: string, measurement: Measurement): string {
   const { ok, cutOff } = measurement.figures;
   const created = measurement.rowsCreated;
   const extra = created - ok;
-  const fine = extra >= 0 && extra <= cutOff;
+  const fine = checkRows(measurement);
   const detail = extra === 0 ? '' : ` + ${extra} of the ${cutOff} requests cut off unanswered when the load stopped`;
   return `${what} created ${created.toLocaleString('en')} = 2xx ${ok.toLocaleString('en')}${detail} (${fine ? 'ok' : `WRONG: expected ${ok}…${ok + cutOff}`})`;
 }
 
-function abbreviate(text: string, length = 240): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
+function checkRows(measurement: Measurement): boolean {
+  const extra = measurement.rowsCreated - measurement.figures.ok;
+  return extra >= 0 && extra <= measurement.figures.cutOff;
 }
 
-function readSetting(name: string, fallback: number, minimum: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < minimum) throw new Error(`${name} must be a whole number ≥ ${minimum}, got "${value}"`);
-  return parsed;
+function abbreviate(text: string, length = 240): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
 }
