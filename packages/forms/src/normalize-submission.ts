@@ -1,4 +1,5 @@
 import {
+  escapeJsonPointer,
   evaluateExpression,
   isConditionTrue,
   roundHalfAwayFromZero,
@@ -28,7 +29,7 @@ export function cloneSubmission(value: unknown, path = '', depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const child = cloneSubmission((value as Record<string, unknown>)[key], `${path}/${key}`, depth + 1);
+    const child = cloneSubmission((value as Record<string, unknown>)[key], `${path}/${escapeJsonPointer(key)}`, depth + 1);
     if (key === '__proto__') Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
     else copy[key] = child;
   }

@@ -42,7 +42,8 @@ function errorHandlerPlugin(app: FastifyInstance): void {
       const errors = error.validation.map((issue) => {
         const missing = (issue.params as { missingProperty?: string; additionalProperty?: string }) ?? {};
         const leaf = missing.missingProperty ?? missing.additionalProperty;
-        const path = `/${error.validationContext ?? 'body'}${issue.instancePath}${leaf ? `/${leaf}` : ''}`;
+        // The property is a key, not a pointer: a "/" or "~" in it is escaped like in any JSON pointer.
+        const path = `/${error.validationContext ?? 'body'}${issue.instancePath}${leaf ? `/${leaf.replace(/~/g, '~0').replace(/\//g, '~1')}` : ''}`;
         return { path, code: issue.keyword, message: describeValidationIssue(issue.keyword, path, language) };
       });
       void reply.status(400).send({ code: 'REQUEST_INVALID', message: GENERIC.REQUEST_INVALID![language], requestId: request.id, errors });

@@ -141,34 +141,67 @@ async function readOneFile(
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { de: 'Bitte senden Sie die Datei als multipart/form-data.', en: 'Please send the file as multipart/form-data.' });
   }
-  for await (const part of request.parts()) {
-    if (part.type === 'field') {
-      if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-      continue;
-    }
-    const rules = await rulesFor();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of part.file) {
-      size += (chunk as Buffer).length;
-      if (size > rules.maxSizeBytes) {
-        const limit = `${Math.round(rules.maxSizeBytes / 104857.6) / 10} MB`;
-        throw fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: rules.label, file: part.filename, limit }, language);
+  const parts = request.parts()[Symbol.asyncIterator]();
+  try {
+    for (let next = await nextPart(parts); !next.done; next = await nextPart(parts)) {
+      const part = next.value;
+      if (part.type === 'field') {
+        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+        continue;
       }
-      chunks.push(chunk as Buffer);
+      const rules = await rulesFor();
+      const chunks: Buffer[] = [];
+      let size = 0;
+      try {
+        for await (const chunk of part.file) {
+          size += (chunk as Buffer).length;
+          if (size > rules.maxSizeBytes) {
+            const limit = `${Math.round(rules.maxSizeBytes / 104857.6) / 10} MB`;
+            throw fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: rules.label, file: part.filename, limit }, language);
+          }
+          chunks.push(chunk as Buffer);
+        }
+      } catch (error) {
+        throw asMultipartError(error);
+      }
+      const content = Buffer.concat(chunks);
+      const mediaType = await detectMediaType(content, part.mimetype);
+      const allowed = describeMediaTypes(rules.accept);
+      if (mediaType === undefined || mediaType !== part.mimetype || !rules.accept.includes(mediaType)) {
+        const code = rules.accept.includes(part.mimetype) ? 'fileContent' : 'fileType';
+        throw fileError('REQUEST_INVALID', code, { label: rules.label, file: part.filename, allowed }, language);
+      }
+      return {
+        row: { name: sanitizeFileName(part.filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
+      };
     }
-    const content = Buffer.concat(chunks);
-    const mediaType = await detectMediaType(content, part.mimetype);
-    const allowed = describeMediaTypes(rules.accept);
-    if (mediaType === undefined || mediaType !== part.mimetype || !rules.accept.includes(mediaType)) {
-      const code = rules.accept.includes(part.mimetype) ? 'fileContent' : 'fileType';
-      throw fileError('REQUEST_INVALID', code, { label: rules.label, file: part.filename, allowed }, language);
-    }
-    return {
-      row: { name: sanitizeFileName(part.filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
-    };
+  } finally {
+    // As a for-await loop would: the parts not read are let go.
+    await parts.return?.();
   }
-  throw new AppError('REQUEST_INVALID', { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' }, { errors: [{ path: '/file', code: 'required', message: '' }] });
+  const noFile = { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' };
+  throw new AppError('REQUEST_INVALID', noFile, { errors: [{ path: '/file', code: 'required', message: noFile }] });
+}
+
+const MALFORMED_MULTIPART = { de: 'Die Daten sind kein gültiges multipart/form-data.', en: 'The body is not valid multipart/form-data.' };
+
+/** The next part of a multipart body; a body the parser cannot read is refused as such. */
+async function nextPart<T>(parts: AsyncIterator<T>): Promise<IteratorResult<T>> {
+  try {
+    return await parts.next();
+  } catch (error) {
+    throw asMultipartError(error);
+  }
+}
+
+/**
+ * The parser fails with a bare error on a body that is not what its header says (another boundary, cut off);
+ * that is the client's mistake, so it becomes a 400 naming the body. Our own errors and those with a status
+ * (the parser's limits: 413) stay as they are.
+ */
+function asMultipartError(error: unknown): unknown {
+  if (error instanceof AppError || typeof (error as { statusCode?: unknown } | null)?.statusCode === 'number') return error;
+  return new AppError('REQUEST_INVALID', MALFORMED_MULTIPART, { errors: [{ path: '/body', code: 'multipart', message: MALFORMED_MULTIPART }] });
 }
 
 function fileError(
@@ -195,7 +228,7 @@ async function resolveFileField(
   const element = version.fields.get(fieldPath)?.element;
   if (element?.type !== 'file') {
     const message = { de: `„${fieldPath}“ ist kein Datei-Feld dieses Dienstes.`, en: `“${fieldPath}” is not a file field of this service.` };
-    throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/field', code: 'option', message: message.en }] });
+    throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/field', code: 'option', message }] });
   }
   return { serviceId, element };
 }
@@ -217,10 +250,13 @@ function isUtf8Text(content: Buffer): boolean {
   }
 }
 
-/** Keeps the name people recognise, without paths or control characters. */
+/**
+ * Keeps the name people recognise, without paths, control characters or bidirectional overrides (with which
+ * „rechnung\u202Efdp.exe“ shows as „rechnungexe.pdf“).
+ */
 function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'datei';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base.replace(/[\u0000-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return clean === '' ? 'datei' : clean;
 }
