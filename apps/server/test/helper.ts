@@ -134,11 +134,21 @@ export function exampleSubmission(file: string): { data: Record<string, unknown>
   return submission as { data: Record<string, unknown>; expectedErrors?: { path: string; code: string }[] };
 }
 
+/** The reference pattern publishService gives a copy of the Hundeanmeldung published under `slug`. */
+export function referencePatternOf(slug: string): string {
+  return `${slug.slice(0, 40).toUpperCase()}-{YYYY}-{SEQ:5}`;
+}
+
 /**
  * Creates and publishes a service through the API as the all-roles staff member, and grants them every
- * process role of the service; returns its id.
+ * process role of the service; returns its id. Two services of an organisation may not share a reference
+ * pattern, so a copy of the Hundeanmeldung under another slug than `hundeanmeldung` numbers its cases after
+ * its slug (`zweitwohnung` → `ZWEITWOHNUNG-{YYYY}-{SEQ:5}`); a pattern of the caller's own is kept.
  */
 export async function publishService(t: TestApp, slug: string, definition: ServiceDefinition = hundeanmeldung()): Promise<string> {
+  if (slug !== 'hundeanmeldung' && definition.settings.referencePattern === (HUNDEANMELDUNG as ServiceDefinition).settings.referencePattern) {
+    definition = { ...definition, settings: { ...definition.settings, referencePattern: referencePatternOf(slug) } };
+  }
   const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug, definition } });
   if (created.statusCode !== 201) throw new Error(`create failed: ${created.body}`);
   const { id } = created.json<{ id: string }>();

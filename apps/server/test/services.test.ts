@@ -1,7 +1,7 @@
 import { PERMISSIONS } from '../src/auth/permissions';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, hundeanmeldung, publishService, type TestApp } from './helper';
+import { buildTestApp, hundeanmeldung, publishService, referencePatternOf, type TestApp } from './helper';
 
 describe.each(DATABASE_KINDS)('services on %s', (kind) => {
   let t: TestApp;
@@ -63,6 +63,7 @@ describe.each(DATABASE_KINDS)('services on %s', (kind) => {
     const id = await publishService(t, 'versions');
     const changed = hundeanmeldung();
     changed.title = { de: 'Hundeanmeldung (neu)', en: 'Dog registration (new)' };
+    changed.settings.referencePattern = referencePatternOf('versions');
     await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: changed, expectedRevision: 1 } });
     const second = await t.inject({ method: 'POST', url: `/api/services/${id}/publish` });
     expect(second.json()).toMatchObject({ version: 2 });

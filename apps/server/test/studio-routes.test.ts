@@ -11,7 +11,7 @@ import { formatDateForPeople } from '@amtsweg/forms';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toOfficeDate } from '../src/cases/office-date';
-import { addDays, buildTestApp, countRows, createAccount, hundeanmeldung, logIn, publishService, type Caller, type TestApp } from './helper';
+import { addDays, buildTestApp, countRows, createAccount, hundeanmeldung, logIn, publishService, referencePatternOf, type Caller, type TestApp } from './helper';
 
 const run = promisify(execFile);
 let scratch = '';
@@ -38,8 +38,11 @@ function brokenDefinition(title: string): ServiceDefinition {
   return broken;
 }
 
-function retitled(title: string): ServiceDefinition {
-  return { ...hundeanmeldung(), title: { de: title, en: title } };
+/** The Hundeanmeldung under another title; as the next version of a copy published under `slug`, with that copy's reference pattern. */
+function retitled(title: string, slug?: string): ServiceDefinition {
+  const definition = { ...hundeanmeldung(), title: { de: title, en: title } };
+  if (slug !== undefined) definition.settings.referencePattern = referencePatternOf(slug);
+  return definition;
 }
 
 /** The field paths a 400 names. */
@@ -124,7 +127,7 @@ describe.each(DATABASE_KINDS)('studio routes on %s', (kind) => {
   describe('GET /api/services/:serviceId/versions', () => {
     it('lists the published versions newest first with their titles', async () => {
       const id = await publishService(t, 'versionen');
-      await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: retitled('Hundeanmeldung (neu)'), expectedRevision: 1 } }, designer);
+      await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: retitled('Hundeanmeldung (neu)', 'versionen'), expectedRevision: 1 } }, designer);
       expect((await t.inject({ method: 'POST', url: `/api/services/${id}/publish` }, designer)).statusCode).toBe(201);
 
       const response = await t.inject({ method: 'GET', url: `/api/services/${id}/versions` }, designer);
@@ -161,7 +164,7 @@ describe.each(DATABASE_KINDS)('studio routes on %s', (kind) => {
     /** A service with version 1 ("Hundeanmeldung") and version 2 ("… (neu)"); its draft is at revision 2. */
     async function serviceWithTwoVersions(slug: string) {
       const id = await publishService(t, slug);
-      await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: retitled('Hundeanmeldung (neu)'), expectedRevision: 1 } }, designer);
+      await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: retitled('Hundeanmeldung (neu)', slug), expectedRevision: 1 } }, designer);
       expect((await t.inject({ method: 'POST', url: `/api/services/${id}/publish` }, designer)).statusCode).toBe(201);
       return id;
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import { checkDefinition, isPublishable } from './check-definition';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from './diagnostic';
-import type { ServiceDefinition } from './service-definition';
+import type { Expression } from './expression';
+import type { FormElement, ServiceDefinition } from './service-definition';
 
 /** A small, clean service: name, a repeating group of children, a two-step process. */
 function createMinimalDefinition(): ServiceDefinition {
@@ -133,6 +134,11 @@ const DEFECTS: Record<string, Defect> = {
     code: 'UNSAFE_PATTERN',
     path: '/form/pages/0/elements/0/pattern',
     break: (d) => Object.assign(pageElements(d)[0]!, { pattern: '^(a|a)+$' }),
+  },
+  'a text pattern applied to long input': {
+    code: 'UNSAFE_PATTERN',
+    path: '/form/pages/0/elements/0/maxLength',
+    break: (d) => Object.assign(pageElements(d)[0]!, { pattern: '^[A-Z][a-z]+$', maxLength: 5_000 }),
   },
   'a condition that is null': {
     code: 'TYPE_MISMATCH',
@@ -328,7 +334,83 @@ const DEFECTS: Record<string, Defect> = {
       review(d).actions![0]!.guard = { eq: [{ var: 'hasChildren' }, true] };
     },
   },
+  'a definition nested deeper than JSON can be walked safely': {
+    code: 'DEFINITION_TOO_DEEP',
+    path: `/form/pages/0/elements/0/visibleIf${'/not'.repeat(122)}`,
+    break: (d) => {
+      pageElements(d)[0]!.visibleIf = nestNot({ var: 'hasChildren' }, 10_000);
+    },
+  },
+  'a form with more elements than allowed': {
+    code: 'TOO_MANY_ELEMENTS',
+    // Three elements and the repeating group's two fields come first.
+    path: '/form/pages/0/elements/1998',
+    break: (d) => pageElements(d).push(...Array.from({ length: 2_000 }, (_, i) => ({ type: 'yesNo' as const, key: `q${i}`, label: { de: `Frage ${i}` } }))),
+  },
+  'groups nested deeper than allowed': {
+    code: 'NESTED_TOO_DEEP',
+    path: `/form/pages/0/elements/3${'/elements/0'.repeat(10)}/elements`,
+    break: (d) => {
+      let element: FormElement = { type: 'yesNo', key: 'leaf', label: { de: 'Blatt' } };
+      for (let i = 10; i >= 0; i--) element = { type: 'group', key: `g${i}`, label: { de: `Gruppe ${i}` }, elements: [element] };
+      pageElements(d).push(element);
+    },
+  },
+  'an expression nested deeper than allowed': {
+    code: 'EXPRESSION_TOO_COMPLEX',
+    path: '/form/pages/0/elements/0/visibleIf',
+    break: (d) => {
+      pageElements(d)[0]!.visibleIf = nestNot({ var: 'hasChildren' }, 40);
+    },
+  },
+  'two conditions that wait for each other': {
+    code: 'CYCLIC_DEPENDENCY',
+    path: '/form/pages/0/elements/1/visibleIf',
+    break: (d) => {
+      pageElements(d)[0]!.visibleIf = { eq: [{ var: 'hasChildren' }, true] };
+      pageElements(d)[1]!.visibleIf = { notEmpty: { var: 'name' } };
+    },
+  },
+  'a calculation that reads its own result': {
+    code: 'CYCLIC_DEPENDENCY',
+    path: '/form/pages/0/elements/3/expression',
+    break: (d) => pageElements(d).push({ type: 'calculated', key: 'total', label: { de: 'Summe' }, valueType: 'number', expression: { add: [{ var: 'total' }, 1] } }),
+  },
+  'a group shown only when one of its own fields is answered': {
+    code: 'CYCLIC_DEPENDENCY',
+    path: '/form/pages/0/elements/3/elements/0',
+    break: (d) =>
+      pageElements(d).push({
+        type: 'group',
+        key: 'partner',
+        label: { de: 'Partner' },
+        visibleIf: { notEmpty: { var: 'partner.name' } },
+        elements: [{ type: 'text', key: 'name', label: { de: 'Name' } }],
+      }),
+  },
+  'a chain of conditions longer than allowed': {
+    code: 'DEPENDENCY_CHAIN_TOO_LONG',
+    path: '/form/pages/0/elements/11/visibleIf',
+    break: (d) =>
+      pageElements(d).push(
+        ...Array.from({ length: 60 }, (_, i): FormElement => ({
+          type: 'yesNo',
+          key: `c${i}`,
+          label: { de: `Frage ${i}` },
+          ...(i < 59 ? { visibleIf: { eq: [{ var: `c${i + 1}` }, true] } } : {}),
+        })),
+      ),
+  },
 };
+
+function nestNot(inner: Expression, depth: number): Expression {
+  let expression = inner;
+  for (let i = 0; i < depth; i++) expression = { not: expression };
+  return expression;
+}
+
+/** Codes only the server can find: they need more than the one definition. */
+const SERVER_CODES: DiagnosticCode[] = ['REFERENCE_PATTERN_TAKEN'];
 
 describe('checkDefinition', () => {
   it('finds nothing wrong with the minimal definition', () => {
@@ -361,7 +443,28 @@ describe('checkDefinition', () => {
   });
 
   it('has a broken definition for every diagnostic code', () => {
-    expect(new Set(Object.values(DEFECTS).map((d) => d.code))).toEqual(new Set(DIAGNOSTIC_CODES));
+    expect(new Set(Object.values(DEFECTS).map((d) => d.code))).toEqual(new Set(DIAGNOSTIC_CODES.filter((code) => !SERVER_CODES.includes(code))));
+  });
+
+  it('explains a definition beyond the limits in German and English, and walks it no further', () => {
+    const definition = createMinimalDefinition();
+    DEFECTS['groups nested deeper than allowed']!.break(definition);
+    DEFECTS['duplicate keys among siblings']!.break(definition);
+    const diagnostics = checkDefinition(definition);
+    expect(diagnostics.map((d) => d.code)).toEqual(['NESTED_TOO_DEEP']);
+    expect(diagnostics[0]!.messageEn).toMatch(/nested deeper than 10 levels/);
+  });
+
+  it('accepts a long form within the limits: 1,500 fields, each shown by the one before', () => {
+    const definition = createMinimalDefinition();
+    const elements = Array.from({ length: 1_500 }, (_, i): FormElement => ({
+      type: 'yesNo',
+      key: `q${i}`,
+      label: { de: `Frage ${i}` },
+      ...(i % 20 > 0 ? { visibleIf: { eq: [{ var: `q${i - 1}` }, true] } } : {}),
+    }));
+    for (let page = 0; page < 3; page++) definition.form.pages.push({ id: `extra${page}`, title: { de: 'Mehr' }, elements: elements.slice(page * 500, page * 500 + 500) });
+    expect(checkDefinition(definition)).toEqual([]);
   });
 
   it('reports all problems of a definition at once', () => {

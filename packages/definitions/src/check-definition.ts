@@ -4,6 +4,8 @@ import { indexFormElements, valueKindOf, type IndexedElement, type ValueKind } f
 import { listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from './document-template';
 import { APPLICANT_ROLE, SYSTEM_ROLE } from './service-definition';
 import type { ChoiceOption, DocumentTemplate, FormElement, ProcessState, ServiceDefinition } from './service-definition';
+import { checkDefinitionLimits, DEFINITION_LIMITS, limitDiagnostic } from './check-definition-limits';
+import { checkFormDependencies } from './check-form-dependencies';
 import { isPatternSafe } from './check-pattern-safety';
 import { parseIsoDate } from './evaluate-expression';
 import { validateDefinitionSchema } from './validate-definition-schema';
@@ -28,13 +30,16 @@ export const TEMPLATE_FACTS = [
 
 /**
  * Runs every check on a service definition and returns all problems at once, each with a JSON pointer and a
- * stable code. The schema is checked first; only a structurally sound definition is checked for meaning.
+ * stable code. The limits on size and nesting are checked first (only a definition within them is walked any
+ * further), then the schema; only a structurally sound definition is checked for meaning.
  *
  * @example
  * const problems = checkDefinition(JSON.parse(body));
  * const publishable = problems.every((p) => p.severity !== 'error');
  */
 export function checkDefinition(definition: unknown): Diagnostic[] {
+  const beyondLimits = checkDefinitionLimits(definition);
+  if (beyondLimits.length > 0) return beyondLimits;
   const schemaProblems = validateDefinitionSchema(definition);
   if (schemaProblems.length > 0) return schemaProblems;
   return checkDefinitionMeaning(definition as ServiceDefinition);
@@ -78,8 +83,8 @@ class DefinitionChecker {
     this.checkDocuments();
   }
 
-  private report(code: DiagnosticCode, path: string, message: string, severity: 'error' | 'warning' = 'error'): void {
-    this.diagnostics.push({ code, severity, path, message });
+  private report(code: DiagnosticCode, path: string, message: string, severity: 'error' | 'warning' = 'error', messageEn?: string): void {
+    this.diagnostics.push({ code, severity, path, message, ...(messageEn === undefined ? {} : { messageEn }) });
   }
 
   // ------------------------------------------------------------ texts
@@ -130,6 +135,7 @@ class DefinitionChecker {
       if (page.visibleIf !== undefined) this.checkCondition(page.visibleIf, `${pointer}/visibleIf`, []);
       this.checkElements(page.elements, `${pointer}/elements`, '', [], rootKeys);
     });
+    this.diagnostics.push(...checkFormDependencies(this.fields));
   }
 
   private checkElements(
@@ -154,7 +160,19 @@ class DefinitionChecker {
         this.report(
           'UNSAFE_PATTERN',
           `${at}/pattern`,
-          'Dieses Muster kann den Server bei bestimmten Eingaben minutenlang beschäftigen: eine wiederholte Gruppe darf keine Wiederholung und kein „|“ enthalten. Verwenden Sie Zeichenklassen wie [ab]+ statt (a|b)+.',
+          'Dieses Muster kann den Server bei bestimmten Eingaben minutenlang beschäftigen: eine wiederholte Gruppe darf keine Wiederholung und kein „|“ enthalten, und höchstens zwei beliebig oft wiederholte Teile dürfen direkt aufeinander folgen. Verwenden Sie Zeichenklassen wie [ab]+ statt (a|b)+.',
+          'error',
+          'This pattern can keep the server busy for minutes on some input: a repeated group must contain no repetition and no “|”, and at most two parts repeated without bound may follow one another. Use character classes such as [ab]+ instead of (a|b)+.',
+        );
+      }
+      if (element.type === 'text' && element.pattern !== undefined && (element.maxLength ?? 0) > DEFINITION_LIMITS.patternInputLength) {
+        this.diagnostics.push(
+          limitDiagnostic(
+            'UNSAFE_PATTERN',
+            `${at}/maxLength`,
+            `Ein Feld mit Muster darf höchstens ${DEFINITION_LIMITS.patternInputLength} Zeichen lang sein; die Prüfung des Musters dauert bei langen Eingaben zu lange.`,
+            `A field with a pattern may be at most ${DEFINITION_LIMITS.patternInputLength} characters long; checking the pattern takes too long on longer input.`,
+          ),
         );
       }
       if ('options' in element) this.checkOptions(element.options, `${at}/options`);

@@ -11,11 +11,14 @@ describe('isPatternSafe', () => {
     '^[ab]+$',
     '^\\(\\d+\\)$',
     '^[(+]*$',
+    '^[a-z]+[a-z0-9]*$',
+    '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$',
+    '^[A-ZÄÖÜ]{1,3}-[A-Z]{1,2} [0-9]{1,4}$',
   ])('accepts %s', (pattern) => {
     expect(isPatternSafe(pattern)).toBe(true);
   });
 
-  it.each(['^(a+)+$', '^(a|a)+$', '^(a|b)*$', '^([a-z0-9]+\\.)*[a-z]+$', '^(\\d{2,}){3,}$', '^((ab)*)+$', '^(a+?)+?$'])(
+  it.each(['^(a+)+$', '^(a|a)+$', '^(a|b)*$', '^([a-z0-9]+\\.)*[a-z]+$', '^(\\d{2,}){3,}$', '^((ab)*)+$', '^(a+?)+?$', '^a*a*a*$', '^\\d+\\s*\\d*x$', '(x|[a-z]+[a-z]*[a-z]+)'])(
     'refuses %s',
     (pattern) => {
       expect(isPatternSafe(pattern)).toBe(false);

@@ -30,6 +30,14 @@ export const DIAGNOSTIC_CODES = [
   'AUTOMATIC_STATE_MAY_STALL',
   'FOUR_EYES_NOT_STAFF_ACTION',
   'DEADLINE_INPUT_UNKNOWN',
+  'DEFINITION_TOO_DEEP',
+  'TOO_MANY_ELEMENTS',
+  'NESTED_TOO_DEEP',
+  'EXPRESSION_TOO_COMPLEX',
+  'CYCLIC_DEPENDENCY',
+  'DEPENDENCY_CHAIN_TOO_LONG',
+  // Found by the server when publishing: another service of the organisation draws references from the same pattern.
+  'REFERENCE_PATTERN_TAKEN',
 ] as const;
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
@@ -43,4 +51,6 @@ export interface Diagnostic {
   path: string;
   /** German explanation for the designer. */
   message: string;
+  /** The same in English, where the check provides one (the limit and dependency checks, the server's own). */
+  messageEn?: string;
 }

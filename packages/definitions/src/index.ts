@@ -53,6 +53,7 @@ export {
   roundHalfAwayFromZero,
 } from './evaluate-expression';
 export { isPatternSafe } from './check-pattern-safety';
+export { checkDefinitionLimits, DEFINITION_LIMITS } from './check-definition-limits';
 export { listExpressionFields, visitExpression } from './list-expression-fields';
 export { indexFormElements, valueKindOf } from './form-index';
 export type { IndexedElement, ValueKind } from './form-index';

@@ -33,18 +33,18 @@ function toDiagnostic(error: ErrorObject): Diagnostic {
       severity: 'error',
       path: `${error.instancePath}/de`,
       message: 'Der deutsche Text fehlt.',
+      messageEn: 'The German text is missing.',
     };
   }
   if (error.keyword === 'discriminator') {
     const tag = String(error.params.tag);
+    const missing = error.params.error === 'tag';
     return {
       code: 'SCHEMA_INVALID',
       severity: 'error',
       path: `${error.instancePath}/${tag}`,
-      message:
-        error.params.error === 'tag'
-          ? `Die Angabe „${tag}“ fehlt oder ist kein Text.`
-          : `„${String(error.params.tagValue)}“ ist hier kein bekannter Typ.`,
+      message: missing ? `Die Angabe „${tag}“ fehlt oder ist kein Text.` : `„${String(error.params.tagValue)}“ ist hier kein bekannter Typ.`,
+      messageEn: missing ? `“${tag}” is missing or not a text.` : `“${String(error.params.tagValue)}” is not a known type here.`,
     };
   }
   const path =
@@ -53,27 +53,37 @@ function toDiagnostic(error: ErrorObject): Diagnostic {
       : error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties'
         ? `${error.instancePath}/${String(error.params.additionalProperty ?? error.params.unevaluatedProperty)}`
         : error.instancePath;
-  return { code: 'SCHEMA_INVALID', severity: 'error', path, message: describeSchemaError(error) };
+  const [message, messageEn] = describeSchemaError(error);
+  return { code: 'SCHEMA_INVALID', severity: 'error', path, message, messageEn };
 }
 
-function describeSchemaError(error: ErrorObject): string {
+/** The German and the English explanation of a schema violation. */
+function describeSchemaError(error: ErrorObject): [string, string] {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return `Die Angabe „${String(params.missingProperty)}“ fehlt.`;
+      return [`Die Angabe „${String(params.missingProperty)}“ fehlt.`, `“${String(params.missingProperty)}” is missing.`];
     case 'additionalProperties':
-    case 'unevaluatedProperties':
-      return `Die Angabe „${String(params.additionalProperty ?? params.unevaluatedProperty)}“ ist hier nicht erlaubt.`;
+    case 'unevaluatedProperties': {
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+      return [`Die Angabe „${name}“ ist hier nicht erlaubt.`, `“${name}” is not allowed here.`];
+    }
     case 'type':
-      return `Falscher Typ: erwartet ${String(params.type)}.`;
-    case 'enum':
-      return `Unzulässiger Wert; erlaubt sind: ${(params.allowedValues as unknown[]).join(', ')}.`;
+      return [`Falscher Typ: erwartet ${String(params.type)}.`, `Wrong type: expected ${String(params.type)}.`];
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).join(', ');
+      return [`Unzulässiger Wert; erlaubt sind: ${allowed}.`, `Value not allowed; allowed are: ${allowed}.`];
+    }
     case 'const':
-      return `Unzulässiger Wert; erwartet ${JSON.stringify(params.allowedValue)}.`;
+      return [`Unzulässiger Wert; erwartet ${JSON.stringify(params.allowedValue)}.`, `Value not allowed; expected ${JSON.stringify(params.allowedValue)}.`];
     case 'pattern':
-      return 'Der Wert hat nicht die erwartete Form.';
+      return ['Der Wert hat nicht die erwartete Form.', 'The value does not have the expected form.'];
+    case 'maxItems':
+      return [`Zu viele Einträge: höchstens ${String(params.limit)}.`, `Too many entries: at most ${String(params.limit)}.`];
+    case 'maxLength':
+      return [`Zu lang: höchstens ${String(params.limit)} Zeichen.`, `Too long: at most ${String(params.limit)} characters.`];
     default:
-      return `Ungültiger Wert (${error.keyword}: ${error.message ?? ''}).`;
+      return [`Ungültiger Wert (${error.keyword}: ${error.message ?? ''}).`, `Invalid value (${error.keyword}: ${error.message ?? ''}).`];
   }
 }
 

@@ -104,13 +104,17 @@ function addElements(
 
 function fieldSchema(field: FieldElement): JsonSchema {
   switch (field.type) {
-    case 'text':
+    case 'text': {
+      const maxLength = field.maxLength ?? DEFAULT_LIMITS.text;
       return compact({
         type: 'string',
         minLength: field.minLength,
-        maxLength: field.maxLength ?? DEFAULT_LIMITS.text,
-        pattern: field.pattern,
+        maxLength,
+        // A regular expression backtracks in time that grows with the input; a text longer than allowed is
+        // refused by `maxLength` and never given to it.
+        ...(field.pattern === undefined ? {} : { if: { maxLength }, then: { pattern: field.pattern } }),
       });
+    }
     case 'textarea':
       return compact({ type: 'string', minLength: field.minLength, maxLength: field.maxLength ?? DEFAULT_LIMITS.textarea });
     case 'number':

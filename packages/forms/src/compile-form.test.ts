@@ -386,3 +386,16 @@ describe('compileForm: regressions found in review', () => {
     expect(form.validate({ rows: Array.from({ length: 60 }, () => ({ v: 'x' })) })).toMatchObject({ valid: true });
   });
 });
+
+describe('patterns on long input', () => {
+  it('refuses a text longer than allowed by its length alone, without running the pattern on it', () => {
+    // Unanchored, this pattern takes seconds on 100,000 characters; on 500 it takes nothing.
+    const form = compileForm({ pages: [{ id: 'p', title: { de: 'Seite' }, elements: [{ type: 'text', key: 'code', label: { de: 'Code' }, pattern: '[a-z]+x' }] }] });
+    const started = performance.now();
+    const result = form.validate({ code: 'a'.repeat(100_000) });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(result.valid ? [] : result.errors.map((e) => e.code)).toEqual(['maxLength']);
+    const short = form.validate({ code: 'a'.repeat(400) });
+    expect(short.valid ? [] : short.errors.map((e) => e.code)).toEqual(['pattern']);
+  });
+});

@@ -85,6 +85,8 @@ function toSubmissionErrors(
 ): SubmissionError[] {
   const byPath = new Map<string, SubmissionError[]>();
   for (const error of validate.errors ?? []) {
+    // `if` only says that its `then` failed, which reports for itself.
+    if (error.keyword === 'if') continue;
     const converted = toSubmissionError(error, fields, language);
     const list = byPath.get(converted.path) ?? [];
     if (!list.some((e) => e.code === converted.code)) list.push(converted);

@@ -177,6 +177,11 @@ export async function submitApplication(
     }
     return answer;
   } catch (error) {
+    if (isReferenceTaken(error)) {
+      // Another case already has this Aktenzeichen (a service of the organisation with the same pattern, or the
+      // sequence restarted under a pattern without a year). Nothing was written; a retry draws a new number.
+      throw new AppError('REFERENCE_CONFLICT', REFERENCE_TAKEN);
+    }
     // Another request with this Idempotency-Key committed first: ours wrote nothing; answer with theirs.
     if (!(error instanceof IdempotencyKeyTaken) || !options.idempotencyKey) throw error;
     const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
@@ -189,6 +194,17 @@ export async function submitApplication(
 function earliestDue(deadlines: readonly { dueAt: string }[]): Date | null {
   const times = deadlines.map((d) => Date.parse(d.dueAt));
   return times.length === 0 ? null : new Date(Math.min(...times));
+}
+
+const REFERENCE_TAKEN = {
+  de: 'Das Aktenzeichen für diesen Antrag war schon vergeben; es wurde nichts gespeichert. Bitte senden Sie den Antrag erneut.',
+  en: 'The reference number for this application was already taken; nothing was saved. Please send the application again.',
+};
+
+/** A unique violation on the cases' reference (PGlite may leave out the constraint's name; its detail names the column). */
+function isReferenceTaken(error: unknown): boolean {
+  const { code, constraint, detail } = (error ?? {}) as { code?: string; constraint?: string; detail?: string };
+  return code === '23505' && (constraint === 'cases_organisation_reference_unique' || (constraint === undefined && typeof detail === 'string' && detail.includes('(organisation_id, reference)')));
 }
 
 const FILE_TAKEN = {

@@ -27,7 +27,13 @@ export const ERROR_SCHEMA = {
       items: {
         type: 'object',
         required: ['code', 'severity', 'path', 'message'],
-        properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          code: { type: 'string' },
+          severity: { type: 'string' },
+          path: { type: 'string' },
+          message: { type: 'string' },
+          messageEn: { type: 'string', description: 'The message in English, where the check gives one' },
+        },
       },
     },
     currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkDefinition, isPublishable, type ServiceDefinition } from '@amtsweg/definitions';
+import { checkDefinition, isPublishable, type Diagnostic, type ServiceDefinition } from '@amtsweg/definitions';
 import {
   findServiceById,
   findServiceBySlug,
@@ -30,6 +30,23 @@ export async function loadService(db: Kysely<Database>, organisationId: string, 
 }
 
 /**
+ * The diagnostics of a definition about to be stored as a draft. A draft may be unfinished in any way, but one
+ * nested beyond the limits is refused (422) before it reaches the database: neither PostgreSQL's `jsonb` nor
+ * any check could read it back safely.
+ */
+export function checkStorableDraft(definition: unknown): Diagnostic[] {
+  const diagnostics = checkDefinition(definition);
+  if (diagnostics.some((diagnostic) => diagnostic.code === 'DEFINITION_TOO_DEEP')) {
+    throw new AppError(
+      'DEFINITION_INVALID',
+      { de: 'Die Definition ist zu tief verschachtelt und wird nicht gespeichert.', en: 'The definition is nested too deeply and is not saved.' },
+      { diagnostics },
+    );
+  }
+  return diagnostics;
+}
+
+/**
  * Replaces the draft unless someone saved it since `expectedRevision`; then 409 `DRAFT_CONFLICT` with the
  * revision it has now, and nothing is written. Returns the new revision.
  */
@@ -42,6 +59,29 @@ export async function replaceDraft(db: Kysely<Database>, organisationId: string,
     { de: 'Der Entwurf wurde inzwischen von jemand anderem gespeichert.', en: 'Someone else saved the draft in the meantime.' },
     { currentVersion: current?.draft_revision },
   );
+}
+
+/**
+ * Each service draws its reference numbers from its own sequence, so two services of one organisation with the
+ * same pattern would hand out the same Aktenzeichen. Publishing is refused while another service's published
+ * version has the pattern (compared trimmed and case-insensitively).
+ */
+async function refuseSharedReferencePattern(db: Kysely<Database>, organisationId: string, serviceId: string, pattern: string): Promise<void> {
+  const normalized = normalizeReferencePattern(pattern);
+  const other = (await listPublishedServices(db, organisationId)).find(
+    (row) => row.id !== serviceId && normalizeReferencePattern((row.definition as Partial<ServiceDefinition>).settings?.referencePattern) === normalized,
+  );
+  if (!other) return;
+  const message = {
+    de: `Das Muster des Aktenzeichens „${pattern}“ (settings.referencePattern) verwendet schon der Dienst „${other.slug}“; die Aktenzeichen beider Dienste wären gleich. Bitte wählen Sie ein eigenes Muster, z. B. mit einem anderen Kürzel.`,
+    en: `The reference number pattern “${pattern}” (settings.referencePattern) is already used by the service “${other.slug}”; both services would issue the same references. Please choose a pattern of its own, e.g. with another prefix.`,
+  };
+  const diagnostic: Diagnostic = { code: 'REFERENCE_PATTERN_TAKEN', severity: 'error', path: '/settings/referencePattern', message: message.de, messageEn: message.en };
+  throw new AppError('DEFINITION_INVALID', message, { diagnostics: [diagnostic] });
+}
+
+function normalizeReferencePattern(pattern: string | undefined): string | undefined {
+  return pattern?.trim().toLowerCase();
 }
 
 export function servicesRoutes(app: FastifyInstance): void {
@@ -120,16 +160,18 @@ export function servicesRoutes(app: FastifyInstance): void {
           },
           400: ERROR,
           409: ERROR,
+          422: ERROR,
         },
       },
     },
     async (request, reply) => {
       const { slug, definition } = request.body as { slug: string; definition: unknown };
+      const diagnostics = checkStorableDraft(definition);
       if (await findServiceBySlug(db(), request.organisation.id, slug)) {
         throw new AppError('SERVICE_SLUG_TAKEN', { de: `Die Kurzbezeichnung „${slug}“ ist schon vergeben.`, en: `The slug “${slug}” is taken.` });
       }
       const service = await insertService(db(), { id: randomUUID(), organisationId: request.organisation.id, slug, draft: definition });
-      return reply.status(201).send({ id: service.id, slug, draftRevision: service.draft_revision, diagnostics: checkDefinition(definition) });
+      return reply.status(201).send({ id: service.id, slug, draftRevision: service.draft_revision, diagnostics });
     },
   );
 
@@ -152,6 +194,7 @@ export function servicesRoutes(app: FastifyInstance): void {
           400: ERROR,
           404: ERROR,
           409: ERROR,
+          422: ERROR,
         },
       },
     },
@@ -159,8 +202,9 @@ export function servicesRoutes(app: FastifyInstance): void {
       const { serviceId } = request.params as { serviceId: string };
       const { definition, expectedRevision } = request.body as { definition: unknown; expectedRevision: number };
       await loadService(db(), request.organisation.id, serviceId);
+      const diagnostics = checkStorableDraft(definition);
       const revision = await replaceDraft(db(), request.organisation.id, serviceId, definition, expectedRevision);
-      return { draftRevision: revision, diagnostics: checkDefinition(definition) };
+      return { draftRevision: revision, diagnostics };
     },
   );
 
@@ -195,6 +239,7 @@ export function servicesRoutes(app: FastifyInstance): void {
         );
       }
       const definition = service.draft as ServiceDefinition;
+      await refuseSharedReferencePattern(db(), request.organisation.id, serviceId, definition.settings.referencePattern);
       const version = await db()
         .transaction()
         .execute((trx) => insertServiceVersion(trx, request.organisation.id, serviceId, definition, compileFormSchema(definition.form, definition.title.de)));

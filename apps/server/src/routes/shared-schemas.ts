@@ -11,7 +11,13 @@ export const DIAGNOSTICS = {
   items: {
     type: 'object',
     required: ['code', 'severity', 'path', 'message'],
-    properties: { code: { type: 'string' }, severity: { type: 'string' }, path: { type: 'string' }, message: { type: 'string' } },
+    properties: {
+      code: { type: 'string' },
+      severity: { type: 'string' },
+      path: { type: 'string' },
+      message: { type: 'string' },
+      messageEn: { type: 'string', description: 'The message in English, where the check gives one' },
+    },
   },
 } as const;
 

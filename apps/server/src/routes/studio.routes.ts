@@ -1,4 +1,4 @@
-import { checkDefinition, isPublishable, validateDefinitionSchema, type ServiceDefinition } from '@amtsweg/definitions';
+import { checkDefinition, checkDefinitionLimits, isPublishable, validateDefinitionSchema, type ServiceDefinition } from '@amtsweg/definitions';
 import { findServiceVersion, listServices, listServiceVersions } from '@amtsweg/db';
 import { exampleData } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
@@ -201,7 +201,9 @@ export function studioRoutes(app: FastifyInstance): void {
       const body = (request.body ?? {}) as { definition?: unknown; data?: Record<string, unknown> };
       const service = await loadService(db(), request.organisation.id, serviceId);
       const candidate = body.definition ?? service.draft;
-      const structure = validateDefinitionSchema(candidate);
+      // The limits first: the schema validator recurses, so it must not meet a definition nested without bound.
+      const beyondLimits = checkDefinitionLimits(candidate);
+      const structure = beyondLimits.length > 0 ? beyondLimits : validateDefinitionSchema(candidate);
       if (structure.length > 0) throw new AppError('DEFINITION_INVALID', NOT_RENDERABLE, { diagnostics: structure });
       const definition = candidate as ServiceDefinition;
       const template = definition.documents.find((document) => document.id === templateId);
