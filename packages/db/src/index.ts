@@ -36,7 +36,7 @@ export type { CaseViewer, InboxFilter } from './repositories/case.repository';
 export { appendCaseEvent, listCaseEvents } from './repositories/case-event.repository';
 export type { CaseEventInput } from './repositories/case-event.repository';
 export { findCaseDocument, findDocumentPdf, insertDocument, listCaseDocuments, storeDocumentPdf } from './repositories/document.repository';
-export { deleteCaseProposal, findCaseProposal, insertCaseProposal } from './repositories/case-proposal.repository';
+export { deleteCaseProposal, findCaseProposal, findCaseProposalWithVersion, insertCaseProposal } from './repositories/case-proposal.repository';
 export type { CaseProposal, CaseProposalInput } from './repositories/case-proposal.repository';
 export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';

@@ -1,9 +1,10 @@
-import { findCaseProposal, type CaseRow, type Database, type Organisation } from '@amtsweg/db';
+import type { CaseRow, Database, Organisation } from '@amtsweg/db';
 import type { CaseActor } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { assertCaseVersion, planCaseAction, type PlannedDocument } from './plan-case-action';
+import { planCaseAction, type PlannedDocument } from './plan-case-action';
+import { findProposalAtVersion } from './find-proposal-at-version';
 
 export interface PreviewRequestBody {
   expectedVersion: number;
@@ -31,8 +32,7 @@ export async function previewCaseAction(
   body: PreviewRequestBody,
   now = new Date(),
 ): Promise<{ documents: PlannedDocument[]; now: Date }> {
-  assertCaseVersion(caseRow, body.expectedVersion);
-  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const request = { actionId, expectedVersion: body.expectedVersion };
   if (proposal && proposal.action === actionId && proposal.state === caseRow.state) {
     if (body.inputs !== undefined && Object.keys(body.inputs).length > 0) {

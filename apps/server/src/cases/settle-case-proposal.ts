@@ -1,10 +1,11 @@
-import { deleteCaseProposal, findCaseProposal, updateCaseIfVersion, type CaseRow, type Database, type Organisation } from '@amtsweg/db';
+import { deleteCaseProposal, updateCaseIfVersion, type CaseRow, type Database, type Organisation } from '@amtsweg/db';
 import { checkProposalAnswer, type CaseActor, type PersistedCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
-import { assertCaseVersion, CASE_CONFLICT_MESSAGE, caseGuardOptions, planCaseAction, toActionRefusal, toPendingProposal } from './plan-case-action';
+import { CASE_CONFLICT_MESSAGE, caseGuardOptions, planCaseAction, toActionRefusal, toPendingProposal } from './plan-case-action';
 import { appendProposalEvent, commitCaseMove } from './take-case-action';
+import { findProposalAtVersion } from './find-proposal-at-version';
 
 export interface ProposalAnswerBody {
   expectedVersion: number;
@@ -26,8 +27,7 @@ export async function confirmCaseProposal(
   body: ProposalAnswerBody,
   now = new Date(),
 ): Promise<CaseRow> {
-  assertCaseVersion(caseRow, body.expectedVersion);
-  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const plan = planCaseAction(organisation, caseRow, version, actor, { actionId, expectedVersion: body.expectedVersion, proposal, confirm: true }, now);
   return commitCaseMove(db, organisation, caseRow, plan, { expectedVersion: body.expectedVersion, ...(body.comment ? { comment: body.comment } : {}), proposal, proposalEnds: 'confirmed' });
 }
@@ -47,8 +47,7 @@ export async function answerCaseProposal(
   body: ProposalAnswerBody,
   now = new Date(),
 ): Promise<CaseRow> {
-  assertCaseVersion(caseRow, body.expectedVersion);
-  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const checked = checkProposalAnswer(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, {
     action: actionId,
     actor,

@@ -4,7 +4,6 @@ import {
   attachPendingFiles,
   applyDeadlineChanges,
   deleteCaseProposal,
-  findCaseProposal,
   insertCaseProposal,
   insertDocument,
   toJsonColumn,
@@ -20,7 +19,8 @@ import { AppError } from '../app-error';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import type { CompiledVersion } from '../services/version-cache';
 import { recordedRole } from './case-actor';
-import { assertCaseVersion, CASE_CONFLICT_MESSAGE, planCaseAction, type CaseActionPlan, type PlannedDocument } from './plan-case-action';
+import { CASE_CONFLICT_MESSAGE, planCaseAction, type CaseActionPlan, type PlannedDocument } from './plan-case-action';
+import { findProposalAtVersion } from './find-proposal-at-version';
 
 export interface ActionRequestBody {
   expectedVersion: number;
@@ -52,8 +52,7 @@ export async function takeCaseAction(
   body: ActionRequestBody,
   now = new Date(),
 ): Promise<CaseRow> {
-  assertCaseVersion(caseRow, body.expectedVersion);
-  const proposal = await findCaseProposal(db, organisation.id, caseRow.id);
+  const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const plan = planCaseAction(organisation, caseRow, version, actor, { actionId, expectedVersion: body.expectedVersion, inputs: body.inputs ?? {}, proposal }, now);
   if (plan.result.requiresConfirmation) return recordProposal(db, organisation, caseRow, plan, body);
   // Only the applicant or the system can move a case past a waiting proposal; it is void then.

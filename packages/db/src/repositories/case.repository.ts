@@ -215,8 +215,23 @@ export async function drawReferenceNumbers(db: Executor, serviceId: string, year
     return await draw();
   } catch (error) {
     if ((error as { code?: string }).code !== '42P01') throw error;
-    await sql`create sequence if not exists ${sql.id(sequence)}`.execute(db);
+    await createSequenceIfMissing(db, sequence);
     return draw();
+  }
+}
+
+/**
+ * `create sequence if not exists` does not hold against a concurrent create: when two server processes draw the
+ * first number of a service's year at the same moment (a new service, or just after New Year), both pass the
+ * check and the second fails with a unique violation on the catalog (23505, `pg_class_relname_nsp_index`) or
+ * 42P07. Either means the sequence exists now, which is all the caller needs.
+ */
+async function createSequenceIfMissing(db: Executor, sequence: string): Promise<void> {
+  try {
+    await sql`create sequence if not exists ${sql.id(sequence)}`.execute(db);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '42P07') throw error;
   }
 }
 
