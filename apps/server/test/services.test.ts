@@ -78,6 +78,26 @@ describe.each(DATABASE_KINDS)('services on %s', (kind) => {
     expect((await t.inject({ method: 'GET', url: `/api/services/${id}/versions/3` })).statusCode).toBe(404);
   });
 
+  it('publishes an unchanged draft once, however often and however concurrently "publish" is pressed', async () => {
+    const id = await publishService(t, 'double-click');
+    const again = await Promise.all(Array.from({ length: 6 }, () => t.inject({ method: 'POST', url: `/api/services/${id}/publish` })));
+    expect(again.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(again.map((r) => r.json<{ version: number }>().version)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The same definition with its keys in another order is still unchanged.
+    const draft = (await t.inject({ method: 'GET', url: `/api/services/${id}` })).json<{ draft: Record<string, unknown>; draftRevision: number }>();
+    const reordered = Object.fromEntries(Object.entries(draft.draft).reverse());
+    expect((await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: reordered, expectedRevision: draft.draftRevision } })).statusCode).toBe(200);
+    expect((await t.inject({ method: 'POST', url: `/api/services/${id}/publish` })).statusCode).toBe(200);
+    const versions = (await t.inject({ method: 'GET', url: `/api/services/${id}/versions` })).json<{ versions: unknown[] }>();
+    expect(versions.versions).toHaveLength(1);
+    // A change is published as the next version, once.
+    const changed = { ...draft.draft, title: { de: 'Hundeanmeldung (geändert)', en: 'Dog registration (changed)' } };
+    await t.inject({ method: 'PUT', url: `/api/services/${id}/draft`, payload: { definition: changed, expectedRevision: draft.draftRevision + 1 } });
+    const published = await Promise.all([1, 2].map(() => t.inject({ method: 'POST', url: `/api/services/${id}/publish` })));
+    expect(published.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(published.map((r) => r.json<{ version: number }>().version)).toEqual([2, 2]);
+  });
+
   it('rejects unknown properties and wrong types in request bodies, naming the field', async () => {
     const response = await t.inject({ method: 'POST', url: '/api/services', payload: { slug: 'x y', definition: {}, extra: 1 } });
     expect(response.statusCode).toBe(400);

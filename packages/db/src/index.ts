@@ -29,6 +29,7 @@ export {
   listPublishedServices,
   listServices,
   listServiceVersions,
+  publishServiceVersion,
   updateServiceDraft,
 } from './repositories/service.repository';
 export { buildInboxQueries, caseVisibleTo, countCases, drawReferenceNumbers, findCaseById, listApplicantCases, updateCaseIfVersion } from './repositories/case.repository';

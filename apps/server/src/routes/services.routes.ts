@@ -5,8 +5,8 @@ import {
   findServiceBySlug,
   findServiceVersion,
   insertService,
-  insertServiceVersion,
   listPublishedServices,
+  publishServiceVersion,
   updateServiceDraft,
   type Database,
   type Service,
@@ -20,6 +20,11 @@ import { DIAGNOSTICS, DRAFT_DEFINITION, ERROR_RESPONSE, LOCALIZED, uuidParams } 
 const ERROR = ERROR_RESPONSE;
 const ANY_OBJECT = { type: 'object', additionalProperties: true } as const;
 const SERVICE_ID_PARAMS = uuidParams('serviceId');
+const PUBLISHED = {
+  type: 'object',
+  required: ['version', 'publishedAt', 'warnings'],
+  properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, warnings: DIAGNOSTICS },
+} as const;
 const NOT_FOUND = { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' };
 
 /** A service of the organisation, or 404 (another organisation's service is as unknown as a missing one). */
@@ -215,13 +220,11 @@ export function servicesRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['services'],
         summary: 'Run every check on the draft and freeze it as the next immutable version',
+        description: 'A draft equal to the published version is not published again: the answer is 200 with that version.',
         params: SERVICE_ID_PARAMS,
         response: {
-          201: {
-            type: 'object',
-            required: ['version', 'publishedAt', 'warnings'],
-            properties: { version: { type: 'integer' }, publishedAt: { type: 'string', format: 'date-time' }, warnings: DIAGNOSTICS },
-          },
+          201: PUBLISHED,
+          200: PUBLISHED,
           404: ERROR,
           422: ERROR,
         },
@@ -240,11 +243,12 @@ export function servicesRoutes(app: FastifyInstance): void {
       }
       const definition = service.draft as ServiceDefinition;
       await refuseSharedReferencePattern(db(), request.organisation.id, serviceId, definition.settings.referencePattern);
-      const version = await db()
+      const { version, created } = await db()
         .transaction()
-        .execute((trx) => insertServiceVersion(trx, request.organisation.id, serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
+        .execute((trx) => publishServiceVersion(trx, request.organisation.id, serviceId, definition, compileFormSchema(definition.form, definition.title.de)));
       app.publishedVersions.forget(request.organisation.id, serviceId);
-      return reply.status(201).send({ version: version.version, publishedAt: version.published_at.toISOString(), warnings: diagnostics });
+      // An unchanged draft (a second click, a retry) is the version already published: 200 with that version.
+      return reply.status(created ? 201 : 200).send({ version: version.version, publishedAt: version.published_at.toISOString(), warnings: diagnostics });
     },
   );
 

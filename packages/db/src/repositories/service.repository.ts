@@ -111,6 +111,40 @@ export async function insertServiceVersion(
   return row;
 }
 
+/**
+ * Publishes `definition` as the service's next version — unless it is the published version already (a second
+ * click on "publish", a retried request): then that version is returned with `created: false`. Decided under the
+ * service row's lock, so two publishes of one draft at once make one version, not two identical ones.
+ */
+export async function publishServiceVersion(
+  trx: Executor,
+  organisationId: string,
+  serviceId: string,
+  definition: unknown,
+  submissionSchema: unknown,
+): Promise<{ version: ServiceVersion; created: boolean }> {
+  const service = await trx
+    .selectFrom('services')
+    .select('published_version')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', serviceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  if (service.published_version !== null) {
+    // jsonb equality ignores key order and spacing: the same definition, however it was serialised.
+    const unchanged = await trx
+      .selectFrom('service_versions')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('service_id', '=', serviceId)
+      .where('version', '=', service.published_version)
+      .where(sql<boolean>`definition = ${toJsonColumn(definition)}::jsonb`)
+      .executeTakeFirst();
+    if (unchanged) return { version: unchanged, created: false };
+  }
+  return { version: await insertServiceVersion(trx, organisationId, serviceId, definition, submissionSchema), created: true };
+}
+
 export async function findServiceVersion(
   db: Executor,
   organisationId: string,
