@@ -36,6 +36,9 @@ const PAGE_SIZE = 50;
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SURNAME = 'Schäfer';
+/** The queries drawn in the plot: the inbox's main views and both searches. */
+const PLOTTED = ['default list (received, newest first)', 'mine', 'waiting for applicant', 'all by due date', 'search reference', 'search surname'];
+const plotFile = (connections: number) => fileURLToPath(new URL(`../../../docs/plots/inbox-latency-${connections}-caller${connections === 1 ? '' : 's'}.svg`, import.meta.url));
 const NO_SERVICE = '00000000-0000-4000-8000-000000000000';
 
 interface Scenario {
@@ -182,9 +185,6 @@ async function measureSize(cases: number): Promise<{ cases: number; levels: Leve
   return { cases: Number(tableSize.rows[0]!.cases), levels, postgresVersion };
 }
 
-/** The queries drawn in the plot: the inbox's main views and both searches. */
-const PLOTTED = ['default list (received, newest first)', 'mine', 'waiting for applicant', 'all by due date', 'search reference', 'search surname'];
-const plotFile = (connections: number) => fileURLToPath(new URL(`../../../docs/plots/inbox-latency-${connections}-caller${connections === 1 ? '' : 's'}.svg`, import.meta.url));
 
 /** p50 / p95 / p99 of every question at every size, into docs/benchmarks.md and the plot. */
 function summarise(sizes: SizeRun[], postgresVersion: string): void {
@@ -225,7 +225,7 @@ function summarise(sizes: SizeRun[], postgresVersion: string): void {
     const series = sizes[0]!.levels[levelIndex]!.results
       .map((result, i) => ({ name: label(result.scenario), i }))
       .filter(({ name }) => PLOTTED.includes(name))
-      .map(({ name, i }) => ({ name, points: sizes.map((size) => ({ x: size.cases, y: size.levels[levelIndex]!.results[i]!.figures.p95 })) }));
+      .map(({ name, i }) => ({ name: name.replace(/ \(.*\)$/, ''), points: sizes.map((size) => ({ x: size.cases, y: size.levels[levelIndex]!.results[i]!.figures.p95 })) }));
     writeLinePlot(plotFile(connections), {
       title: `Inbox: p95 of GET /api/cases, ${connections} caller${connections === 1 ? '' : 's'} at once`,
       description: `p95 latency in milliseconds of the inbox's main queries and searches at ${sizes.map((s) => s.cases.toLocaleString('en')).join(', ')} cases, ${connections} concurrent caller(s); the dashed line is the 50 ms target.`,

@@ -156,6 +156,7 @@ function summarise(levels: Level[], postgresVersion: string, file: string): void
       body: [
         `autocannon against each server in turn, ${DURATION_SECONDS} s per server and level after ${WARMUP_SECONDS} s warm-up, POST \`${file}\`; ` +
           'both servers are separate Node processes with a `pg` pool of 10 on fresh databases, sharing the machine with PostgreSQL and the load generator. ' +
+          'Latency in whole milliseconds, as autocannon reports it (0: under 1 ms). ' +
           '"rows": every 2xx answer has its row (and every case its first event), counted once the server was idle.',
         '',
         '| connections | baseline req/s | baseline p50 / p99 ms | Amtsweg req/s | Amtsweg p50 / p99 ms | Amtsweg / baseline | rows |',

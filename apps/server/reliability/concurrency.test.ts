@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../src/auth/hash-token';
 import { buildTestApp, createAccount, grantServiceRoles, publishService, TEST_PASSWORD, type TestApp } from '../test/helper';
-import { checkAcknowledgedSubmissions, countCaseEvents, findDuplicateReferences, findHalfWrittenCases, findOrphanRows } from './support/invariants';
+import { checkAcknowledgedSubmissions, checkNoLostUpdate, countCaseEvents, findDuplicateReferences, findHalfWrittenCases, findOrphanRows } from './support/invariants';
 import { logInOverHttp, requestJson, runPool, submitOverHttp, type HttpAnswer, type HttpSession, type SubmissionReceipt } from './support/process-http';
 import { distinctApplication } from './support/process-workload';
 
@@ -271,19 +271,6 @@ describe.each(DATABASE_KINDS)('concurrent requests on %s', (kind) => {
     expect(succeeded).toBe(WORKERS * WRITES_EACH);
     expect(conflicts).toBeGreaterThan(0); // the workers really did collide
     expect(statusesOf(notes)).toEqual(Array<number>(NOTES).fill(201));
-    const after = await db().selectFrom('cases').select(['version', 'assignee_id']).where('id', '=', opened.id).executeTakeFirstOrThrow();
-    expect(after.version).toBe(opened.version + succeeded);
-    // One event per successful assignment, and they chain: each starts where the one before ended (no lost update).
-    const assigned = await db().selectFrom('case_events').select('details').where('case_id', '=', opened.id).where('kind', '=', 'assigned').orderBy('seq').execute();
-    expect(assigned).toHaveLength(succeeded);
-    let assignee: string | null = opened.assigneeId;
-    for (const { details } of assigned) {
-      const { from, to } = details as { from: string | null; to: string | null };
-      expect(from).toBe(assignee);
-      assignee = to;
-    }
-    expect(after.assignee_id).toBe(assignee);
-    const texts = (await db().selectFrom('case_events').select('comment').where('case_id', '=', opened.id).where('kind', '=', 'note').execute()).map((e) => e.comment);
-    expect(texts.sort()).toEqual(Array.from({ length: NOTES }, (_, i) => `Notiz ${i}`).sort());
+    expect(await checkNoLostUpdate(db(), opened, succeeded, NOTES)).toEqual([]);
   });
 });

@@ -105,6 +105,35 @@ export async function countCaseEvents(db: Kysely<Database>, caseId: string, kind
 }
 
 /**
+ * No lost update on a case that `writes` successful assignments and `notes` notes (`Notiz 0` …) were made to at
+ * once: the version rose by exactly the writes, one `assigned` event each, every one starting where the one before
+ * ended (so none was computed from a stale case), the case's assignee the last one's, and every note kept.
+ */
+export async function checkNoLostUpdate(
+  db: Kysely<Database>,
+  opened: { id: string; version: number; assigneeId: string | null },
+  writes: number,
+  notes: number,
+): Promise<string[]> {
+  const problems: string[] = [];
+  const after = await db.selectFrom('cases').select(['version', 'assignee_id']).where('id', '=', opened.id).executeTakeFirstOrThrow();
+  if (after.version !== opened.version + writes) problems.push(`version ${after.version}, expected ${opened.version} + ${writes}`);
+  const assigned = await db.selectFrom('case_events').select('details').where('case_id', '=', opened.id).where('kind', '=', 'assigned').orderBy('seq').execute();
+  if (assigned.length !== writes) problems.push(`${assigned.length} assigned events for ${writes} successful assignments`);
+  let assignee = opened.assigneeId;
+  for (const [index, { details }] of assigned.entries()) {
+    const { from, to } = details as { from: string | null; to: string | null };
+    if (from !== assignee) problems.push(`assignment ${index + 1} started from ${from}, but the case was assigned to ${assignee}`);
+    assignee = to;
+  }
+  if (after.assignee_id !== assignee) problems.push(`the case is assigned to ${after.assignee_id}, the last event says ${assignee}`);
+  const texts = (await db.selectFrom('case_events').select('comment').where('case_id', '=', opened.id).where('kind', '=', 'note').execute()).map((e) => e.comment);
+  for (let i = 0; i < notes; i++) if (!texts.includes(`Notiz ${i}`)) problems.push(`note "Notiz ${i}" is missing`);
+  if (texts.length !== notes) problems.push(`${texts.length} notes for ${notes} written`);
+  return problems;
+}
+
+/**
  * A service's published versions are whole: numbered 1..n without gap or duplicate, the service points at the
  * newest, and each holds a publishable definition with the submission schema the publish route compiles from it.
  */

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { DIAGNOSTICS } from '../routes/shared-schemas';
 
 /** The error answer every route shares; fields beyond code/message appear where they apply. */
 export const ERROR_SCHEMA = {
@@ -21,21 +22,7 @@ export const ERROR_SCHEMA = {
         properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } },
       },
     },
-    diagnostics: {
-      type: 'array',
-      description: 'Every problem of a service definition, by JSON pointer',
-      items: {
-        type: 'object',
-        required: ['code', 'severity', 'path', 'message'],
-        properties: {
-          code: { type: 'string' },
-          severity: { type: 'string' },
-          path: { type: 'string' },
-          message: { type: 'string' },
-          messageEn: { type: 'string', description: 'The message in English, where the check gives one' },
-        },
-      },
-    },
+    diagnostics: { ...DIAGNOSTICS, description: 'Every problem of a service definition, by JSON pointer' },
     currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },
     updatedAt: { type: ['string', 'null'], format: 'date-time', description: 'On 409 of a citizen’s draft: when the stored draft was saved (null: there is none)' },
     reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine' },

@@ -88,13 +88,7 @@ export async function insertServiceVersion(
   definition: unknown,
   submissionSchema: unknown,
 ): Promise<ServiceVersion> {
-  const service = await trx
-    .selectFrom('services')
-    .select('published_version')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', serviceId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const service = await lockService(trx, organisationId, serviceId);
   const version = (service.published_version ?? 0) + 1;
   const row = await trx
     .insertInto('service_versions')
@@ -123,13 +117,7 @@ export async function publishServiceVersion(
   definition: unknown,
   submissionSchema: unknown,
 ): Promise<{ version: ServiceVersion; created: boolean }> {
-  const service = await trx
-    .selectFrom('services')
-    .select('published_version')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', serviceId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  const service = await lockService(trx, organisationId, serviceId);
   if (service.published_version !== null) {
     // jsonb equality ignores key order and spacing: the same definition, however it was serialised.
     const unchanged = await trx
@@ -143,6 +131,17 @@ export async function publishServiceVersion(
     if (unchanged) return { version: unchanged, created: false };
   }
   return { version: await insertServiceVersion(trx, organisationId, serviceId, definition, submissionSchema), created: true };
+}
+
+/** Locks the service row until the transaction ends (publishing is serialised per service) and reads its version. */
+function lockService(trx: Executor, organisationId: string, serviceId: string): Promise<{ published_version: number | null }> {
+  return trx
+    .selectFrom('services')
+    .select('published_version')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', serviceId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
 }
 
 export async function findServiceVersion(
