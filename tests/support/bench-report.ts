@@ -20,7 +20,7 @@ export interface BenchmarkSection {
 }
 
 /** `AMD EPYC 7B13, 2 vCPUs, 24 GiB, Node 20.20.2, load average 1.2`: the machine as the run found it. */
-export function describeMachine(versions: readonly string[] = []): string {
+function describeMachine(versions: readonly string[] = []): string {
   const processors = cpus();
   const model = (processors[0]?.model ?? 'unknown processor').replace(/\s+/g, ' ').trim();
   return [
@@ -34,7 +34,7 @@ export function describeMachine(versions: readonly string[] = []): string {
 }
 
 /** The block as written between the markers. */
-export function renderSection(section: BenchmarkSection, now = new Date()): string {
+function renderSection(section: BenchmarkSection, now = new Date()): string {
   const stamp = now.toISOString().slice(0, 16).replace('T', ' ');
   return [
     `*Latest run: \`${section.command}\`, ${stamp} UTC; ${describeMachine(section.versions)}. Written by the benchmark.*`,
