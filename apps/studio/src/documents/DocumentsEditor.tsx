@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DocumentKind, DocumentTemplate, ServiceDefinition } from '@amtsweg/definitions';
 import { addTemplate, deleteTemplate } from '@amtsweg/editor';
 import { localize } from '@amtsweg/ui';
+import { AddPanel } from '../area-controls/AddPanel';
 import { FieldFrame } from '../area-controls/FieldFrame';
 import { useAddPanel } from '../area-controls/use-add-panel';
 import { focusByPointer, useFocusRequest, usePendingFocus } from '../area-controls/focus-request';
@@ -152,10 +153,8 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
   const panel = useAddPanel<HTMLSelectElement>();
   const [kind, setKind] = useState<DocumentKind>('decision');
   const [title, setTitle] = useState('');
-  const { open } = panel;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const text = title.trim() === '' ? t(KIND_TEXT_KEYS[kind]) : title.trim();
     const template = createTemplate(definition, kind, text);
     if (!apply(addTemplate(definition, template), DOCUMENTS_TEXTS.addedEdit)) return;
@@ -165,25 +164,8 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
     onAdded(template.id);
   };
 
-  if (!open) {
-    return (
-      <p>
-        <button ref={panel.opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={panel.show}>
-          {t('add')}
-        </button>
-      </p>
-    );
-  }
   return (
-    <form
-      className="st-add-panel"
-      aria-labelledby="st-new-template-title"
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') panel.cancel();
-      }}
-    >
-      <h3 id="st-new-template-title">{t('newTitle')}</h3>
+    <AddPanel panel={panel} titleId="st-new-template-title" title={t('newTitle')} addLabel={t('add')} cancelLabel={t('cancel')} onSubmit={submit}>
       <FieldFrame id="st-new-template-kind" label={t('newKind')}>
         {(control) => (
           <select ref={panel.first} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
@@ -198,14 +180,6 @@ function AddTemplatePanel({ onAdded }: { onAdded: (id: string) => void }): React
       <FieldFrame id="st-new-template-title-input" label={t('newTitleLabel')} hint={t('newTitleHint')}>
         {(control) => <input {...control} className="aw-input" type="text" value={title} onChange={(event) => setTitle(event.target.value)} />}
       </FieldFrame>
-      <div className="st-button-row">
-        <button type="submit" className="aw-button">
-          {t('add')}
-        </button>
-        <button type="button" className="aw-button aw-button--secondary" onClick={panel.cancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </AddPanel>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StateKind } from '@amtsweg/definitions';
 import { setInitialState } from '@amtsweg/editor';
 import { localize } from '@amtsweg/ui';
+import { AddPanel } from '../area-controls/AddPanel';
 import { FieldFrame } from '../area-controls/FieldFrame';
 import { useAddPanel } from '../area-controls/use-add-panel';
 import { focusByPointer, useFocusRequest, usePendingFocus } from '../area-controls/focus-request';
@@ -99,10 +100,8 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
   const panel = useAddPanel<HTMLSelectElement>();
   const [kind, setKind] = useState<StateKind>('task');
   const [label, setLabel] = useState('');
-  const { open } = panel;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const text = label.trim() === '' ? t('newStateTitle') : label.trim();
     const { result, id } = addNewState(definition, kind, text, PROCESS_TEXTS.noRoles);
     if (!apply(result, PROCESS_TEXTS.stateAddedEdit)) return;
@@ -113,25 +112,8 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
     setKind('task');
   };
 
-  if (!open) {
-    return (
-      <p>
-        <button ref={panel.opener} type="button" className="aw-button aw-button--secondary" aria-expanded={false} onClick={panel.show}>
-          {t('addState')}
-        </button>
-      </p>
-    );
-  }
   return (
-    <form
-      className="st-add-panel"
-      aria-labelledby="st-new-state-title"
-      onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') panel.cancel();
-      }}
-    >
-      <h3 id="st-new-state-title">{t('newStateTitle')}</h3>
+    <AddPanel panel={panel} titleId="st-new-state-title" title={t('newStateTitle')} addLabel={t('addState')} cancelLabel={t('cancel')} onSubmit={submit}>
       <FieldFrame id="st-new-state-kind" label={t('newStateKind')} hint={t(KIND_HINT_KEYS[kind])}>
         {(control) => (
           <select ref={panel.first} {...control} className="aw-select" value={kind} onChange={(event) => setKind(event.target.value as StateKind)}>
@@ -146,14 +128,6 @@ function AddStatePanel({ ui }: { ui: ProcessUi }): ReactNode {
       <FieldFrame id="st-new-state-label" label={t('newStateLabel')} hint={t('newStateLabelHint')}>
         {(control) => <input {...control} className="aw-input" type="text" value={label} onChange={(event) => setLabel(event.target.value)} />}
       </FieldFrame>
-      <div className="st-button-row">
-        <button type="submit" className="aw-button">
-          {t('addState')}
-        </button>
-        <button type="button" className="aw-button aw-button--secondary" onClick={panel.cancel}>
-          {t('cancel')}
-        </button>
-      </div>
-    </form>
+    </AddPanel>
   );
 }
