@@ -164,10 +164,10 @@ describe.each(DATABASE_KINDS)('concurrent requests on %s', (kind) => {
       version: (await db().selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow()).version,
       actions: await db().selectFrom('case_events').select(['kind', 'action', 'actor_role']).where('case_id', '=', caseId).orderBy('seq').execute(),
       documents: (await db().selectFrom('documents').select('template_id').where('case_id', '=', caseId).orderBy('template_id').execute()).map((d) => d.template_id),
-      outbox: Number(
+      jobs: Number(
         (
           await db()
-            .selectFrom('outbox')
+            .selectFrom('jobs')
             .select((eb) => eb.fn.countAll<string>().as('n'))
             .where(sql<string>`payload->>'caseId'`, '=', caseId)
             .executeTakeFirstOrThrow()

@@ -9,6 +9,7 @@ import authPlugin, { type AuthOptions } from './plugins/auth.plugin';
 import databasePlugin from './plugins/database.plugin';
 import errorHandlerPlugin from './plugins/error-handler.plugin';
 import frontEndsPlugin, { type FrontEnd } from './plugins/front-ends.plugin';
+import jobsPlugin, { type JobsOptions } from './plugins/jobs.plugin';
 import jsonBodyPlugin from './plugins/json-body.plugin';
 import openApiPlugin from './plugins/openapi.plugin';
 import { accountRoutes } from './routes/account.routes';
@@ -34,6 +35,8 @@ export interface AppOptions {
   oidc?: OidcOptions;
   /** Built front ends served next to the API (the portal at `/`); none by default. */
   frontEnds?: readonly FrontEnd[];
+  /** Background work in this process (deadlines, e-mail, webhooks, housekeeping); none without it. */
+  jobs?: JobsOptions;
 }
 
 export const DEFAULT_ORGANISATION = {
@@ -60,6 +63,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(openApiPlugin);
   await app.register(databasePlugin, { database: options.database, organisation: options.organisation ?? DEFAULT_ORGANISATION });
   await app.register(authPlugin, { ...options.security, serverSecret: options.security?.serverSecret ?? randomBytes(32).toString('base64url') });
+  await app.register(jobsPlugin, { jobs: options.jobs });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(oidcRoutes, { oidc: options.oidc });

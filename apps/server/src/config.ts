@@ -32,6 +32,19 @@ export interface ServerConfig {
   oidc: OidcOptions | undefined;
   /** The built front ends served next to the API; one not built is left out with a warning. */
   frontEnds: FrontEnd[];
+  /** The address citizens and staff reach Amtsweg at, for links in e-mails (no trailing slash). */
+  publicUrl: string;
+  /** E-mail: over SMTP (`SMTP_URL`), or written as `.eml` files into `mailDir` when no SMTP server is set. */
+  mail: MailConfig;
+  /** Background work (deadlines, e-mail, webhooks, housekeeping) in this process; `JOBS=false` leaves it to others. */
+  jobs: { enabled: boolean; pollMs: number };
+}
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  /** Where mails go without an SMTP server: `DATA_DIR/../mail` unless `MAIL_DIR` says otherwise. */
+  mailDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -52,6 +65,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       validation: readInteger(env.RATE_LIMIT_VALIDATION, 600, 'RATE_LIMIT_VALIDATION'),
     },
     oidc: readOidc(env),
+    publicUrl: readPublicUrl(env),
+    mail: {
+      smtpUrl: readSmtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || 'Amtsweg <amtsweg@localhost>',
+      mailDir: resolve(env.MAIL_DIR || join(dirname(env.DATA_DIR ?? '.data/pglite'), 'mail')),
+    },
+    jobs: { enabled: env.JOBS !== 'false', pollMs: readInteger(env.JOB_POLL_MS, 2000, 'JOB_POLL_MS') },
     frontEnds: [
       { name: 'portal', prefix: '/', root: resolve(env.PORTAL_DIST || fileURLToPath(new URL('../../portal/dist', import.meta.url))) },
       // Its own routes (`/inbox/*`) are more specific than the portal's (`/*`), so the router picks them.
@@ -59,6 +79,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       { name: 'studio', prefix: '/studio/', root: resolve(env.STUDIO_DIST || fileURLToPath(new URL('../../studio/dist', import.meta.url))) },
     ],
   };
+}
+
+/** PUBLIC_URL, or where this server listens. */
+function readPublicUrl(env: NodeJS.ProcessEnv): string {
+  const value = env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL, got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PUBLIC_URL must be an http(s):// URL, got "${value}"`);
+  return value.replace(/\/+$/, '');
+}
+
+// smtp:// (STARTTLS when offered) or smtps:// (TLS from the start); the password never reaches a log line.
+function readSmtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${url.protocol}"`);
+  return value;
 }
 
 const OIDC_VARIABLES = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;

@@ -36,7 +36,11 @@ await app.register(amtswegApp, {
   security: { serverSecret, rateLimits: config.rateLimits },
   oidc: config.oidc,
   frontEnds: config.frontEnds,
+  jobs: config.jobs.enabled ? { mail: config.mail, publicUrl: config.publicUrl, pollMs: config.jobs.pollMs } : undefined,
 });
+if (!config.mail.smtpUrl && database.kind === 'postgres') {
+  app.log.warn({ mailDir: config.mail.mailDir }, 'SMTP_URL is not set: e-mails are written into the mail folder instead of being sent');
+}
 await app.ready();
 // Demo accounts only on the embedded database: a server on PostgreSQL is a real installation.
 if (config.seedDemo) await seedDemo(database, app.organisation, { accounts: database.kind === 'pglite' });

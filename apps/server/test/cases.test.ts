@@ -56,8 +56,10 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     expect(after.state.id).toBe('awaitingApplicant');
     expect(after.documents.map((d) => d.templateId)).toEqual(['receipt', 'informationRequest']);
     expect(after.dueAt).not.toBeNull();
-    const outbox = await t.database.db.selectFrom('outbox').selectAll().execute();
-    expect(outbox.length).toBeGreaterThanOrEqual(1);
+    // The move is announced to the background work (the applicant's e-mail, webhooks) in its own transaction.
+    const jobs = await t.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'caseEvent').execute();
+    const moves = jobs.map((job) => job.payload as { event: string; caseId: string }).filter((p) => p.caseId === opened.id && p.event === 'case.moved');
+    expect(moves).toEqual([expect.objectContaining({ action: 'requestInformation', to: 'awaitingApplicant' })]);
   });
 
   it('carries a case to its decision: approval issues the notice and closes the case', async () => {

@@ -44,7 +44,7 @@ describe.each(DATABASE_KINDS)('decision preview on %s', (kind) => {
   /** Everything an action could write to: a preview must leave all of it as it was. */
   const snapshotOf = async (caseId: string) => ({
     rows: await countRows(t.database),
-    outbox: (await t.database.db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
+    jobs: (await t.database.db.selectFrom('jobs').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
     case: await t.database.db.selectFrom('cases').select(['version', 'state', 'status', 'due_at']).where('id', '=', caseId).executeTakeFirstOrThrow(),
   });
 

@@ -95,8 +95,9 @@ describe.each(DATABASE_KINDS)('four-eyes principle on %s', (kind) => {
       available: ['withdraw-proposal'],
     });
     expect(view.history.at(-1)).toMatchObject({ kind: 'proposal', actorId: proposer.userId, action: 'reject', fromState: 'inReview', toState: null, internal: true, inputs: { reason: REASON } });
-    const outbox = await t.database.db.selectFrom('outbox').selectAll().execute();
-    expect(outbox.filter((row) => (row.payload as { caseId?: string }).caseId === caseId)).toEqual([]);
+    // A proposal moves nothing: no event for the background work besides the submission's.
+    const jobs = await t.database.db.selectFrom('jobs').selectAll().where('kind', '=', 'caseEvent').execute();
+    expect(jobs.filter((row) => (row.payload as { caseId?: string }).caseId === caseId).map((row) => (row.payload as { event: string }).event)).toEqual(['case.submitted']);
 
     // Others see what they may do with it; every other action waits.
     const asSecond = await getCase(caseId, second);

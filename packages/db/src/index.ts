@@ -41,9 +41,41 @@ export { deleteCaseProposal, findCaseProposal, findCaseProposalWithVersion, inse
 export type { CaseProposal, CaseProposalInput } from './repositories/case-proposal.repository';
 export type { DocumentInput } from './repositories/document.repository';
 export { findIdempotencyKey } from './repositories/idempotency.repository';
-export { applyDeadlineChanges } from './repositories/case-deadline.repository';
-export type { DeadlineChange } from './repositories/case-deadline.repository';
-export { attachFilesToCase, attachPendingFiles, countPendingFiles, deletePendingFile, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
+export { applyDeadlineChanges, claimDueDeadlines, claimDueReminders, deleteDeadline, releaseDeadline } from './repositories/case-deadline.repository';
+export type { ClaimedDeadline, DeadlineChange, DueReminder } from './repositories/case-deadline.repository';
+export {
+  CASE_EVENT_JOB,
+  claimJobs,
+  claimSchedule,
+  completeJob,
+  countPendingJobs,
+  deleteFinishedJobs,
+  enqueueJobs,
+  failJob,
+  requeueJob,
+  retryDelayMs,
+} from './repositories/job.repository';
+export type { ClaimOptions, NewJob } from './repositories/job.repository';
+export type { JobRow } from './tables/job.table';
+export {
+  deleteWebhookEndpoint,
+  findEndpointsForEvent,
+  findWebhookDelivery,
+  findWebhookEndpoint,
+  insertWebhookDeliveries,
+  insertWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  recordWebhookAttempt,
+  reopenWebhookDelivery,
+  updateWebhookEndpoint,
+} from './repositories/webhook.repository';
+export type { NewWebhookDelivery, NewWebhookEndpoint, WebhookDeliveryView } from './repositories/webhook.repository';
+export { listDigestLines } from './repositories/digest.repository';
+export type { DigestLine } from './repositories/digest.repository';
+export type { WebhookEndpointRow } from './tables/webhook-endpoint.table';
+export type { WebhookAttemptRow, WebhookDeliveryRow } from './tables/webhook-delivery.table';
+export { attachFilesToCase, attachPendingFiles, countPendingFiles, deleteOrphanedFiles, deletePendingFile, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
 export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';
@@ -70,5 +102,5 @@ export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './re
 export type { ApiTokenInfo } from './repositories/api-token.repository';
 export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';
 export type { AuditEventInput } from './repositories/audit.repository';
-export { DRAFT_LIFETIME_DAYS, deleteDraft, findDraft, listDrafts, saveDraft } from './repositories/draft.repository';
+export { DRAFT_LIFETIME_DAYS, deleteDraft, deleteStaleDrafts, findDraft, listDrafts, saveDraft } from './repositories/draft.repository';
 export type { DraftInput, DraftSummary } from './repositories/draft.repository';

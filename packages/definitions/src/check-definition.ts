@@ -28,6 +28,9 @@ export const TEMPLATE_FACTS = [
   'organisation.address',
 ] as const;
 
+/** What the applicant's e-mail texts may use besides form fields and `TEMPLATE_FACTS`. */
+export const MAIL_FACTS = [...TEMPLATE_FACTS, 'case.statusLink', 'case.deadline', 'message'] as const;
+
 /**
  * Runs every check on a service definition and returns all problems at once, each with a JSON pointer and a
  * stable code. The limits on size and nesting are checked first (only a definition within them is walked any
@@ -81,6 +84,7 @@ class DefinitionChecker {
     this.checkApplicantFields();
     this.checkProcess();
     this.checkDocuments();
+    this.checkNotifications();
   }
 
   private report(code: DiagnosticCode, path: string, message: string, severity: 'error' | 'warning' = 'error', messageEn?: string): void {
@@ -473,6 +477,15 @@ class DefinitionChecker {
           );
         }
         if (deadline.setBy !== undefined) this.checkDeadlineInput(state.id, deadline.setBy, `${at}/deadlines/${d}/setBy`);
+        if (deadline.remindBefore !== undefined && state.kind !== 'waiting') {
+          this.report(
+            'REMINDER_NOT_FOR_APPLICANT',
+            `${at}/deadlines/${d}/remindBefore`,
+            'Eine Erinnerung geht an die Antragstellerin oder den Antragsteller: nur Fristen eines Status „wartet auf Antragsteller“ können sie haben.',
+            'error',
+            'A reminder goes to the applicant: only deadlines of a state waiting for the applicant can have one.',
+          );
+        }
       });
     });
     this.checkReachability();
@@ -591,6 +604,23 @@ class DefinitionChecker {
         }
       }
     });
+  }
+
+  /** The service's own e-mail texts may name form fields and the mail facts (`MAIL_FACTS`). */
+  private checkNotifications(): void {
+    for (const [occasion, mail] of Object.entries(this.definition.settings.notifications ?? {})) {
+      for (const part of ['subject', 'body'] as const) {
+        for (const [language, value] of Object.entries(mail[part] ?? {}) as [string, string][]) {
+          const at = `/settings/notifications/${occasion}/${part}/${language}`;
+          for (const placeholder of listTemplatePlaceholders(value)) {
+            if ((MAIL_FACTS as readonly string[]).includes(placeholder.name)) continue;
+            const field = this.fields.get(placeholder.name);
+            if (!field) this.report('UNKNOWN_PLACEHOLDER', at, `Der Platzhalter „{{${placeholder.name}}}“ nennt kein Feld und keine bekannte Angabe.`);
+            else this.checkRepeatsInScope(field, at, placeholder.eachScopes);
+          }
+        }
+      }
+    }
   }
 
   private checkPlaceholder(name: string, eachScopes: string[], pointer: string, actionInputs: Set<string>): void {

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = [
   'EXPRESSION_TOO_COMPLEX',
   'CYCLIC_DEPENDENCY',
   'DEPENDENCY_CHAIN_TOO_LONG',
+  'REMINDER_NOT_FOR_APPLICANT',
   // Found by the server when publishing: another service of the organisation draws references from the same pattern.
   'REFERENCE_PATTERN_TAKEN',
 ] as const;

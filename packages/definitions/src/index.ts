@@ -22,6 +22,8 @@ export type {
   GroupElement,
   IbanField,
   LocalizedText,
+  MailOccasion,
+  MailText,
   NumberField,
   Outcome,
   PhoneField,
@@ -60,6 +62,6 @@ export type { IndexedElement, ValueKind } from './form-index';
 export type { Diagnostic, DiagnosticCode } from './diagnostic';
 export { DIAGNOSTIC_CODES } from './diagnostic';
 export { validateDefinitionSchema } from './validate-definition-schema';
-export { checkDefinition, checkDefinitionMeaning, escapeJsonPointer, isPublishable, EXPRESSION_FACTS, TEMPLATE_FACTS } from './check-definition';
+export { checkDefinition, checkDefinitionMeaning, escapeJsonPointer, isPublishable, EXPRESSION_FACTS, MAIL_FACTS, TEMPLATE_FACTS } from './check-definition';
 export { listTemplatePlaceholders, renderTemplate, TEMPLATE_TEXT_PARTS } from './document-template';
 export type { TemplateContext, TemplatePlaceholder } from './document-template';

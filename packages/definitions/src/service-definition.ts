@@ -260,6 +260,8 @@ export interface Deadline {
   action: string;
   /** Key of a `date` input of the actions leading into this state: the deadline's last day. */
   setBy?: string;
+  /** Remind the applicant by e-mail this long before the deadline ends, ISO-8601 duration (e.g. `P3D`). */
+  remindBefore?: string;
 }
 
 // ---------------------------------------------------------------- documents
@@ -307,6 +309,22 @@ export interface ServiceSettings {
   referencePattern: string;
   /** Which answers name the applicant (joined by a space) and hold their email, for the inbox. */
   applicant?: { nameFields: string[]; emailField?: string };
+  /** The applicant's e-mails per occasion: a text replacing the default, or `enabled: false`. */
+  notifications?: Partial<Record<MailOccasion, MailText>>;
+}
+
+/**
+ * When the applicant gets an e-mail: the application arrived, more information is asked for, a reply deadline
+ * ends soon, the decision is ready in the portal (the notice itself never travels by mail), or an action's
+ * `notifyApplicant` message.
+ */
+export type MailOccasion = 'received' | 'informationRequested' | 'reminder' | 'decided' | 'notice';
+
+/** A service's own wording of one of the applicant's e-mails; what it leaves out keeps the default. */
+export interface MailText {
+  enabled?: boolean;
+  subject?: LocalizedText;
+  body?: LocalizedText;
 }
 
 export interface RoleDefinition {

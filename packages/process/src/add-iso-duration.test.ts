@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIsoDuration, parseIsoDuration } from './add-iso-duration';
+import { addIsoDuration, parseIsoDuration, subtractIsoDuration } from './add-iso-duration';
 
 describe('adding an ISO-8601 duration', () => {
   it.each([
@@ -42,5 +42,17 @@ describe('adding an ISO-8601 duration', () => {
   it('splits a duration into its parts, telling months from minutes', () => {
     expect(parseIsoDuration('P1Y2M3W4DT5H6M7S')).toEqual({ years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7 });
     expect(parseIsoDuration('PT6M')).toEqual({ years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 6, seconds: 0 });
+  });
+});
+
+describe('subtractIsoDuration', () => {
+  it.each([
+    ['2025-03-31T21:59:59.999Z', 'P3D', '2025-03-28T21:59:59.999Z'],
+    ['2025-03-31T09:00:00Z', 'P1M', '2025-02-28T09:00:00.000Z'],
+    ['2025-01-15T09:00:00Z', 'P1M', '2024-12-15T09:00:00.000Z'],
+    ['2025-01-01T01:00:00Z', 'PT2H', '2024-12-31T23:00:00.000Z'],
+    ['2025-05-19T12:00:00Z', 'P1W', '2025-05-12T12:00:00.000Z'],
+  ])('goes back from %s by %s to %s', (from, duration, expected) => {
+    expect(subtractIsoDuration(new Date(from), duration)?.toISOString()).toBe(expected);
   });
 });

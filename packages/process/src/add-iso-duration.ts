@@ -37,18 +37,29 @@ export function parseIsoDuration(duration: string): IsoDuration | null {
  * addIsoDuration(new Date('2025-01-31T09:00:00Z'), 'P1M')?.toISOString() // '2025-02-28T09:00:00.000Z'
  * addIsoDuration(new Date('2025-05-01T09:00:00Z'), 'PT12H')?.toISOString() // '2025-05-01T21:00:00.000Z'
  */
-export function addIsoDuration(moment: Date, duration: string): Date | null {
+export function addIsoDuration(moment: Date, duration: string, direction: 1 | -1 = 1): Date | null {
   const parts = parseIsoDuration(duration);
   if (!parts || Number.isNaN(moment.getTime())) return null;
   const result = new Date(moment.getTime());
-  const totalMonths = result.getUTCMonth() + parts.years * 12 + parts.months;
+  const totalMonths = result.getUTCMonth() + direction * (parts.years * 12 + parts.months);
   const year = result.getUTCFullYear() + Math.floor(totalMonths / 12);
-  const month = totalMonths % 12;
+  const month = ((totalMonths % 12) + 12) % 12;
   // Clamp instead of overflowing: 31 January plus one month is 28/29 February, not 3 March.
   const day = Math.min(result.getUTCDate(), daysInMonth(year, month));
-  result.setUTCFullYear(year, month, day + parts.weeks * 7 + parts.days);
-  result.setTime(result.getTime() + ((parts.hours * 60 + parts.minutes) * 60 + parts.seconds) * 1000);
+  result.setUTCFullYear(year, month, day + direction * (parts.weeks * 7 + parts.days));
+  result.setTime(result.getTime() + direction * ((parts.hours * 60 + parts.minutes) * 60 + parts.seconds) * 1000);
   return result;
+}
+
+/**
+ * Goes back an ISO-8601 duration from a moment, on the calendar like `addIsoDuration`: the reminder of a
+ * deadline three days before it ends.
+ *
+ * @example
+ * subtractIsoDuration(new Date('2025-03-31T21:59:59Z'), 'P3D')?.toISOString() // '2025-03-28T21:59:59.000Z'
+ */
+export function subtractIsoDuration(moment: Date, duration: string): Date | null {
+  return addIsoDuration(moment, duration, -1);
 }
 
 function daysInMonth(year: number, month: number): number {

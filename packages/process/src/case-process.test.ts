@@ -237,8 +237,23 @@ describe('requesting information from the applicant', () => {
     const result = request({ answerBy: '2025-06-02' });
     expect(result.inputs.answerBy).toBe('2025-06-02');
     expect(result.deadlines.start).toEqual([
-      { id: 'answerDeadline', state: 'awaitingApplicant', action: 'answerOverdue', after: 'P14D', lastDay: '2025-06-02', dueAt: '2025-06-02T21:59:59.999Z' },
+      {
+        id: 'answerDeadline',
+        state: 'awaitingApplicant',
+        action: 'answerOverdue',
+        after: 'P14D',
+        lastDay: '2025-06-02',
+        dueAt: '2025-06-02T21:59:59.999Z',
+        // remindBefore P3D: the applicant hears three days before the end.
+        remindAt: '2025-05-30T21:59:59.999Z',
+      },
     ]);
+  });
+
+  it('leaves out a reminder whose moment has already passed when the deadline starts', () => {
+    const result = request({ answerBy: '2025-05-07' });
+    expect(result.deadlines.start).toEqual([expect.objectContaining({ lastDay: '2025-05-07', dueAt: '2025-05-07T21:59:59.999Z' })]);
+    expect(result.deadlines.start[0]).not.toHaveProperty('remindAt');
   });
 
   it.each([

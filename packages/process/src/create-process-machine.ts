@@ -40,6 +40,7 @@ export interface DeadlineParams {
   after: string;
   action: string;
   setBy?: string;
+  remindBefore?: string;
 }
 
 /** Params of every action the machine announces, by action name. */
@@ -119,6 +120,9 @@ export function createProcessMachine(process: ProcessDefinition): ProcessMachine
     for (const deadline of state.deadlines ?? []) {
       if (parseIsoDuration(deadline.after) === null) {
         throw new Error(`Die Frist „${deadline.id}“ im Status „${state.id}“ hat keine gültige Dauer: „${deadline.after}“.`);
+      }
+      if (deadline.remindBefore !== undefined && parseIsoDuration(deadline.remindBefore) === null) {
+        throw new Error(`Die Erinnerung der Frist „${deadline.id}“ im Status „${state.id}“ hat keine gültige Dauer: „${deadline.remindBefore}“.`);
       }
     }
   }

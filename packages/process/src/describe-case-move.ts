@@ -1,6 +1,6 @@
 import type { LocalizedText, Outcome } from '@amtsweg/definitions';
 import type { ExecutableActionsFrom } from 'xstate';
-import { addIsoDuration } from './add-iso-duration';
+import { addIsoDuration, subtractIsoDuration } from './add-iso-duration';
 import { endOfDay } from './deadline-inputs';
 import type { CompiledProcess } from './compile-process';
 import type { AnnouncedAction, DeadlineParams, ProcessMachine, ProcessSnapshot } from './create-process-machine';
@@ -27,6 +27,8 @@ export interface StartedDeadline {
   lastDay?: string;
   /** ISO timestamp. */
   dueAt: string;
+  /** When to remind the applicant (ISO timestamp; `remindBefore` ahead of `dueAt`), if the deadline asks for it and that moment is still ahead. */
+  remindAt?: string;
 }
 
 /** What a move needs besides the machine's answer: its moment, the person's inputs and the authority's zone. */
@@ -117,8 +119,17 @@ export function describeCaseMove(
 function startDeadline(params: DeadlineParams, { now, inputs, timeZone }: MoveFacts): StartedDeadline {
   const { id, state, action, after } = params;
   const lastDay = params.setBy === undefined ? undefined : inputs?.[params.setBy];
-  if (lastDay !== undefined) return { id, state, action, after, lastDay, dueAt: endOfDay(lastDay, timeZone).toISOString() };
   // The duration was checked when the machine was built.
-  const due = addIsoDuration(now, after) ?? now;
-  return { id, state, action, after, dueAt: due.toISOString() };
+  const due = lastDay !== undefined ? endOfDay(lastDay, timeZone) : (addIsoDuration(now, after) ?? now);
+  const remind = params.remindBefore === undefined ? null : subtractIsoDuration(due, params.remindBefore);
+  return {
+    id,
+    state,
+    action,
+    after,
+    ...(lastDay !== undefined ? { lastDay } : {}),
+    dueAt: due.toISOString(),
+    // A reminder whose moment has already passed (a short deadline) would only arrive together with the request.
+    ...(remind && remind.getTime() > now.getTime() ? { remindAt: remind.toISOString() } : {}),
+  };
 }

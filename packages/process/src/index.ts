@@ -23,7 +23,7 @@ export { persistCase, restoreCase } from './persist-case';
 export type { CaseOptions, PersistedCase, RestoreResult } from './persist-case';
 export { listDeadlines } from './list-deadlines';
 export type { ProcessDeadline } from './list-deadlines';
-export { addIsoDuration, parseIsoDuration } from './add-iso-duration';
+export { addIsoDuration, parseIsoDuration, subtractIsoDuration } from './add-iso-duration';
 export type { IsoDuration } from './add-iso-duration';
 export { CASE_ERROR_CODES } from './process-errors';
 export type { CaseErrorCode, CaseFailure, CaseMessage, InputProblem } from './process-errors';

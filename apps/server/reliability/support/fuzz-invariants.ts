@@ -21,7 +21,7 @@ export async function readWriteFingerprint(db: Kysely<Database>): Promise<WriteF
       (select count(*) from files) as files,
       (select count(*) from files where case_id is not null) as attached_files,
       (select count(*) from idempotency_keys) as idempotency_keys,
-      (select count(*) from outbox) as outbox,
+      (select count(*) from jobs) as jobs,
       (select count(*) from drafts) as drafts,
       (select count(*) from services) as services,
       (select coalesce(sum(draft_revision), 0) from services) as draft_revisions,

@@ -10,6 +10,9 @@ export async function resolveCaseActor(app: FastifyInstance, request: FastifyReq
   return { id: user.id, roles: grants.filter((grant) => grant.service_id === serviceId).map((grant) => grant.role) };
 }
 
+/** Amtsweg itself: a deadline that fires, background work. History names it `system`. */
+export const SYSTEM_ACTOR: CaseActor = { id: 'system', roles: ['system'] };
+
 /** The role an actor's history entries are recorded under. */
 export function recordedRole(actor: CaseActor): string {
   return actor.roles[0] ?? 'staff';

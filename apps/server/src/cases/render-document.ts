@@ -45,22 +45,7 @@ export function renderDocument(
     action: formatActionInputs(facts.action, language),
   };
 
-  const formatValue = (path: string, value: unknown): string => {
-    const element = fields.get(path)?.element;
-    if (element && (element.type === 'select' || element.type === 'radio') && typeof value === 'string') {
-      const option = element.options.find((o) => o.value === value);
-      return option ? (option.label[language] ?? option.label.de) : value;
-    }
-    if (element?.type === 'checkboxes' && Array.isArray(value)) {
-      return value.map((v) => element.options.find((o) => o.value === v)?.label.de ?? String(v)).join(', ');
-    }
-    if (element?.type === 'date' && typeof value === 'string') return formatDateForPeople(value, language);
-    if (typeof value === 'boolean') return value ? (language === 'de' ? 'Ja' : 'Yes') : language === 'de' ? 'Nein' : 'No';
-    if (typeof value === 'number') return element?.type === 'money' || (element?.type === 'calculated' && element.valueType === 'money') ? formatMoney(value, language) : String(value);
-    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: unknown }).name) : String(v))).join(', ');
-    return typeof value === 'string' ? value : '';
-  };
-
+  const formatValue = createValueFormatter(fields, language);
   const parts: RenderedDocument['parts'] = {};
   for (const part of TEMPLATE_TEXT_PARTS) {
     const text = template[part];
@@ -78,6 +63,28 @@ export function renderDocument(
               ? { mode: 'signed', name: signature.name, position: signature.position[language] ?? signature.position.de }
               : { mode: 'automatic', note: signature.note[language] ?? signature.note.de },
         }),
+  };
+}
+
+/**
+ * How an answer reads in a letter or an e-mail: option labels instead of values, dates the German (or English)
+ * way, Ja/Nein, money with two decimals, file names.
+ */
+export function createValueFormatter(fields: CompiledVersion['fields'], language: 'de' | 'en'): (path: string, value: unknown) => string {
+  return (path, value) => {
+    const element = fields.get(path)?.element;
+    if (element && (element.type === 'select' || element.type === 'radio') && typeof value === 'string') {
+      const option = element.options.find((o) => o.value === value);
+      return option ? (option.label[language] ?? option.label.de) : value;
+    }
+    if (element?.type === 'checkboxes' && Array.isArray(value)) {
+      return value.map((v) => element.options.find((o) => o.value === v)?.label.de ?? String(v)).join(', ');
+    }
+    if (element?.type === 'date' && typeof value === 'string') return formatDateForPeople(value, language);
+    if (typeof value === 'boolean') return value ? (language === 'de' ? 'Ja' : 'Yes') : language === 'de' ? 'Nein' : 'No';
+    if (typeof value === 'number') return element?.type === 'money' || (element?.type === 'calculated' && element.valueType === 'money') ? formatMoney(value, language) : String(value);
+    if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v && 'name' in v ? String((v as { name: unknown }).name) : String(v))).join(', ');
+    return typeof value === 'string' ? value : '';
   };
 }
 

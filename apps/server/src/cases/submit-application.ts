@@ -146,6 +146,7 @@ export async function submitApplication(
       due_at: earliestDue(started.deadlines.start),
       received_at: now,
       closed_at: started.final ? now : null,
+      language: options.language,
     },
     events,
     deadlines: started.deadlines.start,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   appendCaseEvent,
   attachPendingFiles,
+  CASE_EVENT_JOB,
+  enqueueJobs,
   applyDeadlineChanges,
   deleteCaseProposal,
   insertCaseProposal,
@@ -18,7 +20,8 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import type { CompiledVersion } from '../services/version-cache';
-import { recordedRole } from './case-actor';
+import { recordedRole, SYSTEM_ACTOR } from './case-actor';
+import type { CaseMovedEvent } from './case-event';
 import { CASE_CONFLICT_MESSAGE, planCaseAction, type CaseActionPlan, type PlannedDocument } from './plan-case-action';
 import { findProposalAtVersion } from './find-proposal-at-version';
 
@@ -144,17 +147,22 @@ export async function commitCaseMove(
         pdf: document.pdf,
       });
     }
-    for (const message of result.notifications) {
-      await trx
-        .insertInto('outbox')
-        .values({
-          id: randomUUID(),
-          organisation_id: organisation.id,
-          kind: 'notifyApplicant',
-          payload: toJsonColumn({ caseId: caseRow.id, email: caseRow.applicant_email, message }),
-        })
-        .execute();
-    }
+    // What happened, for the background work (the applicant's e-mail, webhooks): committed with the move or not at all.
+    const event: CaseMovedEvent = {
+      event: 'case.moved',
+      caseId: caseRow.id,
+      serviceId: caseRow.service_id,
+      action: result.action,
+      actor: result.actor.id === SYSTEM_ACTOR.id ? 'system' : result.actor.roles.includes('applicant') ? 'applicant' : 'staff',
+      from: caseRow.state,
+      to: result.to,
+      final: result.final,
+      outcome: result.outcome ?? null,
+      notifications: result.notifications,
+      deadlines: result.deadlines.start.map((d) => d.dueAt),
+      at: now.toISOString(),
+    };
+    await enqueueJobs(trx, [{ id: randomUUID(), organisation_id: organisation.id, kind: CASE_EVENT_JOB, payload: event }]);
     const dueAt = await applyDeadlineChanges(trx, organisation.id, caseRow.id, result.deadlines);
     return trx
       .updateTable('cases')

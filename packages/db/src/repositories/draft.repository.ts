@@ -134,3 +134,9 @@ async function deleteExpiredDrafts(db: Executor, organisationId: string, userId:
     .where('updated_at', '<=', oldestLive(now))
     .execute();
 }
+
+/** Housekeeping: deletes drafts not saved for `DRAFT_LIFETIME_DAYS` (reads already treat them as absent). */
+export async function deleteStaleDrafts(db: Executor, now: Date): Promise<number> {
+  const result = await db.deleteFrom('drafts').where('updated_at', '<', oldestLive(now)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

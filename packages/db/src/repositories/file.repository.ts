@@ -81,3 +81,21 @@ export async function findCaseFile(db: Executor, organisationId: string, caseId:
     .where('id', '=', fileId)
     .executeTakeFirst();
 }
+
+/**
+ * Housekeeping: deletes uploads that never reached a case — form uploads older than `unusedBefore`, and reply
+ * attachments still waiting for their reply older than `pendingBefore`. Returns how many went.
+ */
+export async function deleteOrphanedFiles(db: Executor, unusedBefore: Date, pendingBefore: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('files')
+    .where('case_id', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('pending_case_id', 'is', null), eb('created_at', '<', unusedBefore)]),
+        eb.and([eb('pending_case_id', 'is not', null), eb('created_at', '<', pendingBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

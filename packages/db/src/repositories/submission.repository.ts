@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { CompiledQuery } from 'kysely';
+import { CASE_EVENT_JOB } from './job.repository';
 import type { NewCase } from '../tables/case.table';
 import type { CaseEventInput } from './case-event.repository';
 import type { DeadlineChange } from './case-deadline.repository';
@@ -22,15 +24,16 @@ export class IdempotencyKeyTaken extends Error {
 }
 
 // One statement of data-modifying CTEs, atomic like a transaction, with a constant text: the rows of one or
-// more submissions arrive as five JSON arrays and PostgreSQL unpacks them into the tables' own row types. So a
+// more submissions arrive as six JSON arrays and PostgreSQL unpacks them into the tables' own row types. So a
 // statement costs one round trip and one commit, nothing to build per submission, and can be prepared once per
 // connection (see create-database). Events keep their array order (`seq` is assigned in insertion order).
 export const INSERT_SUBMISSION_SQL = `
 with new_case as (
   insert into cases (id, organisation_id, service_id, service_version, reference, state, status, outcome, snapshot,
-    data, applicant_name, applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at)
+    data, applicant_name, applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at, language)
   select id, organisation_id, service_id, service_version, reference, state, status, outcome, snapshot,
-    data, coalesce(applicant_name, ''), applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at
+    data, coalesce(applicant_name, ''), applicant_email, access_token_hash, applicant_user_id, assignee_id, due_at, received_at, closed_at,
+    coalesce(language, 'de')
   from jsonb_populate_recordset(null::cases, $1::jsonb)
   returning id
 ), new_events as (
@@ -47,8 +50,8 @@ with new_case as (
   from jsonb_populate_recordset(null::documents, $3::jsonb)
   returning id
 ), new_deadlines as (
-  insert into case_deadlines (organisation_id, case_id, deadline_id, state, action, due_at)
-  select organisation_id, case_id, deadline_id, state, action, due_at
+  insert into case_deadlines (organisation_id, case_id, deadline_id, state, action, due_at, remind_at)
+  select organisation_id, case_id, deadline_id, state, action, due_at, remind_at
   from jsonb_populate_recordset(null::case_deadlines, $4::jsonb)
   returning case_id
 ), new_key as (
@@ -56,11 +59,16 @@ with new_case as (
   select organisation_id, key, request_hash, case_id, response
   from jsonb_populate_recordset(null::idempotency_keys, $5::jsonb)
   returning key
+), new_jobs as (
+  insert into jobs (id, organisation_id, kind, payload, run_at)
+  select id, organisation_id, kind, payload, coalesce(run_at, now())
+  from jsonb_populate_recordset(null::jobs, $6::jsonb)
+  returning id
 )
 select id from new_case`;
 
 /**
- * Writes new cases with everything that belongs to each (events, deadlines, documents, idempotency key) in ONE
+ * Writes new cases with everything that belongs to each (events, deadlines, documents, idempotency key, the job announcing it) in ONE
  * statement: one round trip and one commit for all of them, atomic like a transaction (all or none).
  * Submissions are the hot path; a multi-statement transaction spent most of its time waiting for round trips.
  * Throws `IdempotencyKeyTaken` when a single submission's key was stored by another request first.
@@ -71,6 +79,7 @@ export async function insertSubmissions(db: Executor, submissions: readonly NewS
   const documents: DocumentInput[] = [];
   const deadlines: object[] = [];
   const keys: object[] = [];
+  const jobs: object[] = [];
   for (const submission of submissions) {
     const { caseRow, idempotency } = submission;
     const organisation_id = caseRow.organisation_id;
@@ -79,13 +88,15 @@ export async function insertSubmissions(db: Executor, submissions: readonly NewS
     events.push(...submission.events);
     documents.push(...submission.documents);
     for (const d of submission.deadlines) {
-      deadlines.push({ organisation_id, case_id, deadline_id: d.id, state: d.state, action: d.action, due_at: d.dueAt });
+      deadlines.push({ organisation_id, case_id, deadline_id: d.id, state: d.state, action: d.action, due_at: d.dueAt, remind_at: d.remindAt ?? null });
     }
+    // What happened, for the background work (e-mail to the applicant, webhooks), committed with the case.
+    jobs.push({ id: randomUUID(), organisation_id, kind: CASE_EVENT_JOB, payload: { event: 'case.submitted', caseId: case_id, serviceId: caseRow.service_id, state: caseRow.state }, run_at: caseRow.received_at });
     if (idempotency) {
       keys.push({ organisation_id, key: idempotency.key, request_hash: idempotency.requestHash, case_id, response: idempotency.response });
     }
   }
-  const parameters = [cases, events, documents, deadlines, keys].map((rows) => JSON.stringify(rows));
+  const parameters = [cases, events, documents, deadlines, keys, jobs].map((rows) => JSON.stringify(rows));
   try {
     await db.executeQuery(CompiledQuery.raw(INSERT_SUBMISSION_SQL, parameters));
   } catch (error) {

@@ -21,6 +21,8 @@ export interface CaseTable {
   received_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
   closed_at: Date | null;
+  /** The language the application was made in; the applicant's e-mails speak it. */
+  language: ColumnType<string, string | undefined, never>;
   /** Optimistic lock: every change increments it; a write with a stale version changes nothing. */
   version: ColumnType<number, number | undefined, number>;
 }

@@ -21,6 +21,8 @@ export interface UserTable {
   disabled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Sessions whose login is older are void. */
   sessions_valid_from: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Staff: the daily e-mail of new and overdue cases of their services (they may turn it off). */
+  daily_digest: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

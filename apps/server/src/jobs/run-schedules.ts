@@ -1,0 +1,105 @@
+import {
+  claimSchedule,
+  deleteExpiredSessions,
+  deleteFinishedJobs,
+  deleteOrphanedFiles,
+  deleteStaleDrafts,
+  enqueueJobs,
+  findUserById,
+  listDigestLines,
+  type DigestLine,
+  type JobRow,
+} from '@amtsweg/db';
+import { endOfDay } from '@amtsweg/process';
+import { randomUUID } from 'node:crypto';
+import { OFFICE_TIME_ZONE, toOfficeDate } from '../cases/office-date';
+import type { JobContext } from './job-context';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+/** The staff digest goes out at this hour of the authority's morning. */
+const DIGEST_HOUR = 7;
+
+/**
+ * Recurring work, each run by exactly one process per due moment (`claimSchedule`): housekeeping every hour,
+ * the staff digest every morning at 7:00 (Europe/Berlin).
+ */
+export async function runSchedules(context: JobContext): Promise<void> {
+  const now = context.now();
+  if (await claimSchedule(context.db, 'housekeeping', now, new Date(now.getTime() + HOUR))) await keepHouse(context);
+  const nextDigest = nextOfficeHour(now, DIGEST_HOUR);
+  // Seen for the first time, the digest waits for the next morning rather than going out at the first start.
+  if (await claimSchedule(context.db, 'staffDigest', now, nextDigest, nextDigest)) await enqueueStaffDigests(context);
+}
+
+/**
+ * Housekeeping: uploads that never reached a case (form uploads after 24 hours, reply attachments whose reply
+ * never came after 14 days), expired sessions, drafts not saved for 30 days, finished jobs (done after 7 days,
+ * given up after 90 days). Logs how many of each went, nothing about whom.
+ */
+export async function keepHouse(context: JobContext): Promise<void> {
+  const now = context.now();
+  const files = await deleteOrphanedFiles(context.db, new Date(now.getTime() - DAY), new Date(now.getTime() - 14 * DAY));
+  await deleteExpiredSessions(context.db);
+  const drafts = await deleteStaleDrafts(context.db, now);
+  const jobs = await deleteFinishedJobs(context.db, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() - 90 * DAY));
+  context.log.info({ files, drafts, jobs }, 'housekeeping done');
+}
+
+/** One digest e-mail per caseworker with new or overdue cases in their services since yesterday's digest. */
+export async function enqueueStaffDigests(context: JobContext): Promise<void> {
+  const now = context.now();
+  const lines = await listDigestLines(context.db, new Date(now.getTime() - DAY), now);
+  const byUser = new Map<string, DigestLine[]>();
+  for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
+  const day = toOfficeDate(now);
+  const jobs = [...byUser.values()]
+    .filter((own) => own.some((line) => line.new_cases > 0 || line.overdue_cases > 0))
+    .map((own) => ({
+      id: randomUUID(),
+      organisation_id: own[0]!.organisation_id,
+      kind: 'staffMail',
+      payload: { userId: own[0]!.user_id, ...composeDigest(own, context.publicUrl) },
+      dedupeKey: `digest:${own[0]!.user_id}:${day}`,
+    }));
+  await enqueueJobs(context.db, jobs);
+}
+
+function composeDigest(lines: readonly DigestLine[], publicUrl: string): { subject: string; text: string } {
+  const added = lines.reduce((sum, line) => sum + line.new_cases, 0);
+  const overdue = lines.reduce((sum, line) => sum + line.overdue_cases, 0);
+  const rows = lines.map((line) => `- ${line.service_title}: ${line.new_cases} neu, ${line.overdue_cases} überfällig`);
+  return {
+    subject: `Amtsweg: ${added} neue, ${overdue} überfällige Vorgänge`,
+    text: [
+      'Guten Morgen,',
+      '',
+      'seit gestern sind in Ihren Diensten eingegangen oder überfällig:',
+      '',
+      ...rows,
+      '',
+      `Zum Posteingang: ${publicUrl}/inbox/`,
+      '',
+      'Diese Übersicht kommt jeden Morgen. Sie können sie in Ihrem Konto im Posteingang abbestellen.',
+    ].join('\n'),
+  };
+}
+
+/** Sends a staff e-mail (the digest) to the account's current address, unless the account is gone, disabled or opted out. */
+export async function sendStaffMail(context: JobContext, job: JobRow): Promise<void> {
+  const payload = job.payload as { userId: string; subject: string; text: string };
+  const user = await findUserById(context.db, job.organisation_id, payload.userId);
+  if (!user || user.disabled_at || !user.daily_digest) return;
+  await context.mailer.send({ id: job.id, to: user.email, subject: payload.subject, text: payload.text, language: 'de' });
+}
+
+/** The next moment after `now` at which the authority's clock shows `hour`:00. */
+export function nextOfficeHour(now: Date, hour: number): Date {
+  const today = toOfficeDate(now);
+  const todayAt = new Date(endOfDay(previousDay(today), OFFICE_TIME_ZONE).getTime() + 1 + hour * HOUR);
+  return todayAt > now ? todayAt : new Date(endOfDay(today, OFFICE_TIME_ZONE).getTime() + 1 + hour * HOUR);
+}
+
+function previousDay(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
+}
