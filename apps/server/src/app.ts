@@ -25,6 +25,7 @@ import { oidcRoutes } from './routes/oidc.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { studioRoutes } from './routes/studio.routes';
 import { submissionsRoutes } from './routes/submissions.routes';
+import { webhooksRoutes } from './routes/webhooks.routes';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -77,6 +78,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(caseworkersRoutes);
   await app.register(applicantRoutes);
   await app.register(draftsRoutes);
+  await app.register(webhooksRoutes);
   await app.register(frontEndsPlugin, { frontEnds: options.frontEnds ?? [] });
 }
 

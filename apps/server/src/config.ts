@@ -37,7 +37,7 @@ export interface ServerConfig {
   /** E-mail: over SMTP (`SMTP_URL`), or written as `.eml` files into `mailDir` when no SMTP server is set. */
   mail: MailConfig;
   /** Background work (deadlines, e-mail, webhooks, housekeeping) in this process; `JOBS=false` leaves it to others. */
-  jobs: { enabled: boolean; pollMs: number };
+  jobs: { enabled: boolean; pollMs: number; leaseMs: number };
 }
 
 export interface MailConfig {
@@ -71,7 +71,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       from: env.MAIL_FROM || 'Amtsweg <amtsweg@localhost>',
       mailDir: resolve(env.MAIL_DIR || join(dirname(env.DATA_DIR ?? '.data/pglite'), 'mail')),
     },
-    jobs: { enabled: env.JOBS !== 'false', pollMs: readInteger(env.JOB_POLL_MS, 2000, 'JOB_POLL_MS') },
+    jobs: {
+      enabled: env.JOBS !== 'false',
+      pollMs: readInteger(env.JOB_POLL_MS, 2000, 'JOB_POLL_MS'),
+      leaseMs: readInteger(env.JOB_LEASE_MS, 120_000, 'JOB_LEASE_MS'),
+    },
     frontEnds: [
       { name: 'portal', prefix: '/', root: resolve(env.PORTAL_DIST || fileURLToPath(new URL('../../portal/dist', import.meta.url))) },
       // Its own routes (`/inbox/*`) are more specific than the portal's (`/*`), so the router picks them.

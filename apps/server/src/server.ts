@@ -36,7 +36,7 @@ await app.register(amtswegApp, {
   security: { serverSecret, rateLimits: config.rateLimits },
   oidc: config.oidc,
   frontEnds: config.frontEnds,
-  jobs: config.jobs.enabled ? { mail: config.mail, publicUrl: config.publicUrl, pollMs: config.jobs.pollMs } : undefined,
+  jobs: config.jobs.enabled ? { mail: config.mail, publicUrl: config.publicUrl, pollMs: config.jobs.pollMs, leaseMs: config.jobs.leaseMs } : undefined,
 });
 if (!config.mail.smtpUrl && database.kind === 'postgres') {
   app.log.warn({ mailDir: config.mail.mailDir }, 'SMTP_URL is not set: e-mails are written into the mail folder instead of being sent');

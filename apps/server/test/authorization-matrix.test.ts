@@ -58,7 +58,7 @@ const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
 function reachesObject(url: string, principal: PrincipalSpec): boolean {
   if (url.startsWith('/api/applicant/cases/:caseId')) return principal.filedCase === true;
   if (url.startsWith('/api/cases/:caseId')) return principal.worksOnCase === true;
-  if (url.includes(':serviceId') || url.includes(':userId') || url.includes(':tokenId')) return principal.otherOrganisation !== true;
+  if (url.includes(':serviceId') || url.includes(':userId') || url.includes(':tokenId') || url.includes(':endpointId')) return principal.otherOrganisation !== true;
   return true;
 }
 
@@ -167,6 +167,16 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     callers.set('integrationToken', { userId: fixtures.userId!, headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` } });
     // A second token is the one the matrix revokes (DELETE /api/api-tokens/:tokenId), so the first keeps working.
     const revocable = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Zum Widerrufen', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
+    // A webhook of the service with one delivery (a test event); the matrix deletes the endpoint near the end.
+    const administrator = callers.get('administrator');
+    expect((await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { webhookHosts: ['fachverfahren.musterstadt.example'] } }, administrator)).statusCode).toBe(200);
+    const endpoint = await t.inject(
+      { method: 'POST', url: '/api/webhooks', payload: { serviceId: dogs, url: 'https://fachverfahren.musterstadt.example/amtsweg', events: ['case.submitted'] } },
+      administrator,
+    );
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    const endpointId = endpoint.json<{ id: string }>().id;
+    const ping = await t.inject({ method: 'POST', url: `/api/webhooks/${endpointId}/test` }, administrator);
     // An attachment waiting for the citizen's reply (put there directly: uploading needs the case to wait).
     const attachmentId = randomUUID();
     await insertFile(t.database.db, {
@@ -190,6 +200,8 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       actionId: 'approve',
       templateId: 'receipt',
       tokenId: revocable.json<{ apiToken: { id: string } }>().apiToken.id,
+      endpointId,
+      deliveryId: ping.json<{ deliveryId: string }>().deliveryId,
     });
   });
   afterAll(async () => {
@@ -209,8 +221,9 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
   it('answers every route × caller as the declared access says, and 404 for cases of others', async () => {
     const apiRoutes = t.routes.filter((route) => route.url.startsWith('/api') && route.method !== 'HEAD');
     // Logging out ends the session the rest of the matrix uses, so it goes last; discarding the citizens' drafts
-    // goes just before it, after every route that reads them.
-    const rank = (route: { method: string; url: string }) => (route.url === '/api/auth/logout' ? 2 : route.method === 'DELETE' && route.url === '/api/drafts/:serviceId' ? 1 : 0);
+    // goes just before it, after every route that reads them; so does removing the webhook endpoint.
+    const rank = (route: { method: string; url: string }) =>
+      route.url === '/api/auth/logout' ? 2 : route.method === 'DELETE' && (route.url === '/api/drafts/:serviceId' || route.url === '/api/webhooks/:endpointId') ? 1 : 0;
     apiRoutes.sort((a, b) => rank(a) - rank(b));
     const mismatches: string[] = [];
     for (const route of apiRoutes) {

@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestR
 import { hashPassword } from '../src/auth/password';
 import type { RateLimits } from '../src/plugins/auth.plugin';
 import type { FrontEnd } from '../src/plugins/front-ends.plugin';
+import type { JobsOptions } from '../src/plugins/jobs.plugin';
 import amtswegApp from '../src/app';
 
 export interface TestApp {
@@ -42,6 +43,8 @@ export async function buildTestApp(
     logStream?: { write(line: string): void };
     trustProxy?: boolean;
     frontEnds?: readonly FrontEnd[];
+    /** Background work (deadlines, e-mail, webhooks) in this app; none by default. */
+    jobs?: JobsOptions;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
@@ -55,7 +58,7 @@ export async function buildTestApp(
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access, allowTokens: route.config?.allowTokens === true });
   });
-  await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } }, frontEnds: options.frontEnds });
+  await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } }, frontEnds: options.frontEnds, jobs: options.jobs });
   await app.ready();
   const staffUser = await createAccount(app, { email: 'alle.rollen@test.example', kind: 'staff', roles: ['administrator', 'designer', 'caseworker'] });
   const staff = await logIn(app, 'alle.rollen@test.example');

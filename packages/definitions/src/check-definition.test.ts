@@ -315,6 +315,21 @@ const DEFECTS: Record<string, Defect> = {
       review(d).deadlines = [{ id: 'late', after: 'P14D', action: 'expire', setBy: 'until' }];
     },
   },
+  'a reminder on a deadline of a staff task (a reminder goes to the applicant)': {
+    code: 'REMINDER_NOT_FOR_APPLICANT',
+    path: '/process/states/0/deadlines/0/remindBefore',
+    break: (d) => {
+      review(d).actions!.push({ id: 'expire', label: { de: 'Ablauf' }, target: 'done', roles: ['system'] });
+      review(d).deadlines = [{ id: 'late', after: 'P14D', action: 'expire', remindBefore: 'P3D' }];
+    },
+  },
+  'an e-mail text with a placeholder naming no field': {
+    code: 'UNKNOWN_PLACEHOLDER',
+    path: '/settings/notifications/received/body/de',
+    break: (d) => {
+      d.settings.notifications = { received: { body: { de: 'Danke, {{nachname}}! Ihr Az.: {{case.reference}}, {{case.statusLink}}' } } };
+    },
+  },
   'a four-eyes action the applicant may take': {
     code: 'FOUR_EYES_NOT_STAFF_ACTION',
     path: '/process/states/0/actions/0/fourEyes',

@@ -46,11 +46,16 @@ export async function createProcessDatabase(kind: DatabaseKind): Promise<Process
     const organisation = await ensureOrganisation(database.db, { id: crypto.randomUUID(), ...DEFAULT_ORGANISATION });
     await seedDemo(database, organisation, { accounts: true });
     const databaseUrl = database.url!;
+    // E-mails without an SMTP server go to files: into a folder of the test's, not the work tree.
+    const mailDir = mkdtempSync(join(tmpdir(), 'amtsweg-reliability-mail-'));
     return {
       kind,
-      env: { DATABASE_URL: databaseUrl, SEED_DEMO: 'false' },
+      env: { DATABASE_URL: databaseUrl, SEED_DEMO: 'false', MAIL_DIR: mailDir },
       open: () => createDatabase({ databaseUrl }),
-      dispose: () => database.dispose(),
+      dispose: async () => {
+        await database.dispose();
+        rmSync(mailDir, { recursive: true, force: true });
+      },
     };
   }
   const dataDir = join(mkdtempSync(join(tmpdir(), 'amtsweg-reliability-')), 'pglite');

@@ -37,6 +37,8 @@ export interface Worker {
   runOnce(): Promise<number>;
   /** Rounds until one finds nothing due (tests, benchmarks, the command line). */
   drain(): Promise<void>;
+  /** Ends the wait of a polling worker: new work was just enqueued here (a retry by hand). */
+  wake(): void;
 }
 
 /**
@@ -119,6 +121,7 @@ export function createWorker(context: JobContext, options: WorkerOptions): Worke
       await loop;
     },
     runOnce,
+    wake: () => wake?.(),
     async drain() {
       while ((await runOnce()) > 0);
     },

@@ -44,7 +44,8 @@ async function jobsPlugin(app: FastifyInstance, options: { jobs?: JobsOptions })
     log: app.log.child({ component: 'jobs' }),
     now: jobs.now ?? (() => new Date()),
   };
-  const worker = createWorker(context, { pollMs: jobs.pollMs ?? 2000, ...jobs });
+  const { pollMs = 2000, batchSize, concurrency, leaseMs } = jobs;
+  const worker = createWorker(context, { pollMs, ...(batchSize ? { batchSize } : {}), ...(concurrency ? { concurrency } : {}), ...(leaseMs ? { leaseMs } : {}) });
   app.decorate('worker', worker);
   app.addHook('onReady', () => {
     app.log.info({ mail: mailer.target, worker: worker.id }, 'background work started');

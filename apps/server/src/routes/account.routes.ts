@@ -45,6 +45,11 @@ export const ACCOUNT_VIEW = {
       properties: { enabled: { type: 'boolean' }, required: { type: 'boolean' }, recoveryCodesLeft: { type: 'integer' } },
     },
     stage: { enum: ['complete', 'second-factor', 'enrol-second-factor'], description: 'How far the login got' },
+    preferences: {
+      type: 'object',
+      description: 'Staff: what the account wants to receive',
+      properties: { dailyDigest: { type: 'boolean', description: 'A morning e-mail with the new and overdue cases of the own services' } },
+    },
   },
 } as const;
 
@@ -198,6 +203,34 @@ export function accountRoutes(app: FastifyInstance): void {
       await endSessions(app, principal.user, request);
       await auditOwnAccount(db(), request, principal.user, 'password-changed');
       return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/auth/preferences',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Staff: turn the daily e-mail of new and overdue cases on or off',
+        body: {
+          type: 'object',
+          required: ['dailyDigest'],
+          additionalProperties: false,
+          properties: { dailyDigest: { type: 'boolean' } },
+        },
+        response: { 200: SESSION_ANSWER, 400: ERROR, 401: ERROR, 403: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      requireCompleteLogin(principal);
+      if (principal.user.kind !== 'staff' || principal.via === 'token') {
+        throw new AppError('FORBIDDEN', { de: 'Nur Mitarbeitende können das einstellen.', en: 'Only staff can set this.' });
+      }
+      const { dailyDigest } = request.body as { dailyDigest: boolean };
+      const updated = await updateUser(db(), principal.user.organisation_id, principal.user.id, { daily_digest: dailyDigest });
+      return sessionAnswer(app, request, reply, updated ?? principal.user);
     },
   );
 
@@ -396,6 +429,7 @@ async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, repl
       serviceRoles: stage === 'complete' ? serviceRoles.map((grant) => ({ serviceId: grant.service_id, role: grant.role })) : [],
       secondFactor: { enabled: user.totp_enabled_at !== null, required: user.kind === 'staff' && organisation.require_mfa, recoveryCodesLeft },
       stage,
+      ...(user.kind === 'staff' ? { preferences: { dailyDigest: user.daily_digest } } : {}),
     },
     // An API token carries no session, so it gets no CSRF token (and no session is opened for it).
     ...(viaToken ? {} : { csrfToken: reply.generateCsrf() }),

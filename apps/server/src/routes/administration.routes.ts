@@ -19,7 +19,9 @@ import {
   revokeApiToken,
   updateOrganisation,
   updateUser,
+  toJsonColumn,
   type ApiTokenInfo,
+  type Organisation,
   type Service,
   type Executor,
   type StaffRole,
@@ -36,6 +38,7 @@ import type { UserPrincipal } from '../auth/principal';
 import { hashToken } from '../auth/hash-token';
 import { API_TOKEN_PREFIX } from '../plugins/auth.plugin';
 import { checkPasswordStrength } from './account.routes';
+import { WEBHOOK_HOST_PATTERN } from '../webhooks/webhook-hosts';
 import { ERROR_RESPONSE, uuidParams } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
@@ -428,15 +431,23 @@ function organisationRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
   const ORGANISATION_VIEW = {
     type: 'object',
-    required: ['id', 'slug', 'name', 'address', 'requireMfa'],
-    properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, address: { type: 'string' }, requireMfa: { type: 'boolean' } },
+    required: ['id', 'slug', 'name', 'address', 'requireMfa', 'webhookHosts'],
+    properties: {
+      id: { type: 'string' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      address: { type: 'string' },
+      requireMfa: { type: 'boolean' },
+      webhookHosts: { type: 'array', items: { type: 'string' }, description: 'Hosts webhooks may reach; nothing else can be registered or called' },
+    },
   } as const;
-  const toView = (o: { id: string; slug: string; name: string; address: string; require_mfa: boolean }) => ({
+  const toView = (o: Organisation) => ({
     id: o.id,
     slug: o.slug,
     name: o.name,
     address: o.address,
     requireMfa: o.require_mfa,
+    webhookHosts: o.webhook_hosts,
   });
 
   app.get(
@@ -463,13 +474,20 @@ function organisationRoutes(app: FastifyInstance): void {
             name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
             address: { type: 'string', maxLength: 500 },
             requireMfa: { type: 'boolean' },
+            webhookHosts: {
+              type: 'array',
+              maxItems: 100,
+              uniqueItems: true,
+              description: 'Host names (optionally with :port, or *.domain for its subdomains) that webhooks may reach',
+              items: { type: 'string', maxLength: 260, pattern: WEBHOOK_HOST_PATTERN },
+            },
           },
         },
         response: { 200: ORGANISATION_VIEW, 400: ERROR, 401: ERROR, 403: ERROR },
       },
     },
     async (request) => {
-      const body = request.body as { name?: string; address?: string; requireMfa?: boolean };
+      const body = request.body as { name?: string; address?: string; requireMfa?: boolean; webhookHosts?: string[] };
       const before = request.organisation;
       const actor = (request.principal as UserPrincipal).user;
       const updated = await db()
@@ -479,6 +497,7 @@ function organisationRoutes(app: FastifyInstance): void {
             ...(body.name ? { name: body.name.trim() } : {}),
             ...(body.address !== undefined ? { address: body.address } : {}),
             ...(body.requireMfa !== undefined ? { require_mfa: body.requireMfa } : {}),
+            ...(body.webhookHosts !== undefined ? { webhook_hosts: toJsonColumn(body.webhookHosts.map((host) => host.toLowerCase())) } : {}),
           });
           await appendAuditEvent(trx, { organisationId: before.id, kind: 'organisation-changed', actorId: actor.id, subjectId: before.id, ip: request.ip, details: body });
           return row!;
