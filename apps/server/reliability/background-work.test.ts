@@ -113,7 +113,10 @@ describe('background work of two server processes on one PostgreSQL database', (
     expect([...fired.values()].filter((n) => n !== 1)).toEqual([]);
     const cases = await db().selectFrom('cases').select(['state', 'version']).where('id', 'in', ids).execute();
     expect(cases.filter((c) => c.state !== 'inReview' || c.version !== 2)).toEqual([]);
-    // Both processes took part.
+    // Both processes took part: the deliveries' jobs were claimed by two workers.
+    const workers = await sql<{ locked_by: string }>`
+      select distinct j.locked_by from jobs j join webhook_deliveries d on d.id = j.id where d.payload->'case'->>'id' = any(${ids}::text[])`.execute(db());
+    expect(workers.rows.length).toBe(2);
     const deliveries = receivedFor(ids);
     expect(deliveries).toHaveLength(DEADLINES);
     expect(new Set(deliveries.map((d) => d.json.id)).size).toBe(DEADLINES);

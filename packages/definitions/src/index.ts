@@ -64,4 +64,6 @@ export { DIAGNOSTIC_CODES } from './diagnostic';
 export { validateDefinitionSchema } from './validate-definition-schema';
 export { checkDefinition, checkDefinitionMeaning, escapeJsonPointer, isPublishable, EXPRESSION_FACTS, MAIL_FACTS, TEMPLATE_FACTS } from './check-definition';
 export { listTemplatePlaceholders, renderTemplate, TEMPLATE_TEXT_PARTS } from './document-template';
+export { composeApplicantMail, DEFAULT_APPLICANT_MAILS, MAIL_OCCASIONS } from './applicant-mail';
+export type { MailValues } from './applicant-mail';
 export type { TemplateContext, TemplatePlaceholder } from './document-template';

@@ -1,9 +1,8 @@
 import { findCaseById, findOrganisationById, type JobRow } from '@amtsweg/db';
-import type { LocalizedText, MailOccasion } from '@amtsweg/definitions';
+import { composeApplicantMail, type LocalizedText, type MailOccasion } from '@amtsweg/definitions';
 import { formatDateForPeople } from '@amtsweg/forms';
 import { toOfficeDate } from '../cases/office-date';
 import { createValueFormatter } from '../cases/render-document';
-import { composeApplicantMail } from '../mail/applicant-mail';
 import { loadVersion } from '../services/load-version';
 import type { JobContext } from './job-context';
 

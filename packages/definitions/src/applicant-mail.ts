@@ -1,6 +1,10 @@
-import { renderTemplate, type LocalizedText, type MailOccasion, type ServiceDefinition } from '@amtsweg/definitions';
+import { renderTemplate } from './document-template';
+import type { LocalizedText, MailOccasion, ServiceDefinition } from './service-definition';
 
 type Language = 'de' | 'en';
+
+/** Every occasion of the applicant's e-mails, in the order a case meets them. */
+export const MAIL_OCCASIONS: readonly MailOccasion[] = ['received', 'informationRequested', 'reminder', 'decided', 'notice'];
 type DefaultText = { subject: Record<Language, string>; body: Record<Language, string> };
 
 const CLOSING: Record<Language, string> = {
