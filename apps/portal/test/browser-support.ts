@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,12 @@ const FRONT_ENDS = {
 } as const;
 type FrontEndName = keyof typeof FRONT_ENDS;
 
-export const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/**
+ * Where browser tests put their screenshots: outside the tracked files (`tests/.output/` is ignored), so a test
+ * run leaves the work tree clean. The pictures in docs/screenshots are copied from here by hand when they change.
+ */
+export const SCREENSHOTS = fileURLToPath(new URL('../../../tests/.output/screenshots/', import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /**
  * Builds a front end as `pnpm start` does, into a folder of its own. The build runs as its own process: inside

@@ -48,7 +48,6 @@ export {
   claimJobs,
   claimSchedule,
   completeJob,
-  countPendingJobs,
   deleteFinishedJobs,
   enqueueJobs,
   failJob,

@@ -20,7 +20,7 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
   it('has every table after migrating', async () => {
     const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
     expect(tables.rows.map((r) => r.table_name)).toEqual(
-      expect.arrayContaining(['case_deadlines', 'case_events', 'cases', 'documents', 'files', 'idempotency_keys', 'organisations', 'outbox', 'service_versions', 'services']),
+      expect.arrayContaining(['case_deadlines', 'case_events', 'cases', 'documents', 'files', 'idempotency_keys', 'jobs', 'organisations', 'service_versions', 'services', 'webhook_deliveries', 'webhook_endpoints']),
     );
   });
 
@@ -29,11 +29,11 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
     const values: unknown[] = [{ a: [1, 'zwei', { drei: true }] }, ['x', 'y'], 'nur Text', { emoji: '🐕 Größe „groß“', nested: { n: null } }];
     for (const [i, value] of values.entries()) {
       await database.db
-        .insertInto('outbox')
+        .insertInto('jobs')
         .values({ id: `00000000-0000-4000-8000-00000000010${i}`, organisation_id: '00000000-0000-4000-8000-000000000001', kind: 'test', payload: toJsonColumn(value) })
         .execute();
     }
-    const rows = await database.db.selectFrom('outbox').select(['payload']).orderBy('id').execute();
+    const rows = await database.db.selectFrom('jobs').select(['payload']).orderBy('id').execute();
     expect(rows.map((r) => r.payload)).toEqual(values);
   });
 });

@@ -27,11 +27,11 @@ export interface JobsOptions extends Partial<WorkerOptions> {
  * operations the routes use, with no request around them. Stopped (and its round finished) when the app closes,
  * before the database goes.
  */
-async function jobsPlugin(app: FastifyInstance, options: { jobs?: JobsOptions }): Promise<void> {
+function jobsPlugin(app: FastifyInstance, options: { jobs?: JobsOptions }): Promise<void> {
   const jobs = options.jobs;
   if (!jobs) {
     app.decorate('worker', undefined);
-    return;
+    return Promise.resolve();
   }
   const mailer = createMailer(jobs.mail, jobs.publicUrl);
   const context: JobContext = {
@@ -56,6 +56,7 @@ async function jobsPlugin(app: FastifyInstance, options: { jobs?: JobsOptions })
     await worker.stop();
     mailer.close();
   });
+  return Promise.resolve();
 }
 
 export default fp(jobsPlugin, { name: 'jobs', fastify: '5.x', dependencies: ['database', 'auth'] });

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { toJsonColumn } from '../json-column';
 import type { JobRow } from '../tables/job.table';
 import type { Executor } from './executor';
@@ -155,12 +154,4 @@ export async function deleteFinishedJobs(db: Executor, doneBefore: Date, failedB
     )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/** Jobs waiting, by kind: what the health of the background work looks like. */
-export async function countPendingJobs(db: Executor): Promise<{ kind: string; pending: number; overdue: number }[]> {
-  const rows = await sql<{ kind: string; pending: string; overdue: string }>`
-    select kind, count(*) as pending, count(*) filter (where run_at < now() - interval '5 minutes') as overdue
-    from jobs where status = 'pending' group by kind order by kind`.execute(db);
-  return rows.rows.map((r) => ({ kind: r.kind, pending: Number(r.pending), overdue: Number(r.overdue) }));
 }
