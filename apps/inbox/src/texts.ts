@@ -84,4 +84,23 @@ export const TEXTS = {
   internal: { de: 'intern', en: 'internal' },
   system: { de: 'System', en: 'System' },
   applicantRole: { de: 'Antragsteller/in', en: 'Applicant' },
+  // navigation
+  sections: { de: 'Bereiche des Posteingangs', en: 'Inbox sections' },
+  // account
+  accountTitle: { de: 'Mein Konto', en: 'My account' },
+  signedInAs: { de: (name: string, email: string) => `Angemeldet als ${name} (${email})`, en: (name: string, email: string) => `Logged in as ${name} (${email})` },
+  emailTitle: { de: 'Benachrichtigungen per E-Mail', en: 'E-mail notifications' },
+  dailyDigest: {
+    de: 'Tägliche Übersicht per E-Mail (neue und überfällige Vorgänge, jeden Morgen um 7 Uhr)',
+    en: 'Daily summary by e-mail (new and overdue cases, every morning at 7 a.m.)',
+  },
+  dailyDigestHint: {
+    de: (email: string) => `An ${email}, nur an Tagen mit neuen oder überfälligen Vorgängen in den Diensten, an denen Sie arbeiten.`,
+    en: (email: string) => `Sent to ${email} (7 a.m. German time), only on days with new or overdue cases in the services you work on.`,
+  },
+  save: { de: 'Speichern', en: 'Save' },
+  savedDigestOn: { de: 'Gespeichert: Sie erhalten die tägliche Übersicht.', en: 'Saved: you will receive the daily summary.' },
+  savedDigestOff: { de: 'Gespeichert: Sie erhalten keine tägliche Übersicht mehr.', en: 'Saved: you will no longer receive the daily summary.' },
+  saveFailed: { de: 'Das konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.', en: 'This could not be saved. Please try again.' },
+  noPreferences: { de: 'Für dieses Konto gibt es keine E-Mail-Einstellungen.', en: 'This account has no e-mail settings.' },
 } as const;

@@ -18,7 +18,8 @@ async function logIn(page: Page, origin: string, email: string): Promise<void> {
 /**
  * A caseworker takes a new Hundeanmeldung from "unassigned" to the Bescheid in Chromium: claims it, asks the
  * applicant for more (who answers through the API), previews and issues the approval. A colleague acting on
- * the same case from an outdated page is told who changed it, and keeps what they typed.
+ * the same case from an outdated page is told who changed it, and keeps what they typed. A caseworker turns their
+ * daily e-mail off and on in their account.
  */
 describe('caseworker journey on postgres', () => {
   let site: Site;
@@ -151,5 +152,59 @@ describe('caseworker journey on postgres', () => {
     await expect.poll(() => ben.locator('.ib-facts').textContent()).toContain('Abgelehnt');
     await annaContext.close();
     await benContext.close();
+  });
+
+  it('turns the daily e-mail off in the own account; it stays off after a reload', async () => {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } });
+    const ben = await context.newPage();
+    const problems = collectProblems(ben);
+    const dailyDigestOfBen = async () => {
+      const me = await ben.request.get(`${origin}/api/auth/me`);
+      expect(me.status()).toBe(200);
+      return ((await me.json()) as { account: { preferences?: { dailyDigest: boolean } } }).account.preferences?.dailyDigest;
+    };
+    await logIn(ben, origin, 'ben.kaya@musterstadt.example');
+    expect(await dailyDigestOfBen()).toBe(true);
+
+    // From the inbox's navigation, by keyboard; the new page's heading takes the focus.
+    await ben.getByRole('navigation', { name: 'Bereiche des Posteingangs' }).getByRole('link', { name: 'Mein Konto' }).focus();
+    await ben.keyboard.press('Enter');
+    const heading = ben.getByRole('heading', { level: 1, name: 'Mein Konto' });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await ben.title()).toBe('Mein Konto – Posteingang');
+    const digest = ben.getByLabel('Tägliche Übersicht per E-Mail (neue und überfällige Vorgänge, jeden Morgen um 7 Uhr)');
+    await digest.waitFor();
+    expect(await digest.isChecked()).toBe(true);
+    expect(await digest.getAttribute('aria-describedby')).toBe('daily-digest-hint');
+    await expectAccessible(ben, 'the account page');
+
+    // Off with the space bar, saved with Enter: the confirmation is in a live region.
+    await digest.focus();
+    await ben.keyboard.press('Space');
+    expect(await digest.isChecked()).toBe(false);
+    await ben.getByRole('button', { name: 'Speichern' }).focus();
+    await ben.keyboard.press('Enter');
+    await ben.getByRole('status').filter({ hasText: 'Gespeichert: Sie erhalten keine tägliche Übersicht mehr.' }).waitFor();
+    expect(await dailyDigestOfBen()).toBe(false);
+    await expectAccessible(ben, 'the account page after saving');
+
+    await ben.reload();
+    await digest.waitFor();
+    expect(await digest.isChecked()).toBe(false);
+    expect(await dailyDigestOfBen()).toBe(false);
+
+    // In English, and on again.
+    await ben.getByRole('button', { name: 'Switch to English' }).click();
+    await ben.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    const digestEnglish = ben.getByLabel('Daily summary by e-mail (new and overdue cases, every morning at 7 a.m.)');
+    expect(await digestEnglish.isChecked()).toBe(false);
+    await digestEnglish.check();
+    await ben.getByRole('button', { name: 'Save' }).click();
+    await ben.getByRole('status').filter({ hasText: 'Saved: you will receive the daily summary.' }).waitFor();
+    expect(await dailyDigestOfBen()).toBe(true);
+    await expectAccessible(ben, 'the account page in English');
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

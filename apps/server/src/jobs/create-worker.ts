@@ -16,6 +16,12 @@ const HANDLERS: Readonly<Record<string, (context: JobContext, job: JobRow) => Pr
   deliverWebhook,
 };
 
+/**
+ * Longest a job may run; then it counts as failed and is tried again later. Below the default lease, so no other
+ * worker takes a job while the first may still be at it (a mail or delivery sent twice carries the same id).
+ */
+const JOB_TIMEOUT_MS = 60_000;
+
 export interface WorkerOptions {
   /** How long to wait after a round that found nothing to do. */
   pollMs: number;
@@ -65,7 +71,7 @@ export function createWorker(context: JobContext, options: WorkerOptions): Worke
     const handler = HANDLERS[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(context, job);
+      await withTimeout(handler(context, job), Math.min(JOB_TIMEOUT_MS, leaseMs), `job took longer than ${Math.min(JOB_TIMEOUT_MS, leaseMs)} ms`);
       await completeJob(context.db, job, id, context.now());
     } catch (error) {
       const failure = describeFailure(error);
@@ -126,4 +132,13 @@ export function createWorker(context: JobContext, options: WorkerOptions): Worke
       while ((await runOnce()) > 0);
     },
   };
+}
+
+/** The promise's outcome, or a rejection once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

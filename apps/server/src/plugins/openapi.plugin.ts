@@ -49,6 +49,11 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
         { name: 'applicant', description: 'The applicant follows and answers their case with the access token or their citizen account' },
         { name: 'auth', description: 'Logging in and out, the own account, second factor' },
         { name: 'administration', description: 'Staff accounts and roles, API tokens, audit trail, organisation settings' },
+        {
+          name: 'webhooks',
+          description:
+            'Administrators: endpoints that hear of a service’s case events. A delivery is a POST with the headers Amtsweg-Delivery (its id, the same on every attempt: deduplicate on it), Amtsweg-Event, Amtsweg-Timestamp and Amtsweg-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>" with the endpoint’s secret>. A 2xx answer delivers it; otherwise it is tried again after 30 s, doubling up to 6 h, 15 times (more than a day), then marked failed. Only hosts on the organisation’s allow-list (PATCH /api/organisation {webhookHosts}) can be registered.',
+        },
       ],
       components: {
         securitySchemes: {
