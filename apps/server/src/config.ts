@@ -81,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       // Its own routes (`/inbox/*`) are more specific than the portal's (`/*`), so the router picks them.
       { name: 'inbox', prefix: '/inbox/', root: resolve(env.INBOX_DIST || fileURLToPath(new URL('../../inbox/dist', import.meta.url))) },
       { name: 'studio', prefix: '/studio/', root: resolve(env.STUDIO_DIST || fileURLToPath(new URL('../../studio/dist', import.meta.url))) },
+      { name: 'admin', prefix: '/admin/', root: resolve(env.ADMIN_DIST || fileURLToPath(new URL('../../admin/dist', import.meta.url))) },
     ],
   };
 }

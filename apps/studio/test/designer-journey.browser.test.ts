@@ -4,7 +4,7 @@ import type { ServiceDefinition } from '@amtsweg/definitions';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, grantServiceRoles, hundeanmeldung, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
-import { collectProblems, expectAccessible, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
+import { collectProblems, expectAccessible, focused, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
 
 const DESIGNER = 'alle.rollen@test.example';
 const CASEWORKER = 'sabine.sach@musterstadt.example';
@@ -291,7 +291,7 @@ describe('designer journey on postgres', () => {
     await annaContext.close();
   });
 
-  it('edits settings and deadlines, copies and pastes, shows where a field is used, previews the form and a letter', async () => {
+  it('edits settings, the applicant e-mails and deadlines with their reminder, copies and pastes, shows where a field is used, previews the form and a letter', async () => {
     const created = await t.inject({ method: 'POST', url: '/api/services', payload: { slug: 'hunde-drei', definition: { ...hundeanmeldung(), settings: { ...hundeanmeldung().settings, referencePattern: 'HDR-{YYYY}-{SEQ:5}' } } } });
     const serviceId = created.json<{ id: string }>().id;
     const draftOf = async () => (await t.inject({ method: 'GET', url: `/api/services/${serviceId}` })).json<{ draft: ServiceDefinition }>().draft;
@@ -337,16 +337,42 @@ describe('designer journey on postgres', () => {
     await page.getByText('Das Muster braucht eine laufende Nummer, z. B. {SEQ:5}.').first().waitFor();
     await pattern.fill('HDR-{YYYY}-{SEQ:4}');
     await page.getByLabel('Aufbewahrung abgeschlossener Vorgänge (Jahre)').fill('8');
-    await expectAccessible(page, 'the settings');
-    await saved();
-    expect((await draftOf()).settings).toMatchObject({ referencePattern: 'HDR-{YYYY}-{SEQ:4}', retention: 'P8Y' });
 
-    // The deadline of the request for information: 21 days instead of 14.
+    // The receipt e-mail gets a subject of its own, starting from the standard text, with the holder's name in it.
+    const mails = page.getByRole('region', { name: 'E-Mails an Antragstellende', exact: true });
+    const receipt = mails.getByRole('region', { name: 'Eingang des Antrags', exact: true });
+    const receiptPreview = receipt.getByRole('article', { name: 'Vorschau der E-Mail „Eingang des Antrags“' });
+    await expect.poll(() => receiptPreview.textContent()).toMatch(/Betreff: Ihr Antrag ist eingegangen – HDR-\d{4}-0001/);
+    expect(await receipt.getByRole('checkbox', { name: 'Diese E-Mail senden', exact: true }).isChecked()).toBe(true);
+    await receipt.getByRole('button', { name: 'Text anpassen – Eingang des Antrags' }).click();
+    const subject = receipt.getByLabel('Betreff (Deutsch)', { exact: true });
+    expect(await subject.inputValue()).toBe('Ihr Antrag ist eingegangen – {{case.reference}}');
+    expect(await focused(page)).toBe('#st-mail-received-subject-de');
+    await subject.fill('Ihre Hundeanmeldung, {{holder.lastName}} – {{case.reference}}');
+    await expect.poll(() => receiptPreview.textContent()).toMatch(/Betreff: Ihre Hundeanmeldung, Mustermann – HDR-\d{4}-0001/);
+    expect(await receipt.getByLabel('Betreff (Englisch)', { exact: true }).inputValue()).toBe('Your application has been received – {{case.reference}}');
+    expect(await mails.getByRole('list', { name: 'Platzhalter für Betreff und Text' }).textContent()).toContain('{{case.statusLink}}');
+    await expectAccessible(page, 'the settings with the applicant e-mails');
+    await saved();
+    const settings = (await draftOf()).settings;
+    expect(settings).toMatchObject({ referencePattern: 'HDR-{YYYY}-{SEQ:4}', retention: 'P8Y' });
+    expect(settings.notifications?.received?.subject).toEqual({
+      de: 'Ihre Hundeanmeldung, {{holder.lastName}} – {{case.reference}}',
+      en: 'Your application has been received – {{case.reference}}',
+    });
+
+    // The deadline of the request for information: 21 days instead of 14, and a reminder 2 days before it ends.
     await page.getByRole('link', { name: 'Ablauf', exact: true }).click();
     const waiting = page.getByRole('region', { name: 'Wartet auf Antragsteller', exact: true });
     await waiting.getByLabel('Frist in Tagen').fill('21');
+    const reminder = waiting.getByLabel('Erinnerung an die Antragstellerin / den Antragsteller (Tage vor Fristende)');
+    expect(await reminder.inputValue()).toBe('3');
+    await reminder.fill('21');
+    await waiting.getByText('Bitte eine ganze Zahl von 1 bis 20 angeben (weniger Tage als die Frist) oder das Feld leer lassen.').waitFor();
+    await reminder.fill('2');
+    await expectAccessible(page, 'the procedure with a deadline reminder');
     await saved();
-    expect((await draftOf()).process.states.find((s) => s.id === 'awaitingApplicant')?.deadlines?.[0]).toMatchObject({ after: 'P21D', setBy: 'answerBy' });
+    expect((await draftOf()).process.states.find((s) => s.id === 'awaitingApplicant')?.deadlines?.[0]).toMatchObject({ after: 'P21D', setBy: 'answerBy', remindBefore: 'P2D' });
 
     // A letter previewed as PDF with example data.
     await page.getByRole('link', { name: 'Schreiben', exact: true }).click();

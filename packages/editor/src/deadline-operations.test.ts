@@ -1,7 +1,7 @@
 import { checkDefinition, type Deadline } from '@amtsweg/definitions';
 import { describe, expect, it } from 'vitest';
 import { updateActionInput } from './action-input-operations';
-import { addDeadline, deleteDeadline, updateDeadline } from './deadline-operations';
+import { addDeadline, deleteDeadline, setDeadlineReminder, updateDeadline } from './deadline-operations';
 import { createProcessDefinition, expectEdited, expectRefused, loadHundeanmeldung, stateOf } from './process-test-fixtures';
 
 const REMINDER: Deadline = { id: 'reminder', after: 'P7D', action: 'timeout' };
@@ -41,6 +41,13 @@ describe('addDeadline', () => {
     ],
   ] as [string, Deadline, string][])('refuses %s', (_, deadline, message) => {
     expect(expectRefused(addDeadline(createProcessDefinition(), 'waiting', deadline)).de).toContain(message);
+  });
+
+  it('refuses a reminder outside a state waiting for the applicant, and keeps one inside', () => {
+    const refusal = expectRefused(addDeadline(createProcessDefinition(), 'review', { id: 'late', after: 'P30D', action: 'approve', remindBefore: 'P3D' }));
+    expect(refusal.de).toContain('nur bei Fristen eines Status möglich, der auf die antragstellende Person wartet; „Prüfung“ tut das nicht');
+    const waiting = expectEdited(addDeadline(createProcessDefinition(), 'waiting', { ...REMINDER, remindBefore: 'P2D' }));
+    expect(stateOf(waiting, 'waiting').deadlines?.[1]?.remindBefore).toBe('P2D');
   });
 
   it('refuses a deadline in a final state, in an unknown state and at a bad position', () => {
@@ -92,6 +99,77 @@ describe('updateDeadline', () => {
     expect(expectRefused(updateDeadline(createProcessDefinition(), 'waiting', 'nope', {})).de).toBe(
       'Im Status „Wartet“ gibt es die Frist „nope“ nicht.',
     );
+  });
+});
+
+describe('setDeadlineReminder', () => {
+  it('reminds the applicant a number of days before the deadline ends, and the definition stays clean', () => {
+    const changed = expectEdited(setDeadlineReminder(createProcessDefinition(), 'waiting', 'replyDeadline', 3));
+    expect(stateOf(changed, 'waiting').deadlines).toEqual([{ id: 'replyDeadline', after: 'P14D', action: 'timeout', setBy: 'replyBy', remindBefore: 'P3D' }]);
+    expect(checkDefinition(changed)).toEqual([]);
+  });
+
+  it('changes and removes a reminder', () => {
+    const reminded = expectEdited(setDeadlineReminder(createProcessDefinition(), 'waiting', 'replyDeadline', 3));
+    expect(stateOf(expectEdited(setDeadlineReminder(reminded, 'waiting', 'replyDeadline', 5)), 'waiting').deadlines?.[0]?.remindBefore).toBe('P5D');
+    const removed = expectEdited(setDeadlineReminder(reminded, 'waiting', 'replyDeadline', null));
+    expect(stateOf(removed, 'waiting').deadlines?.[0]).not.toHaveProperty('remindBefore');
+  });
+
+  it('sets the Hundeanmeldung’s reminder to 2 days before the answer deadline ends', () => {
+    const definition = loadHundeanmeldung();
+    const changed = expectEdited(setDeadlineReminder(definition, 'awaitingApplicant', 'answerDeadline', 2));
+    expect(stateOf(changed, 'awaitingApplicant').deadlines?.[0]).toMatchObject({ after: 'P14D', setBy: 'answerBy', remindBefore: 'P2D' });
+    expect(checkDefinition(changed)).toEqual(checkDefinition(definition));
+  });
+
+  it('refuses a reminder on a deadline of a state that does not wait for the applicant', () => {
+    const definition = expectEdited(addDeadline(createProcessDefinition(), 'review', { id: 'late', after: 'P30D', action: 'approve' }));
+    const refusal = expectRefused(setDeadlineReminder(definition, 'review', 'late', 3));
+    expect(refusal.de).toBe(
+      'Eine Erinnerung geht an die Antragstellerin oder den Antragsteller. Sie ist nur bei Fristen eines Status möglich, der auf die antragstellende Person wartet; „Prüfung“ tut das nicht.',
+    );
+    expect(refusal.en).toBe('A reminder goes to the applicant. It is only possible on deadlines of a state waiting for the applicant; “Prüfung” is not one.');
+  });
+
+  it('still removes a reminder the checks refuse (REMINDER_NOT_FOR_APPLICANT)', () => {
+    // Made by hand, as an imported file may have it.
+    const definition = createProcessDefinition();
+    const states = definition.process.states.map((s) =>
+      s.id === 'review' ? { ...s, deadlines: [{ id: 'late', after: 'P30D', action: 'approve', remindBefore: 'P3D' }] } : s,
+    );
+    const broken = { ...definition, process: { ...definition.process, states } };
+    expect(checkDefinition(broken).map((d) => d.code)).toContain('REMINDER_NOT_FOR_APPLICANT');
+    const repaired = expectEdited(setDeadlineReminder(broken, 'review', 'late', null));
+    expect(stateOf(repaired, 'review').deadlines).toEqual([{ id: 'late', after: 'P30D', action: 'approve' }]);
+    expect(checkDefinition(repaired).map((d) => d.code)).not.toContain('REMINDER_NOT_FOR_APPLICANT');
+  });
+
+  it.each([
+    ['no days', 0, 'mindestens 1'],
+    ['part of a day', 1.5, 'ganze Zahl'],
+    ['as long as the deadline', 14, 'Die Frist „replyDeadline“ dauert 14 Tage; eine Erinnerung 14 Tage vor ihrem Ende ginge schon beim Beginn der Frist hinaus.'],
+  ])('refuses a reminder of %s', (_, days, message) => {
+    expect(expectRefused(setDeadlineReminder(createProcessDefinition(), 'waiting', 'replyDeadline', days)).de).toContain(message);
+  });
+
+  it('measures a deadline in weeks, and does not guess the days of months', () => {
+    const weeks = expectEdited(updateDeadline(createProcessDefinition(), 'waiting', 'replyDeadline', { after: 'P2W' }));
+    expectRefused(setDeadlineReminder(weeks, 'waiting', 'replyDeadline', 14));
+    expect(setDeadlineReminder(weeks, 'waiting', 'replyDeadline', 13).ok).toBe(true);
+    const month = expectEdited(updateDeadline(createProcessDefinition(), 'waiting', 'replyDeadline', { after: 'P1M' }));
+    expect(setDeadlineReminder(month, 'waiting', 'replyDeadline', 20).ok).toBe(true);
+  });
+
+  it('refuses an unknown deadline or state', () => {
+    expect(expectRefused(setDeadlineReminder(createProcessDefinition(), 'waiting', 'nope', 3)).de).toBe('Im Status „Wartet“ gibt es die Frist „nope“ nicht.');
+    expectRefused(setDeadlineReminder(createProcessDefinition(), 'nope', 'replyDeadline', 3));
+  });
+
+  it('is not changed by updateDeadline', () => {
+    const reminded = expectEdited(setDeadlineReminder(createProcessDefinition(), 'waiting', 'replyDeadline', 3));
+    const changed = expectEdited(updateDeadline(reminded, 'waiting', 'replyDeadline', { after: 'P21D', ...({ remindBefore: 'P20D' } as object) }));
+    expect(stateOf(changed, 'waiting').deadlines?.[0]).toMatchObject({ after: 'P21D', remindBefore: 'P3D' });
   });
 });
 

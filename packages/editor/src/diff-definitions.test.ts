@@ -410,6 +410,22 @@ const SINGLE_CHANGES: SingleChangeCase[] = [
     },
   },
   {
+    name: 'a deadline reminder moved closer to the end',
+    edit: (definition) => {
+      const deadline = stateOf(definition, 'awaitingApplicant').deadlines?.[0];
+      if (deadline !== undefined) deadline.remindBefore = 'P2D';
+    },
+    expected: {
+      area: 'state',
+      change: 'changed',
+      id: 'awaitingApplicant',
+      olderPointer: '/process/states/2',
+      newerPointer: '/process/states/2',
+      properties: [{ property: 'deadlines.answerDeadline.remindBefore', before: 'P3D', after: 'P2D' }],
+      summary: 'Status „Wartet auf Antragsteller“: Frist „answerDeadline“, Erinnerung vor Fristende geändert von „3 Tage“ zu „2 Tage“',
+    },
+  },
+  {
     name: 'the initial state changed',
     edit: (definition) => {
       definition.process.initial = 'inReview';
@@ -505,6 +521,36 @@ const SINGLE_CHANGES: SingleChangeCase[] = [
       newerPointer: '/settings/retention',
       properties: [{ property: 'retention', before: 'P10Y', after: 'P5Y' }],
       summary: 'Aufbewahrungsfrist geändert von „10 Jahre“ zu „5 Jahre“',
+    },
+  },
+  {
+    name: 'the receipt e-mail given a subject of its own',
+    edit: (definition) => {
+      definition.settings.notifications = { received: { subject: { de: 'Eingang {{case.reference}}' } } };
+    },
+    expected: {
+      area: 'settings',
+      change: 'changed',
+      id: 'notifications',
+      olderPointer: undefined,
+      newerPointer: '/settings/notifications',
+      properties: [{ property: 'notifications.received.subject.de', before: undefined, after: 'Eingang {{case.reference}}' }],
+      summary: 'E-Mails an Antragstellende, „Eingang des Antrags“, Betreff (Deutsch) gesetzt auf „Eingang {{case.reference}}“',
+    },
+  },
+  {
+    name: 'the decision e-mail turned off',
+    edit: (definition) => {
+      definition.settings.notifications = { decided: { enabled: false } };
+    },
+    expected: {
+      area: 'settings',
+      change: 'changed',
+      id: 'notifications',
+      olderPointer: undefined,
+      newerPointer: '/settings/notifications',
+      properties: [{ property: 'notifications.decided.enabled', before: true, after: false }],
+      summary: 'E-Mails an Antragstellende, „Entscheidung liegt bereit“, Senden geändert von Ja zu Nein',
     },
   },
   {

@@ -39,6 +39,7 @@ const DEADLINE_PROPERTIES: PropertySpecs = {
   after: { kind: 'value', name: { de: 'Dauer', en: 'period' }, format: formatDuration },
   action: { kind: 'value', name: { de: 'Aktion bei Fristablauf', en: 'action when it expires' } },
   setBy: { kind: 'value', name: { de: 'Letzter Tag aus der Eingabe', en: 'last day from the input' } },
+  remindBefore: { kind: 'value', name: { de: 'Erinnerung vor Fristende', en: 'reminder before it ends' }, format: formatDuration },
 };
 
 const STATE_PROPERTIES: PropertySpecs = {

@@ -1,10 +1,24 @@
-import type { ServiceDefinition, ServiceSettings } from '@amtsweg/definitions';
+import type { MailOccasion, MailText, ServiceDefinition, ServiceSettings } from '@amtsweg/definitions';
 import type { DefinitionChange } from './definition-diff';
 import { diffListById } from './diff-by-id';
 import type { NameBooks } from './diff-name-book';
-import { compareProperties, summarizePropertyChanges, type PropertySpecs } from './diff-properties';
+import { compareProperties, summarizePropertyChanges, type PropertySpec, type PropertySpecs } from './diff-properties';
 import { formatDuration, formatLanguage, inBothLanguages, quote, shorten } from './diff-wording';
-import { capitalize } from './element-names';
+import { capitalize, type EditText } from './element-names';
+
+const MAIL_PROPERTIES: PropertySpecs = {
+  enabled: { kind: 'value', name: { de: 'Senden', en: 'sending' } },
+  subject: { kind: 'text', name: { de: 'Betreff', en: 'subject' } },
+  body: { kind: 'text', name: { de: 'Text', en: 'text' } },
+};
+
+const MAIL_NAMES: Record<MailOccasion, EditText> = {
+  received: { de: '„Eingang des Antrags“', en: '"application received"' },
+  informationRequested: { de: '„Nachforderung“', en: '"request for information"' },
+  reminder: { de: '„Erinnerung an die Frist“', en: '"deadline reminder"' },
+  decided: { de: '„Entscheidung liegt bereit“', en: '"decision ready"' },
+  notice: { de: '„Nachricht zum Antrag“', en: '"message about the application"' },
+};
 
 // The settings other than roles, each reported as a change of its own, in this order (others follow by name).
 const SETTING_PROPERTIES: PropertySpecs = {
@@ -19,7 +33,28 @@ const SETTING_PROPERTIES: PropertySpecs = {
       emailField: { kind: 'value', name: { de: 'Feld mit der E-Mail-Adresse', en: 'email field' } },
     },
   },
+  notifications: {
+    kind: 'object',
+    name: { de: 'E-Mails an Antragstellende', en: 'e-mails to applicants' },
+    properties: Object.fromEntries(
+      Object.entries(MAIL_NAMES).map(([occasion, name]): [string, PropertySpec] => [occasion, { kind: 'object', name, properties: MAIL_PROPERTIES }]),
+    ),
+  },
 };
+
+/**
+ * The settings as compared: every e-mail either version words or turns off is present in both, sent unless
+ * turned off, so a first own subject reads as that subject set rather than as "e-mails added".
+ */
+function withComparableMails(settings: ServiceSettings, other: ServiceSettings): ServiceSettings {
+  const occasions = [...new Set([...Object.keys(settings.notifications ?? {}), ...Object.keys(other.notifications ?? {})])] as MailOccasion[];
+  if (occasions.length === 0) return settings;
+  const mails = occasions.map((occasion): [MailOccasion, MailText] => {
+    const mail = settings.notifications?.[occasion];
+    return [occasion, { ...mail, enabled: mail?.enabled ?? true }];
+  });
+  return { ...settings, notifications: Object.fromEntries(mails) };
+}
 
 const SERVICE_PROPERTIES: PropertySpecs = {
   schemaVersion: { kind: 'value', name: { de: 'Formatversion', en: 'format version' } },
@@ -48,11 +83,11 @@ export function diffService(older: ServiceDefinition, newer: ServiceDefinition, 
 
 /**
  * Changes to the settings: languages, then each role (matched by id, as `roles/<id>`), then retention, reference
- * number pattern, the applicant's fields, and any other setting, one change per setting.
+ * number pattern, the applicant's fields, the applicant's e-mails, and any other setting, one change per setting.
  */
 export function diffSettings(older: ServiceSettings, newer: ServiceSettings, names: NameBooks): DefinitionChange[] {
   const perSetting = new Map<string, DefinitionChange>();
-  for (const property of compareProperties(older, newer, SETTING_PROPERTIES, names, ['roles'])) {
+  for (const property of compareProperties(withComparableMails(older, newer), withComparableMails(newer, older), SETTING_PROPERTIES, names, ['roles'])) {
     const setting = property.property.split('.')[0] ?? property.property;
     const existing = perSetting.get(setting);
     const properties = [...(existing?.properties ?? []), property];

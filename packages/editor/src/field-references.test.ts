@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Expression } from '@amtsweg/definitions';
 import {
+  isMailFact,
   renamePathPrefix,
   rewriteDefinitionPaths,
   rewriteExpressionPaths,
@@ -79,6 +80,14 @@ describe('rewriteTemplatePaths', () => {
     );
     expect(rewriteTemplatePaths(text, renamePathPrefix('action', 'step'))).toBe(text);
     expect(rewriteTemplatePaths(text, renamePathPrefix('organisation', 'org'))).toBe(text);
+  });
+});
+
+describe('rewriteTemplatePaths in e-mails', () => {
+  it('leaves the mail facts alone and reads {{action.…}} as a field, as the e-mail checks do', () => {
+    const text = '{{message}} {{case.deadline}} {{case.statusLink}} {{action.note}}';
+    expect(rewriteTemplatePaths(text, renamePathPrefix('message', 'note'), isMailFact)).toBe(text);
+    expect(rewriteTemplatePaths(text, renamePathPrefix('action', 'step'), isMailFact)).toBe('{{message}} {{case.deadline}} {{case.statusLink}} {{step.note}}');
   });
 });
 

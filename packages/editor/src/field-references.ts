@@ -1,10 +1,12 @@
-import { TEMPLATE_FACTS, TEMPLATE_TEXT_PARTS } from '@amtsweg/definitions';
+import { MAIL_FACTS, TEMPLATE_FACTS, TEMPLATE_TEXT_PARTS } from '@amtsweg/definitions';
 import type {
   DocumentTemplate,
   Expression,
   FormElement,
   FormPage,
   LocalizedText,
+  MailOccasion,
+  MailText,
   ProcessState,
   ServiceDefinition,
   ServiceSettings,
@@ -35,6 +37,14 @@ const TEMPLATE_TOKEN = /\{\{\s*(#each\s+([A-Za-z0-9_.]+)|\/each|[$A-Za-z0-9_.]+)
  */
 export function isTemplateFact(name: string): boolean {
   return name.startsWith('action.') || (TEMPLATE_FACTS as readonly string[]).includes(name);
+}
+
+/**
+ * True for placeholders of the applicant's e-mails that name facts (`MAIL_FACTS`: the case, the organisation,
+ * the status link, the deadline, the message), not form fields. E-mails have no action inputs.
+ */
+export function isMailFact(name: string): boolean {
+  return (MAIL_FACTS as readonly string[]).includes(name);
 }
 
 /**
@@ -99,12 +109,13 @@ function mapPositions(
 /**
  * Rewrites the field placeholders of a template text, `{{#each group}}` included. Inside an each block a
  * placeholder names the field by its full path (`{{dogs.name}}`), so every placeholder is rewritten alike.
- * Facts (`{{case.reference}}`, `{{action.reason}}`, `{{organisation.name}}`) stay.
+ * Facts (`{{case.reference}}`, `{{action.reason}}`, `{{organisation.name}}`) stay; `isFact` tells them apart
+ * (`isMailFact` for the applicant's e-mails).
  */
-export function rewriteTemplatePaths(text: string, rename: PathRename): string {
+export function rewriteTemplatePaths(text: string, rename: PathRename, isFact: (name: string) => boolean = isTemplateFact): string {
   return text.replace(TEMPLATE_TOKEN, (token, inner: string, eachGroup: string | undefined) => {
     const name = eachGroup ?? (inner === '/each' ? undefined : inner);
-    if (name === undefined || isTemplateFact(name)) return token;
+    if (name === undefined || isFact(name)) return token;
     const renamed = rename(name);
     if (renamed === undefined || renamed === name) return token;
     // The name is the last word of the token, so whitespace and `#each` stay as the designer wrote them.
@@ -127,8 +138,8 @@ export function rewriteElementPaths(element: FormElement, rename: PathRename): F
 
 /**
  * Rewrites every field reference in a service definition: conditions of pages and elements, calculations,
- * action guards, placeholders in every text part and language of every template, and the applicant fields of
- * the settings. Parts without a changed reference are shared with the input.
+ * action guards, placeholders in every text part and language of every template, the applicant fields of the
+ * settings and the placeholders of the applicant's e-mails. Parts without a changed reference are shared with the input.
  *
  * @example
  * const moved = rewriteDefinitionPaths(definition, renamePathPrefix('holder', 'owner'));
@@ -178,23 +189,46 @@ function rewriteDocument(template: DocumentTemplate, rename: PathRename): Docume
   return next;
 }
 
-function rewriteLocalizedText(text: LocalizedText, rename: PathRename): LocalizedText {
+function rewriteLocalizedText(text: LocalizedText, rename: PathRename, isFact?: (name: string) => boolean): LocalizedText {
   let next = text;
   for (const [language, value] of Object.entries(text)) {
     if (typeof value !== 'string') continue;
-    const rewritten = rewriteTemplatePaths(value, rename);
+    const rewritten = rewriteTemplatePaths(value, rename, isFact);
     if (rewritten !== value) next = { ...next, [language]: rewritten };
   }
   return next;
 }
 
 function rewriteSettings(settings: ServiceSettings, rename: PathRename): ServiceSettings {
-  const { applicant } = settings;
-  if (applicant === undefined) return settings;
-  const nameFields = mapShared(applicant.nameFields, (path) => rename(path) ?? path);
-  const emailField = applicant.emailField === undefined ? undefined : (rename(applicant.emailField) ?? applicant.emailField);
-  if (nameFields === applicant.nameFields && emailField === applicant.emailField) return settings;
-  return { ...settings, applicant: emailField === undefined ? { ...applicant, nameFields } : { ...applicant, nameFields, emailField } };
+  let next = settings;
+  const { applicant, notifications } = settings;
+  if (applicant !== undefined) {
+    const nameFields = mapShared(applicant.nameFields, (path) => rename(path) ?? path);
+    const emailField = applicant.emailField === undefined ? undefined : (rename(applicant.emailField) ?? applicant.emailField);
+    if (nameFields !== applicant.nameFields || emailField !== applicant.emailField) {
+      next = { ...next, applicant: emailField === undefined ? { ...applicant, nameFields } : { ...applicant, nameFields, emailField } };
+    }
+  }
+  if (notifications !== undefined) {
+    let mails = notifications;
+    for (const [occasion, mail] of Object.entries(notifications) as [MailOccasion, MailText][]) {
+      const rewritten = rewriteMail(mail, rename);
+      if (rewritten !== mail) mails = { ...mails, [occasion]: rewritten };
+    }
+    if (mails !== notifications) next = { ...next, notifications: mails };
+  }
+  return next;
+}
+
+function rewriteMail(mail: MailText, rename: PathRename): MailText {
+  let next = mail;
+  for (const part of ['subject', 'body'] as const) {
+    const text = next[part];
+    if (text === undefined) continue;
+    const rewritten = rewriteLocalizedText(text, rename, isMailFact);
+    if (rewritten !== text) next = { ...next, [part]: rewritten };
+  }
+  return next;
 }
 
 function withExpression<T extends object, K extends string>(owner: T, key: K, rename: PathRename): T {

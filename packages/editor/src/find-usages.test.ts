@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setMailText } from './applicant-mail-operations';
 import { findUsages } from './find-usages';
 import { createSmallDefinition, loadHundeanmeldung } from './form-test-fixtures';
 
@@ -95,6 +96,20 @@ describe('findUsages', () => {
       'calculation: Berechnung von Feld „Voraussichtliche Hundesteuer pro Jahr (EUR)“',
       'guard: Bedingung der Aktion „Anmeldung bestätigen“ im Status „In Prüfung“',
     ]);
+  });
+
+  it("finds fields named in the applicant's e-mails, but not the mail facts", () => {
+    const result = setMailText(loadHundeanmeldung(), 'received', 'subject', 'de', 'Eingang für {{holder.lastName}} – {{case.reference}} {{message}}');
+    if (!result.ok) throw new Error(result.message.de);
+    expect(findUsages(result.definition, 'holder.lastName').filter((u) => u.kind === 'mail')).toEqual([
+      {
+        pointer: '/settings/notifications/received/subject/de',
+        kind: 'mail',
+        label: { de: 'E-Mail „Eingang des Antrags“, Betreff (de)', en: 'E-mail "application received", subject (de)' },
+        paths: ['holder.lastName'],
+      },
+    ]);
+    expect(findUsages(result.definition, 'message')).toEqual([]);
   });
 
   it('finds the holder in every letter of the Hundeanmeldung', () => {

@@ -1,11 +1,11 @@
 import { listExpressionFields, listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from '@amtsweg/definitions';
-import type { DocumentTemplate, Expression, ServiceDefinition } from '@amtsweg/definitions';
+import type { DocumentTemplate, Expression, MailOccasion, MailText, ServiceDefinition } from '@amtsweg/definitions';
 import { describeElement, describePage, nameIn, type EditText } from './element-names';
 import { isSameOrInside, listFormElements } from './element-paths';
-import { isTemplateFact } from './field-references';
+import { isMailFact, isTemplateFact } from './field-references';
 
 /** What kind of place reads a field. */
-export type UsageKind = 'condition' | 'calculation' | 'guard' | 'template' | 'applicant';
+export type UsageKind = 'condition' | 'calculation' | 'guard' | 'template' | 'applicant' | 'mail';
 
 /** A place in the definition that reads a field. */
 export interface FieldUsage {
@@ -20,7 +20,8 @@ export interface FieldUsage {
 
 /**
  * Lists every place that reads an element or anything inside it: visibility and required conditions, calculations,
- * action guards, template placeholders (per text part and language) and the applicant fields of the settings.
+ * action guards, template placeholders (per text part and language), the applicant fields of the settings and
+ * the placeholders of the applicant's e-mails (per occasion, part and language).
  * The Studio shows it as "Where is this used", and before deleting or moving an element.
  *
  * @example
@@ -92,6 +93,40 @@ function listReadingPlaces(definition: ServiceDefinition): FieldUsage[] {
       label: { de: 'E-Mail-Adresse der antragstellenden Person (Einstellungen)', en: "Applicant's email address (settings)" },
       paths: [applicant.emailField],
     });
+  }
+  for (const [occasion, mail] of Object.entries(definition.settings.notifications ?? {}) as [MailOccasion, MailText][]) {
+    places.push(...listMailPlaces(occasion, mail));
+  }
+  return places;
+}
+
+const MAIL_NAMES: Record<MailOccasion, EditText> = {
+  received: { de: 'Eingang des Antrags', en: 'application received' },
+  informationRequested: { de: 'Nachforderung', en: 'request for information' },
+  reminder: { de: 'Erinnerung an die Frist', en: 'deadline reminder' },
+  decided: { de: 'Entscheidung liegt bereit', en: 'decision ready' },
+  notice: { de: 'Nachricht zum Antrag', en: 'message about the application' },
+};
+
+function listMailPlaces(occasion: MailOccasion, mail: MailText): FieldUsage[] {
+  const places: FieldUsage[] = [];
+  for (const part of ['subject', 'body'] as const) {
+    for (const [language, text] of Object.entries(mail[part] ?? {})) {
+      if (typeof text !== 'string') continue;
+      const names = listTemplatePlaceholders(text)
+        .map((placeholder) => placeholder.name)
+        .filter((name) => !isMailFact(name));
+      if (names.length === 0) continue;
+      places.push({
+        pointer: `/settings/notifications/${occasion}/${part}/${language}`,
+        kind: 'mail',
+        label: {
+          de: `E-Mail „${MAIL_NAMES[occasion].de}“, ${part === 'subject' ? 'Betreff' : 'Text'} (${language})`,
+          en: `E-mail "${MAIL_NAMES[occasion].en}", ${part === 'subject' ? 'subject' : 'text'} (${language})`,
+        },
+        paths: [...new Set(names)],
+      });
+    }
   }
   return places;
 }

@@ -15,7 +15,7 @@ export type { ElementClipboard } from './copy-paste';
 export { findUsages } from './find-usages';
 export type { FieldUsage, UsageKind } from './find-usages';
 
-// Process editing and undo/redo history.
+// Process editing, the applicant's e-mails, and undo/redo history.
 export type { EditResult } from './edit-result';
 export { addState, deleteState, moveState, renameStateId, setInitialState, updateState } from './state-operations';
 export type { StateChanges } from './state-operations';
@@ -29,12 +29,22 @@ export {
   updateActionInput,
 } from './action-input-operations';
 export type { ActionInputChanges } from './action-input-operations';
-export { addDeadline, deleteDeadline, updateDeadline } from './deadline-operations';
+export { addDeadline, deleteDeadline, setDeadlineReminder, updateDeadline } from './deadline-operations';
 export type { DeadlineChanges } from './deadline-operations';
 export { addRole, deleteRole, renameRoleId, updateRole } from './role-operations';
 export type { RoleChanges } from './role-operations';
 export { addTemplate, deleteTemplate, moveTemplate, renameTemplateId, updateTemplate } from './template-operations';
 export type { TemplateChanges, TemplateTextPart } from './template-operations';
+export {
+  customizeMailText,
+  findDefaultMailText,
+  hasOwnMailText,
+  listMailLanguages,
+  resetMailText,
+  setMailEnabled,
+  setMailText,
+} from './applicant-mail-operations';
+export type { MailLanguage, MailTextPart } from './applicant-mail-operations';
 export {
   canRedo,
   canUndo,

@@ -10,6 +10,7 @@ import {
   loadHundeanmeldung,
 } from './form-test-fixtures';
 import { renameKey } from './rename-key';
+import { setMailText } from './applicant-mail-operations';
 
 describe('renameKey on a small definition', () => {
   it('renames a group and every reference to fields inside it', () => {
@@ -134,6 +135,16 @@ describe('renameKey on the Hundeanmeldung', () => {
     );
     expect(after.settings.applicant).toEqual({ nameFields: ['owner.firstName', 'owner.lastName'], emailField: 'owner.email' });
     expect(text).toContain('{"age":[{"var":"owner.birthDate"}]}');
+    expect(listErrors(after)).toEqual([]);
+  });
+
+  it("renames holder in the applicant's e-mails, leaving the mail facts alone", () => {
+    let before = expectSuccess(setMailText(loadHundeanmeldung(), 'received', 'subject', 'de', 'Eingang für {{ holder.lastName }} – {{case.reference}}'));
+    before = expectSuccess(setMailText(before, 'reminder', 'body', 'en', 'Dear {{holder.firstName}}, {{message}} {{case.deadline}} {{case.statusLink}}'));
+    const after = expectSuccess(renameKey(before, 'holder', 'owner'));
+    expect(after.settings.notifications?.received?.subject?.de).toBe('Eingang für {{ owner.lastName }} – {{case.reference}}');
+    expect(after.settings.notifications?.reminder?.body?.en).toBe('Dear {{owner.firstName}}, {{message}} {{case.deadline}} {{case.statusLink}}');
+    expect(after.settings.notifications?.reminder?.body?.de).toBe(before.settings.notifications?.reminder?.body?.de);
     expect(listErrors(after)).toEqual([]);
   });
 

@@ -6,8 +6,8 @@ import { renamePathPrefix, rewriteDefinitionPaths } from './field-references';
 
 /**
  * Gives an element a new data key and updates every reference to it and to everything below it: conditions,
- * calculations, action guards, template placeholders (each blocks included) and the applicant fields of the
- * settings. Refused when the key is malformed or already used in the element's data scope.
+ * calculations, action guards, template placeholders (each blocks included), the applicant fields of the
+ * settings and the placeholders of the applicant's e-mails. Refused when the key is malformed or already used in the element's data scope.
  *
  * @example
  * const result = renameKey(definition, 'holder', 'owner');

@@ -19,6 +19,7 @@ export function LocalizedTextField({
   rows = 3,
   onChange,
   onFocusText,
+  languages: only,
 }: {
   id: string;
   value: LocalizedText | undefined;
@@ -30,9 +31,11 @@ export function LocalizedTextField({
   onChange: (language: string, text: string) => void;
   /** Told which textarea has the focus (the placeholder picker inserts there). */
   onFocusText?: (language: string, element: HTMLTextAreaElement | HTMLInputElement) => void;
+  /** The languages to show when the text exists in fewer than the service's (the applicant's e-mails: German and English). */
+  languages?: readonly string[];
 }): ReactNode {
   const { definition, diagnostics } = useEditor();
-  const languages = listLanguages(definition.settings.languages);
+  const languages = only ? listLanguages(only) : listLanguages(definition.settings.languages);
   return (
     <>
       {languages.map((language) => {

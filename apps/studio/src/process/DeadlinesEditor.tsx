@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { ProcessState } from '@amtsweg/definitions';
-import { addDeadline, deleteDeadline, updateDeadline, type DeadlineChanges } from '@amtsweg/editor';
+import { addDeadline, deleteDeadline, setDeadlineReminder, updateDeadline, type DeadlineChanges } from '@amtsweg/editor';
 import { localize } from '@amtsweg/ui';
 import { FieldFrame } from '../area-controls/FieldFrame';
 import { daysOf, parseWholeNumber } from '../area-controls/iso-duration';
@@ -9,14 +9,25 @@ import { useAreaTexts } from '../area-controls/use-area-texts';
 import { ValidatedInput } from '../area-controls/ValidatedInput';
 import { diagnosticsAt, useEditor } from '../editor-context';
 import { useLanguage } from '../i18n';
-import { createDeadline, listDeadlineSetters } from './process-edits';
+import { createDeadline, findLongestReminder, listDeadlineSetters } from './process-edits';
 import { PROCESS_TEXTS } from './process-texts';
 import { listUnclaimed, type ProcessUi } from './process-ui';
 
 /** The longest deadline offered: ten years. */
 const MAX_DAYS = 3650;
 
-/** The deadlines of a state: after how many days which action is taken, and who may set the last day. */
+/** A reminder's time before the deadline in words where it is in days: „3 Tage“, else as written (`P1W`). */
+function formatReminder(duration: string, language: 'de' | 'en'): string {
+  const days = daysOf(duration);
+  if (days === undefined) return duration;
+  if (language === 'de') return days === 1 ? '1 Tag' : `${days} Tage`;
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/**
+ * The deadlines of a state: after how many days which action is taken, who may set the last day and, while the
+ * state waits for the applicant, how many days before its end they are reminded by e-mail.
+ */
 export function DeadlinesEditor({ state, stateIndex, stateKey, ui }: { state: ProcessState; stateIndex: number; stateKey: string; ui: ProcessUi }): ReactNode {
   const { definition, apply, diagnostics } = useEditor();
   const t = useAreaTexts(PROCESS_TEXTS);
@@ -46,12 +57,25 @@ export function DeadlinesEditor({ state, stateIndex, stateKey, ui }: { state: Pr
         const change = (changes: DeadlineChanges, mergeKey?: string) =>
           apply(updateDeadline(definition, state.id, deadline.id, changes), PROCESS_TEXTS.deadlineChangedEdit, mergeKey === undefined ? undefined : { mergeKey });
         const days = daysOf(deadline.after);
+        const reminderDays = deadline.remindBefore === undefined ? undefined : daysOf(deadline.remindBefore);
+        const longestReminder = findLongestReminder(deadline.after, MAX_DAYS);
+        const checkReminder = (text: string) => {
+          if (text.trim() === '') return undefined;
+          if (longestReminder < 1) return t('deadlineReminderTooShort');
+          return parseWholeNumber(text, 1, longestReminder) === undefined ? t('deadlineReminderInvalid')(longestReminder) : undefined;
+        };
+        const remind = (text: string) =>
+          apply(
+            setDeadlineReminder(definition, state.id, deadline.id, text.trim() === '' ? null : parseWholeNumber(text, 1, longestReminder)!),
+            PROCESS_TEXTS.reminderEdit,
+            { mergeKey: `deadline:${stateKey}:${deadline.id}:reminder` },
+          );
         const actionKnown = actions.some((action) => action.id === deadline.action);
         const setterKnown = deadline.setBy === undefined || setters.some((setter) => setter.key === deadline.setBy);
         return (
           <fieldset key={`${deadline.id}:${index}`} className="aw-fieldset st-deadline">
             <legend className="st-item-legend">{t('deadline')(index + 1)}</legend>
-            <ProblemMessages problems={listUnclaimed(diagnosticsAt(diagnostics, pointer), ['after', 'action', 'setBy'].map((part) => `${pointer}/${part}`))} />
+            <ProblemMessages problems={listUnclaimed(diagnosticsAt(diagnostics, pointer), ['after', 'action', 'setBy', 'remindBefore'].map((part) => `${pointer}/${part}`))} />
             <ValidatedInput
               id={id('days')}
               label={t('deadlineDays')}
@@ -94,6 +118,36 @@ export function DeadlinesEditor({ state, stateIndex, stateKey, ui }: { state: Pr
                 </select>
               )}
             </FieldFrame>
+            {state.kind === 'waiting' ? (
+              <ValidatedInput
+                id={id('reminder')}
+                label={t('deadlineReminder')}
+                hint={t('deadlineReminderHint')}
+                // A reminder not in days (`P1W`) is shown as it is, so that emptying the field removes it.
+                value={deadline.remindBefore === undefined ? '' : reminderDays === undefined ? deadline.remindBefore : String(reminderDays)}
+                check={checkReminder}
+                commit={remind}
+                problems={at('remindBefore')}
+                pointer={`${pointer}/remindBefore`}
+                inputProps={{ inputMode: 'numeric', className: 'aw-input aw-input--short', autoComplete: 'off' }}
+              />
+            ) : deadline.remindBefore === undefined ? null : (
+              <div className="st-inline-field">
+                <div className="aw-field">
+                  <p id={id('reminder-outside')}>{t('deadlineReminderOutside')(formatReminder(deadline.remindBefore, language))}</p>
+                  <ProblemMessages problems={at('remindBefore')} />
+                </div>
+                <button
+                  type="button"
+                  className="aw-button aw-button--secondary"
+                  data-pointer={`${pointer}/remindBefore`}
+                  aria-describedby={id('reminder-outside')}
+                  onClick={() => remind('')}
+                >
+                  {t('removeReminder')}
+                </button>
+              </div>
+            )}
             <div className="st-button-row">
               <button
                 type="button"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ServiceDefinition } from '@amtsweg/definitions';
+import { checkDefinition, type ServiceDefinition } from '@amtsweg/definitions';
 import type { EditResult } from '@amtsweg/editor';
 import { HUNDEANMELDUNG } from '@amtsweg/examples';
 import {
@@ -10,6 +10,7 @@ import {
   changeStateKind,
   changeStateLabel,
   createDeadline,
+  findLongestReminder,
   listDeadlineSetters,
   optionsFromLines,
 } from './process-edits';
@@ -77,9 +78,33 @@ describe('changeStateKind', () => {
     expect(waiting.process.states[0]!.role).toBeUndefined();
   });
 
+  it('removes the reminders of a state that no longer waits for the applicant, and only then', () => {
+    const definition = example();
+    const waiting = definition.process.states.find((state) => state.id === 'awaitingApplicant')!;
+    const task = definitionOf(changeStateKind(definition, waiting, 'task', NO_ROLES));
+    expect(task.process.states.find((state) => state.id === 'awaitingApplicant')!.deadlines).toEqual([
+      { id: 'answerDeadline', after: 'P14D', action: 'answerOverdue', setBy: 'answerBy' },
+    ]);
+    expect(checkDefinition(task).map((d) => d.code)).not.toContain('REMINDER_NOT_FOR_APPLICANT');
+  });
+
   it('refuses to make a state with actions final', () => {
     const definition = example();
     expect(changeStateKind(definition, definition.process.states[1]!, 'final', NO_ROLES).ok).toBe(false);
+  });
+});
+
+describe('findLongestReminder', () => {
+  it('allows one day less than a deadline in days or weeks lasts', () => {
+    expect(findLongestReminder('P14D', 3650)).toBe(13);
+    expect(findLongestReminder('P2W', 3650)).toBe(13);
+    expect(findLongestReminder('P1W3D', 3650)).toBe(9);
+    expect(findLongestReminder('P1D', 3650)).toBe(0);
+  });
+
+  it('does not guess the days of months and years', () => {
+    expect(findLongestReminder('P1M', 3650)).toBe(3650);
+    expect(findLongestReminder('P1Y', 3650)).toBe(3650);
   });
 });
 

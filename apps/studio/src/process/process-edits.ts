@@ -6,6 +6,7 @@ import {
   renameActionId,
   renameActionInputKey,
   renameStateId,
+  setDeadlineReminder,
   updateAction,
   updateActionInput,
   updateState,
@@ -108,8 +109,9 @@ export function addNewAction(definition: ServiceDefinition, state: ProcessState,
 
 /**
  * Changes the kind of a state and what comes with it: a task state gets a role (its own if valid, else the
- * first), a final state an outcome and the first decision notice; what the new kind does not have is removed.
- * Refused (by `updateState`) for a final state that still has actions or deadlines.
+ * first), a final state an outcome and the first decision notice; what the new kind does not have is removed,
+ * such as the reminders of its deadlines outside a state waiting for the applicant. Refused (by `updateState`)
+ * for a final state that still has actions or deadlines.
  */
 export function changeStateKind(
   definition: ServiceDefinition,
@@ -129,7 +131,28 @@ export function changeStateKind(
     changes.outcome = state.outcome ?? 'closed';
     changes.decisionTemplate = state.decisionTemplate ?? definition.documents.find((template) => template.kind === 'decision')?.id;
   }
-  return updateState(definition, state.id, changes);
+  let current: EditResult = { ok: true, definition };
+  if (kind !== 'waiting') {
+    for (const deadline of state.deadlines ?? []) {
+      if (deadline.remindBefore === undefined) continue;
+      current = setDeadlineReminder(current.definition, state.id, deadline.id, null);
+      if (!current.ok) return current;
+    }
+  }
+  return updateState(current.definition, state.id, changes);
+}
+
+/**
+ * The most days before its end a deadline can remind the applicant: one day less than it lasts when it is given
+ * in days or weeks, else `longest` (months and years have no fixed number of days).
+ *
+ * @example
+ * findLongestReminder('P14D', 3650) // 13
+ */
+export function findLongestReminder(after: string, longest: number): number {
+  const match = /^P(?:(\d+)W)?(?:(\d+)D)?$/.exec(after);
+  if (match === null || (match[1] === undefined && match[2] === undefined)) return longest;
+  return Math.min(longest, Number(match[1] ?? 0) * 7 + Number(match[2] ?? 0) - 1);
 }
 
 /** A label change, and the new id when the id followed the label. */

@@ -183,6 +183,30 @@ export const PROCESS_TEXTS = {
     de: (input: string, action: string) => `„${input}“ der Aktion „${action}“`,
     en: (input: string, action: string) => `“${input}” of the action “${action}”`,
   },
+  // a deadline's reminder (e2e: "Erinnerung an die Antragstellerin / den Antragsteller (Tage vor Fristende)")
+  deadlineReminder: {
+    de: 'Erinnerung an die Antragstellerin / den Antragsteller (Tage vor Fristende)',
+    en: 'Reminder to the applicant (days before the deadline ends)',
+  },
+  deadlineReminderHint: {
+    de: 'Leer lassen: keine Erinnerung. Die E-Mail geht nur hinaus, solange der Antrag noch in diesem Status wartet und eine E-Mail-Adresse bekannt ist. Ihren Wortlaut legen Sie unter „Einstellungen“, „E-Mails an Antragstellende“ fest.',
+    en: 'Leave empty for no reminder. The e-mail only goes out while the application is still waiting in this state and an e-mail address is known. Its wording is set under “Settings”, “E-mails to applicants”.',
+  },
+  deadlineReminderInvalid: {
+    de: (max: number) => `Bitte eine ganze Zahl von 1 bis ${max} angeben (weniger Tage als die Frist) oder das Feld leer lassen.`,
+    en: (max: number) => `Please give a whole number from 1 to ${max} (fewer days than the deadline), or leave the field empty.`,
+  },
+  deadlineReminderTooShort: {
+    de: 'Diese Frist ist zu kurz für eine Erinnerung. Bitte lassen Sie das Feld leer.',
+    en: 'This deadline is too short for a reminder. Please leave the field empty.',
+  },
+  deadlineReminderOutside: {
+    de: (before: string) =>
+      `Diese Frist hat eine Erinnerung (${before} vor Fristende). Erinnerungen gehen an die antragstellende Person und sind nur in einem Status „Warten auf Antragsteller/in“ möglich.`,
+    en: (before: string) =>
+      `This deadline has a reminder (${before} before it ends). Reminders go to the applicant and are only possible in a state “Waiting for the applicant”.`,
+  },
+  removeReminder: { de: 'Erinnerung entfernen', en: 'Remove the reminder' },
   addDeadline: { de: 'Frist hinzufügen', en: 'Add a deadline' },
   deleteDeadline: { de: 'Frist löschen', en: 'Delete deadline' },
   noActionForDeadline: {
@@ -213,6 +237,7 @@ export const PROCESS_TEXTS = {
   deadlineAddedEdit: { de: 'Frist hinzugefügt', en: 'Deadline added' },
   deadlineChangedEdit: { de: 'Frist geändert', en: 'Deadline changed' },
   deadlineDeletedEdit: { de: 'Frist gelöscht', en: 'Deadline deleted' },
+  reminderEdit: { de: 'Erinnerung an der Frist geändert', en: 'Deadline reminder changed' },
 };
 
 /** Which entry names each kind of state (the options of "Art des Status"). */

@@ -29,6 +29,7 @@ import {
   setRetentionYears,
   type ServiceTextPart,
 } from './settings-operations';
+import { ApplicantMailsEditor } from './ApplicantMailsEditor';
 import { SETTINGS_TEXTS } from './settings-texts';
 
 const ROLES_SCOPE = 'roles';
@@ -47,8 +48,8 @@ function ownsPointer(pointer: string): boolean {
 
 /**
  * The service's settings: its name and texts in the portal per language, the languages offered, the roles of
- * the caseworkers, how long closed cases are kept, the pattern of reference numbers, and which form fields
- * name the applicant and hold their email.
+ * the caseworkers, how long closed cases are kept, the pattern of reference numbers, which form fields name
+ * the applicant and hold their email, and the e-mails the applicant gets.
  */
 export function SettingsEditor(): ReactNode {
   const { definition, apply, diagnostics, announce } = useEditor();
@@ -309,6 +310,8 @@ export function SettingsEditor(): ReactNode {
           )}
         </FieldFrame>
       </section>
+
+      <ApplicantMailsEditor />
     </div>
   );
 }

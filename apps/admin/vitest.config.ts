@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: {
+    name: 'admin',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The browser test builds the admin front end, starts the server with its worker and drives Chromium.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
