@@ -1,4 +1,14 @@
-import { claimDueDeadlines, claimDueReminders, deleteDeadline, enqueueJobs, findCaseById, findOrganisationById, releaseDeadline, type ClaimedDeadline } from '@amtsweg/db';
+import {
+  claimDueDeadlines,
+  claimDueReminders,
+  deleteDeadline,
+  enqueueJobs,
+  findCaseById,
+  findOrganisationById,
+  releaseDeadline,
+  type ClaimedDeadline,
+  type Organisation,
+} from '@amtsweg/db';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../app-error';
 import { SYSTEM_ACTOR } from '../cases/case-actor';
@@ -19,18 +29,18 @@ const FAILED_RETRY_MS = 60 * 1000;
  */
 export async function fireDueDeadlines(context: JobContext, options: { limit: number; leaseMs: number; concurrency: number }): Promise<number> {
   const claimed = await claimDueDeadlines(context.db, { now: context.now(), limit: options.limit, leaseMs: options.leaseMs });
-  await forEachLimited(claimed, options.concurrency, (deadline) => fireDeadline(context, deadline));
+  // A round's deadlines mostly belong to one or a few organisations: each is read once per round.
+  const organisations = new Map<string, Promise<Organisation | undefined>>();
+  const organisationOf = (id: string) => organisations.get(id) ?? organisations.set(id, findOrganisationById(context.db, id)).get(id)!;
+  await forEachLimited(claimed, options.concurrency, (deadline) => fireDeadline(context, deadline, organisationOf));
   return claimed.length;
 }
 
-async function fireDeadline(context: JobContext, deadline: ClaimedDeadline): Promise<void> {
+async function fireDeadline(context: JobContext, deadline: ClaimedDeadline, organisationOf: (id: string) => Promise<Organisation | undefined>): Promise<void> {
   const { db, log } = context;
   const where = { caseId: deadline.case_id, deadline: deadline.deadline_id, action: deadline.action };
   try {
-    const [organisation, caseRow] = await Promise.all([
-      findOrganisationById(db, deadline.organisation_id),
-      findCaseById(db, deadline.organisation_id, deadline.case_id),
-    ]);
+    const [organisation, caseRow] = await Promise.all([organisationOf(deadline.organisation_id), findCaseById(db, deadline.organisation_id, deadline.case_id)]);
     // Leaving a state stops its deadlines in the same transaction, so this is a leftover: nothing to fire.
     if (!organisation || !caseRow || caseRow.status !== 'active' || caseRow.state !== deadline.state) {
       await deleteDeadline(db, deadline);
