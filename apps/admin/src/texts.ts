@@ -166,6 +166,8 @@ export const TEXTS = {
   deliveredAt: { de: (at: string) => `am ${at}`, en: (at: string) => `on ${at}` },
   durationMs: { de: (ms: number) => `${ms} ms`, en: (ms: number) => `${ms} ms` },
   retry: { de: 'Erneut senden', en: 'Send again' },
+  attemptEndpointOff: { de: 'nicht gesendet: der Endpunkt ist abgeschaltet', en: 'not sent: the endpoint is switched off' },
+  attemptHostNotAllowed: { de: 'nicht gesendet: der Host steht nicht (mehr) auf der Liste erlaubter Ziele', en: 'not sent: the host is not (or no longer) on the list of allowed destinations' },
   retried: { de: 'Die Zustellung wird erneut gesendet.', en: 'The delivery is being sent again.' },
   // how receivers verify
   verifyTitle: { de: 'So prüft der Empfänger eine Zustellung', en: 'How the receiver checks a delivery' },

@@ -15,6 +15,8 @@ export interface EditorContextValue {
   diagnostics: Diagnostic[];
   /** A place the checks list asked to show (a JSON pointer into the definition); `serial` changes on every ask. */
   focus: { pointer: string; serial: number } | null;
+  /** Opens the area holding `pointer` and focuses its control there (as a link of the checks list does). */
+  showPlace: (pointer: string) => void;
   /** Says something to screen-reader users (a polite live region), e.g. after a drag. */
   announce: (text: string) => void;
 }

@@ -343,7 +343,7 @@ describe('designer journey on postgres', () => {
     const receipt = mails.getByRole('region', { name: 'Eingang des Antrags', exact: true });
     const receiptPreview = receipt.getByRole('article', { name: 'Vorschau der E-Mail „Eingang des Antrags“' });
     await expect.poll(() => receiptPreview.textContent()).toMatch(/Betreff: Ihr Antrag ist eingegangen – HDR-\d{4}-0001/);
-    expect(await receipt.getByRole('checkbox', { name: 'Diese E-Mail senden', exact: true }).isChecked()).toBe(true);
+    expect(await receipt.getByRole('checkbox', { name: 'E-Mail „Eingang des Antrags“ senden', exact: true }).isChecked()).toBe(true);
     await receipt.getByRole('button', { name: 'Text anpassen – Eingang des Antrags' }).click();
     const subject = receipt.getByLabel('Betreff (Deutsch)', { exact: true });
     expect(await subject.inputValue()).toBe('Ihr Antrag ist eingegangen – {{case.reference}}');

@@ -29,7 +29,16 @@ describe('composeApplicantMail', () => {
     expect(composeApplicantMail(settings(), 'informationRequested', 'de', values({ deadline: '15.12.2026' }))?.text).toContain('Bitte antworten Sie bis zum 15.12.2026.');
     const openEnded = composeApplicantMail(settings(), 'informationRequested', 'de', values())?.text;
     expect(openEnded).not.toContain('bis zum');
-    expect(openEnded).toBe(DEFAULT_APPLICANT_MAILS.informationRequestedOpenEnded.body.de.replace('{{case.serviceTitle}}', 'Hundeanmeldung').replace('{{case.reference}}', 'HUND-2026-00001').replace('{{message}}\n\n', '').replace('{{case.statusLink}}', 'https://amtsweg.example/antraege/1').replace('{{organisation.name}}', 'Stadt Musterstadt'));
+    expect(openEnded).toContain('Es geht um Ihren Antrag „Hundeanmeldung“ (Aktenzeichen HUND-2026-00001). Was genau fehlt');
+  });
+
+  it("leads with the process's own message, or says plainly what is wanted when there is none", () => {
+    const own = composeApplicantMail(settings(), 'informationRequested', 'de', values({ deadline: '15.12.2026' }, 'Für Ihre Hundeanmeldung brauchen wir den Impfpass.'))?.text;
+    expect(own).toMatch(/^Guten Tag,\n\nFür Ihre Hundeanmeldung brauchen wir den Impfpass\.\n\nEs geht um/);
+    expect(own).not.toContain('Angaben oder Unterlagen');
+    const plain = composeApplicantMail(settings(), 'informationRequested', 'en', values())?.text;
+    expect(plain).toMatch(/^Hello,\n\nwe need more information or documents for your application\.\n\nThis is about/);
+    expect(DEFAULT_APPLICANT_MAILS.informationRequested.body.de).toContain('{{message}}');
   });
 
   it("uses the service's own text with answers filled in, German where a language is missing, and sends nothing when turned off", () => {

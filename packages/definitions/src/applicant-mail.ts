@@ -12,9 +12,15 @@ const CLOSING: Record<Language, string> = {
   en: 'Kind regards\n{{organisation.name}}\n\nThis message was sent automatically. Please do not reply to this e-mail.',
 };
 
+/** What a request for information says when the process gives no message of its own. */
+const STANDARD_REQUEST: Record<Language, string> = {
+  de: 'für Ihren Antrag brauchen wir noch Angaben oder Unterlagen von Ihnen.',
+  en: 'we need more information or documents for your application.',
+};
+
 const ACCESS: Record<Language, string> = {
-  de: 'Sie brauchen dazu Ihr Konto oder den Zugangscode aus Ihrer Eingangsbestätigung.',
-  en: 'You need your account or the access code from your receipt.',
+  de: 'Sie brauchen dazu Ihr Konto oder den Zugangscode, der Ihnen nach dem Absenden Ihres Antrags angezeigt wurde.',
+  en: 'You need your account or the access code you were shown after sending your application.',
 };
 
 /**
@@ -32,15 +38,15 @@ export const DEFAULT_APPLICANT_MAILS: Record<MailOccasion | 'informationRequeste
   informationRequested: {
     subject: { de: 'Wir brauchen noch Angaben von Ihnen – {{case.reference}}', en: 'We need more information from you – {{case.reference}}' },
     body: {
-      de: `Guten Tag,\n\nfür Ihren Antrag „{{case.serviceTitle}}“ (Aktenzeichen {{case.reference}}) brauchen wir noch Angaben oder Unterlagen von Ihnen.\n\n{{message}}\n\nBitte antworten Sie bis zum {{case.deadline}}. Was genau fehlt und wie Sie antworten, steht hier:\n{{case.statusLink}}\n${ACCESS.de}\n\n${CLOSING.de}`,
-      en: `Hello,\n\nwe need more information or documents for your application "{{case.serviceTitle}}" (reference {{case.reference}}).\n\n{{message}}\n\nPlease reply by {{case.deadline}}. What is missing and how to reply:\n{{case.statusLink}}\n${ACCESS.en}\n\n${CLOSING.en}`,
+      de: `Guten Tag,\n\n{{message}}\n\nEs geht um Ihren Antrag „{{case.serviceTitle}}“ (Aktenzeichen {{case.reference}}). Bitte antworten Sie bis zum {{case.deadline}}. Was genau fehlt und wie Sie antworten, steht hier:\n{{case.statusLink}}\n${ACCESS.de}\n\n${CLOSING.de}`,
+      en: `Hello,\n\n{{message}}\n\nThis is about your application "{{case.serviceTitle}}" (reference {{case.reference}}). Please reply by {{case.deadline}}. What is missing and how to reply:\n{{case.statusLink}}\n${ACCESS.en}\n\n${CLOSING.en}`,
     },
   },
   informationRequestedOpenEnded: {
     subject: { de: 'Wir brauchen noch Angaben von Ihnen – {{case.reference}}', en: 'We need more information from you – {{case.reference}}' },
     body: {
-      de: `Guten Tag,\n\nfür Ihren Antrag „{{case.serviceTitle}}“ (Aktenzeichen {{case.reference}}) brauchen wir noch Angaben oder Unterlagen von Ihnen.\n\n{{message}}\n\nWas genau fehlt und wie Sie antworten, steht hier:\n{{case.statusLink}}\n${ACCESS.de}\n\n${CLOSING.de}`,
-      en: `Hello,\n\nwe need more information or documents for your application "{{case.serviceTitle}}" (reference {{case.reference}}).\n\n{{message}}\n\nWhat is missing and how to reply:\n{{case.statusLink}}\n${ACCESS.en}\n\n${CLOSING.en}`,
+      de: `Guten Tag,\n\n{{message}}\n\nEs geht um Ihren Antrag „{{case.serviceTitle}}“ (Aktenzeichen {{case.reference}}). Was genau fehlt und wie Sie antworten, steht hier:\n{{case.statusLink}}\n${ACCESS.de}\n\n${CLOSING.de}`,
+      en: `Hello,\n\n{{message}}\n\nThis is about your application "{{case.serviceTitle}}" (reference {{case.reference}}). What is missing and how to reply:\n{{case.statusLink}}\n${ACCESS.en}\n\n${CLOSING.en}`,
     },
   },
   reminder: {
@@ -95,7 +101,9 @@ export function composeApplicantMail(
   if (own?.enabled === false) return null;
   const fallback = DEFAULT_APPLICANT_MAILS[occasion === 'informationRequested' && values.facts.case.deadline === '' ? 'informationRequestedOpenEnded' : occasion];
   const pick = (text: LocalizedText | undefined, standard: Record<Language, string>) => (text ? (text[language] ?? text.de) : standard[language]);
-  const render = (text: string) => renderTemplate(text, { data: values.data, facts: values.facts, formatValue: values.formatValue });
+  const message = values.facts.message || (occasion === 'informationRequested' ? STANDARD_REQUEST[language] : '');
+  const facts = { ...values.facts, message };
+  const render = (text: string) => renderTemplate(text, { data: values.data, facts, formatValue: values.formatValue });
   return {
     // A subject is one line: a line break typed into it must not start a header.
     subject: render(pick(own?.subject, fallback.subject)).replace(/\s+/g, ' ').trim(),

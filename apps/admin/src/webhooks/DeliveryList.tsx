@@ -151,7 +151,7 @@ export function DeliveryList({ endpointId, refreshKey }: { endpointId: string; r
                   <td>{formatMoment(delivery.createdAt, language)}</td>
                   <td>{delivery.nextAttemptAt ? formatMoment(delivery.nextAttemptAt, language) : '–'}</td>
                   <td>
-                    {delivery.status === 'failed' ? (
+                    {delivery.status !== 'delivered' ? (
                       <button type="button" className="aw-button aw-button--secondary ad-small-button" onClick={() => void retry(delivery)}>
                         {t('retry')}
                         <span className="aw-visually-hidden">
@@ -174,12 +174,16 @@ function AttemptLine({ attempt, t, language }: { attempt: DeliveryAttempt; t: Tr
   const ok = attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
   return (
     <li className={ok ? undefined : 'ad-attempt--failed'}>
-      <time dateTime={attempt.at}>{formatMoment(attempt.at, language)}</time> · {outcomeOf(attempt)} · {t('durationMs')(attempt.durationMs)}
+      <time dateTime={attempt.at}>{formatMoment(attempt.at, language)}</time> · {outcomeOf(attempt, t)} · {t('durationMs')(attempt.durationMs)}
     </li>
   );
 }
 
 /** What an attempt came to: the receiver's HTTP status, or why there was none (refused, timed out, switched off). */
-function outcomeOf(attempt: DeliveryAttempt): string {
-  return attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : (attempt.error ?? '–');
+function outcomeOf(attempt: DeliveryAttempt, t: Translate): string {
+  if (attempt.statusCode !== null) return `HTTP ${attempt.statusCode}`;
+  // Amtsweg's own reasons come as codes; a network error as the system reports it.
+  if (attempt.error === 'ENDPOINT_SWITCHED_OFF') return t('attemptEndpointOff');
+  if (attempt.error?.startsWith('HOST_NOT_ALLOWED')) return t('attemptHostNotAllowed');
+  return attempt.error ?? '–';
 }

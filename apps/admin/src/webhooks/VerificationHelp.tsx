@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useLanguage } from '../i18n';
 
-const SAMPLE = `// Node.js: rawBody is the body exactly as received (bytes, not re-serialised JSON)
+const SAMPLE = `// Node.js
 const timestamp = request.headers['amtsweg-timestamp'];
 const expected = 'v1=' + createHmac('sha256', secret).update(\`\${timestamp}.\${rawBody}\`).digest('hex');
 const given = String(request.headers['amtsweg-signature'] ?? '');

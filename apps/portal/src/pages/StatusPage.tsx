@@ -23,9 +23,10 @@ export interface ApplicantView {
 }
 
 /** Reads the access code from `#code=…` (the access link), keeps it in this browser and takes it out of the address. */
-function takeCodeFromAddress(caseId: string): string | undefined {
+// Reading has no side effect: React may run a state initializer again (a render that suspends starts over), so the
+// code is only taken out of the address by an effect, once the page is shown.
+function readCodeFromAddress(caseId: string): string | undefined {
   const code = new URLSearchParams(location.hash.slice(1)).get('code') ?? undefined;
-  if (code) history.replaceState(null, '', `/antraege/${encodeURIComponent(caseId)}`);
   return code ?? findKnownCase(caseId)?.accessToken;
 }
 
@@ -35,7 +36,11 @@ type Loaded = { state: 'loading' } | { state: 'needs-code'; failures: number } |
 export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
   const { t, language } = useLanguage();
   const { citizen } = useSession();
-  const [token, setToken] = useState<string | undefined>(() => takeCodeFromAddress(caseId));
+  const [token, setToken] = useState<string | undefined>(() => readCodeFromAddress(caseId));
+  // The code does not stay in the address (history, screenshots, a shoulder); the page keeps it in memory.
+  useEffect(() => {
+    if (new URLSearchParams(location.hash.slice(1)).has('code')) history.replaceState(null, '', `/antraege/${encodeURIComponent(caseId)}`);
+  }, [caseId]);
   // Every code entered is tried, even the same wrong one twice.
   const [codeAttempt, setCodeAttempt] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });

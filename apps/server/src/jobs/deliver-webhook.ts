@@ -28,12 +28,13 @@ export async function deliverWebhook(context: JobContext, job: JobRow): Promise<
     );
 
   if (!endpoint?.active) {
-    await record(null, 0, 'Der Endpunkt ist abgeschaltet. / The endpoint is switched off.', false, true);
+    // Amtsweg's own reasons are codes (the administration says them in the reader's language).
+    await record(null, 0, 'ENDPOINT_SWITCHED_OFF', false, true);
     return;
   }
   const url = new URL(endpoint.url);
   if (!isHostAllowed(url, organisation?.webhook_hosts ?? [])) {
-    await record(null, 0, `Der Host ${url.host} steht nicht (mehr) auf der Liste erlaubter Ziele. / The host is not (or no longer) allowed.`, false, true);
+    await record(null, 0, `HOST_NOT_ALLOWED ${url.host}`, false, true);
     return;
   }
 

@@ -65,7 +65,10 @@ const DELIVERY_VIEW = {
           at: { type: 'string', format: 'date-time' },
           statusCode: { type: ['integer', 'null'] },
           durationMs: { type: 'integer' },
-          error: { type: ['string', 'null'] },
+          error: {
+            type: ['string', 'null'],
+            description: 'Why there is no status code: ENDPOINT_SWITCHED_OFF, HOST_NOT_ALLOWED <host>, or the network error (refused, timed out)',
+          },
         },
       },
     },

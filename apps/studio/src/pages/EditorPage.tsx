@@ -103,12 +103,16 @@ function Editor({ initial }: { initial: ServiceDraft }): ReactNode {
   const errors = draft.diagnostics.filter((d) => d.severity === 'error');
   const warnings = draft.diagnostics.filter((d) => d.severity === 'warning');
 
-  const show = (diagnostic: Diagnostic) => {
-    serial.current += 1;
-    setFocus({ pointer: diagnostic.path, serial: serial.current });
-    const target = areaOf(diagnostic.path);
-    if (target !== area) navigate(`${BASE}/dienste/${initial.id}?bereich=${target}`);
-  };
+  const showPlace = useCallback(
+    (pointer: string) => {
+      serial.current += 1;
+      setFocus({ pointer, serial: serial.current });
+      const target = areaOf(pointer);
+      if (target !== area) navigate(`${BASE}/dienste/${initial.id}?bereich=${target}`);
+    },
+    [area, initial.id, navigate],
+  );
+  const show = (diagnostic: Diagnostic) => showPlace(diagnostic.path);
 
   const publish = async () => {
     setPublishMessage(null);
@@ -130,8 +134,8 @@ function Editor({ initial }: { initial: ServiceDraft }): ReactNode {
   };
 
   const context = useMemo<EditorContextValue>(
-    () => ({ serviceId: initial.id, definition: draft.definition, apply, diagnostics: draft.diagnostics, focus, announce }),
-    [initial.id, draft.definition, apply, draft.diagnostics, focus, announce],
+    () => ({ serviceId: initial.id, definition: draft.definition, apply, diagnostics: draft.diagnostics, focus, showPlace, announce }),
+    [initial.id, draft.definition, apply, draft.diagnostics, focus, showPlace, announce],
   );
   const title = localize(draft.definition.title, language);
   const statusText = { saved: t('saveIdle'), pending: t('saving'), saving: t('saving'), failed: t('saveFailed'), conflict: '' }[draft.status];

@@ -41,13 +41,22 @@ function listReminders(definition: ServiceDefinition) {
     );
 }
 
+/** Where a reminder is set: the first deadline of a waiting state (its reminder field), else the first waiting state. */
+function reminderPlace(definition: ServiceDefinition): string | undefined {
+  const states = definition.process.states;
+  const withDeadline = states.findIndex((state) => state.kind === 'waiting' && (state.deadlines ?? []).length > 0);
+  if (withDeadline >= 0) return `/process/states/${withDeadline}/deadlines/0/remindBefore`;
+  const waiting = states.findIndex((state) => state.kind === 'waiting');
+  return waiting >= 0 ? `/process/states/${waiting}` : undefined;
+}
+
 /**
  * "E-Mails an Antragstellende": each occasion on which the applicant gets an e-mail, when it goes out, whether
  * it is sent, its subject and text per mail language (the default until the designer adapts it), and a preview
  * with example data; above them the placeholders the texts may use.
  */
 export function ApplicantMailsEditor(): ReactNode {
-  const { definition, apply, diagnostics, announce, serviceId } = useEditor();
+  const { definition, apply, diagnostics, announce, serviceId, showPlace } = useEditor();
   const t = useAreaTexts(MAIL_TEXTS);
   const { language } = useLanguage();
   const languageName = useLanguageName();
@@ -78,7 +87,19 @@ export function ApplicantMailsEditor(): ReactNode {
     if (text === undefined) return null;
     return (
       <p>
-        {text} <Link to={processLink}>{t('toProcess')}</Link>
+        {text}{' '}
+        <Link
+          to={processLink}
+          onClick={(event) => {
+            // Straight to the reminder's field in the procedure, not to the top of a long page.
+            const place = reminderPlace(definition);
+            if (!place) return;
+            event.preventDefault();
+            showPlace(place);
+          }}
+        >
+          {t('toProcess')}
+        </Link>
       </p>
     );
   };
@@ -154,7 +175,7 @@ export function ApplicantMailsEditor(): ReactNode {
             <ProblemMessages problems={unclaimed} />
             <CheckboxField
               id={id('enabled')}
-              label={t('send')}
+              label={t('send')(name)}
               hint={enabled ? undefined : t('notSentHint')}
               checked={enabled}
               pointer={pointer}

@@ -74,8 +74,8 @@ export const MAIL_TEXTS = {
   },
   toProcess: { de: 'Zum Ablauf', en: 'Go to the procedure' },
   days: { de: (count: number) => (count === 1 ? '1 Tag' : `${count} Tage`), en: (count: number) => (count === 1 ? '1 day' : `${count} days`) },
-  // one e-mail (e2e: "Diese E-Mail senden", "Text anpassen", "Betreff (Deutsch)", "Standardtext wiederherstellen")
-  send: { de: 'Diese E-Mail senden', en: 'Send this e-mail' },
+  // one e-mail (e2e: "E-Mail „…“ senden", "Text anpassen", "Betreff (Deutsch)", "Standardtext wiederherstellen")
+  send: { de: (name: string) => `E-Mail „${name}“ senden`, en: (name: string) => `Send the e-mail “${name}”` },
   notSentHint: {
     de: 'Ausgeschaltet: Die antragstellende Person erfährt davon nur im Portal.',
     en: 'Turned off: the applicant only learns of it in the portal.',
