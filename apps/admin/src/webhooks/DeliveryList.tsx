@@ -130,7 +130,7 @@ export function DeliveryList({ endpointId, refreshKey }: { endpointId: string; r
                     {delivery.deliveredAt ? <> {t('deliveredAt')(formatMoment(delivery.deliveredAt, language))}</> : null}
                     {delivery.status !== 'delivered' && last ? (
                       <span className="ad-last-attempt">
-                        {t('lastAttempt')}: {outcomeOf(last)}
+                        {t('lastAttempt')}: {outcomeOf(last, t)}
                       </span>
                     ) : null}
                   </td>
