@@ -50,7 +50,7 @@ export async function up(db: AnyDatabase): Promise<void> {
   await sql`
     insert into jobs (id, organisation_id, kind, payload, created_at)
     select id, organisation_id, 'applicantMail',
-      jsonb_build_object('caseId', payload->'caseId', 'occasion', 'notice', 'message', payload->'message'), created_at
+      jsonb_build_object('caseId', payload->'caseId', 'occasion', 'notice', 'messages', jsonb_build_array(payload->'message')), created_at
     from outbox where processed_at is null and kind = 'notifyApplicant'`.execute(db);
   await db.schema.dropTable('outbox').execute();
 

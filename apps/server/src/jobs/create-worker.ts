@@ -17,7 +17,7 @@ const HANDLERS: Readonly<Record<string, (context: JobContext, job: JobRow) => Pr
 };
 
 /**
- * Longest a job may run; then it counts as failed and is tried again later. Below the default lease, so no other
+ * Longest a job may run (at most half the lease); then it counts as failed and is tried again later, so no other
  * worker takes a job while the first may still be at it (a mail or delivery sent twice carries the same id).
  */
 const JOB_TIMEOUT_MS = 60_000;
@@ -67,11 +67,17 @@ export function createWorker(context: JobContext, options: WorkerOptions): Worke
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
 
+  // A job must finish well within its lease, or another worker could take it while it still runs.
+  const jobTimeoutMs = Math.min(JOB_TIMEOUT_MS, leaseMs / 2);
+
   async function runJob(job: JobRow): Promise<void> {
+    // A job claimed with the batch but reached late (the jobs before it were slow) is left for its lease to run out
+    // rather than started so late that another worker may already take it over.
+    if (job.locked_until && job.locked_until.getTime() - context.now().getTime() < jobTimeoutMs) return;
     const handler = HANDLERS[job.kind];
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await withTimeout(handler(context, job), Math.min(JOB_TIMEOUT_MS, leaseMs), `job took longer than ${Math.min(JOB_TIMEOUT_MS, leaseMs)} ms`);
+      await withTimeout(handler(context, job), jobTimeoutMs, `job took longer than ${jobTimeoutMs} ms`);
       await completeJob(context.db, job, id, context.now());
     } catch (error) {
       const failure = describeFailure(error);

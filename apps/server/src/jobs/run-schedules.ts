@@ -10,7 +10,6 @@ import {
   type DigestLine,
   type JobRow,
 } from '@amtsweg/db';
-import { endOfDay } from '@amtsweg/process';
 import { randomUUID } from 'node:crypto';
 import { OFFICE_TIME_ZONE, toOfficeDate } from '../cases/office-date';
 import type { JobContext } from './job-context';
@@ -28,8 +27,11 @@ export async function runSchedules(context: JobContext): Promise<void> {
   const now = context.now();
   if (await claimSchedule(context.db, 'housekeeping', now, new Date(now.getTime() + HOUR))) await keepHouse(context);
   const nextDigest = nextOfficeHour(now, DIGEST_HOUR);
-  // Seen for the first time, the digest waits for the next morning rather than going out at the first start.
-  if (await claimSchedule(context.db, 'staffDigest', now, nextDigest, nextDigest)) await enqueueStaffDigests(context);
+  // Claimed and enqueued in one transaction: a failure leaves the digest due, it is not lost for the day. Seen for
+  // the first time, the digest waits for the next morning rather than going out at the first start.
+  await context.db.transaction().execute(async (trx) => {
+    if (await claimSchedule(trx, 'staffDigest', now, nextDigest, nextDigest)) await enqueueStaffDigests({ ...context, db: trx });
+  });
 }
 
 /**
@@ -93,13 +95,35 @@ export async function sendStaffMail(context: JobContext, job: JobRow): Promise<v
   await context.mailer.send({ id: job.id, to: user.email, subject: payload.subject, text: payload.text, language: 'de' });
 }
 
-/** The next moment after `now` at which the authority's clock shows `hour`:00. */
+/** The next moment after `now` at which the authority's clock shows `hour`:00 (also on the days the clocks change). */
 export function nextOfficeHour(now: Date, hour: number): Date {
   const today = toOfficeDate(now);
-  const todayAt = new Date(endOfDay(previousDay(today), OFFICE_TIME_ZONE).getTime() + 1 + hour * HOUR);
-  return todayAt > now ? todayAt : new Date(endOfDay(today, OFFICE_TIME_ZONE).getTime() + 1 + hour * HOUR);
+  const todayAt = officeMoment(today, hour);
+  return todayAt > now ? todayAt : officeMoment(new Date(Date.parse(`${today}T12:00:00Z`) + DAY).toISOString().slice(0, 10), hour);
 }
 
-function previousDay(date: string): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) - DAY).toISOString().slice(0, 10);
+// Built once: constructing an Intl formatter costs far more than using one.
+const WALL_CLOCK = new Intl.DateTimeFormat('en-US', {
+  timeZone: OFFICE_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far the authority's wall clock is ahead of UTC at `moment` (ms). */
+function officeOffset(moment: number): number {
+  const parts = Object.fromEntries(WALL_CLOCK.formatToParts(new Date(moment)).map((part) => [part.type, Number(part.value)]));
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(moment / 1000) * 1000;
+}
+
+/** The moment the authority's clock shows `hour`:00 on `date` (YYYY-MM-DD); the offset is taken twice, at the guess. */
+function officeMoment(date: string, hour: number): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour);
+  const guess = wall - officeOffset(wall);
+  return new Date(wall - officeOffset(guess));
 }

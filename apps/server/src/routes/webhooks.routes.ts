@@ -323,8 +323,9 @@ export function webhooksRoutes(app: FastifyInstance): void {
         .transaction()
         .execute(async (trx) => {
           await reopenWebhookDelivery(trx, request.organisation.id, deliveryId, now);
-          // The delivery's job may have been cleared away by housekeeping: then it gets a new one under its id.
-          if (!(await requeueJob(trx, request.organisation.id, deliveryId, now))) {
+          // The delivery's job may have been cleared away by housekeeping: then it gets a new one under its id. One a
+          // worker is running right now is left to it (it is being tried already).
+          if ((await requeueJob(trx, request.organisation.id, deliveryId, now)) === 'missing') {
             await enqueueJobs(trx, [{ id: deliveryId, organisation_id: request.organisation.id, kind: 'deliverWebhook', payload: { deliveryId }, maxAttempts: WEBHOOK_MAX_ATTEMPTS }]);
           }
         });

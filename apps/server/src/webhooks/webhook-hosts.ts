@@ -9,8 +9,14 @@ export function isHostAllowed(url: URL, allowed: readonly string[]): boolean {
   return allowed.some((entry) => {
     const [pattern = '', entryPort] = splitHostPort(entry.toLowerCase());
     if (entryPort !== undefined && entryPort !== port) return false;
-    return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern;
+    // A wildcard names subdomains of a domain; it never matches an address (`*.0.0.1` is not `127.0.0.1`).
+    if (pattern.startsWith('*.')) return !isIpLiteral(host) && host.endsWith(pattern.slice(1));
+    return host === pattern;
   });
+}
+
+function isIpLiteral(host: string): boolean {
+  return host.includes(':') || /^[0-9.]+$/.test(host);
 }
 
 function splitHostPort(entry: string): [string, string | undefined] {

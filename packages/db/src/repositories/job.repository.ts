@@ -18,7 +18,13 @@ export interface NewJob {
 
 /** Adds jobs (in the caller's transaction, so they exist exactly if the change that caused them commits). */
 export async function enqueueJobs(db: Executor, jobs: readonly NewJob[]): Promise<void> {
-  if (jobs.length === 0) return;
+  // In slices: one statement may carry at most 65,535 parameters, and a job takes seven.
+  for (let start = 0; start < jobs.length; start += ENQUEUE_SLICE) await insertJobs(db, jobs.slice(start, start + ENQUEUE_SLICE));
+}
+
+const ENQUEUE_SLICE = 1000;
+
+async function insertJobs(db: Executor, jobs: readonly NewJob[]): Promise<void> {
   await db
     .insertInto('jobs')
     .values(
@@ -116,15 +122,21 @@ export async function failJob(
   return outcome;
 }
 
-/** Puts a job back in line at once, with fresh attempts (an administrator retrying by hand). */
-export async function requeueJob(db: Executor, organisationId: string, jobId: string, now: Date): Promise<boolean> {
+/**
+ * Puts a job back in line at once, with fresh attempts (an administrator retrying by hand) — unless a worker is
+ * running it right now (`running`: it is being tried anyway). `missing` when there is no such job (any more).
+ */
+export async function requeueJob(db: Executor, organisationId: string, jobId: string, now: Date): Promise<'requeued' | 'running' | 'missing'> {
   const result = await db
     .updateTable('jobs')
     .set({ status: 'pending', run_at: now, attempts: 0, locked_until: null, locked_by: null, finished_at: null })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', jobId)
+    .where((eb) => eb.or([eb('status', '<>', 'pending'), eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  if (result.numUpdatedRows > 0n) return 'requeued';
+  const exists = await db.selectFrom('jobs').select('id').where('organisation_id', '=', organisationId).where('id', '=', jobId).executeTakeFirst();
+  return exists ? 'running' : 'missing';
 }
 
 /**
