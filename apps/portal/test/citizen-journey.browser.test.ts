@@ -107,7 +107,8 @@ describe.each(DATABASE_KINDS.filter((kind) => kind === 'postgres'))('citizen jou
     await press(page.getByRole('button', { name: 'Hund hinzufügen' }), 'Enter');
     const dog2 = page.getByRole('group', { name: 'Hund 2', exact: true });
     await dog2.waitFor();
-    expect(await focused(page)).toBe('#f-dogs-1-name');
+    // The focus moves once the new item has rendered, which under load may be after it appears.
+    await expect.poll(() => focused(page)).toBe('#f-dogs-1-name');
     await page.keyboard.type('Luna');
     await dog2.getByLabel('Rasse').selectOption('staffordshireBullTerrier');
     await press(dog2.getByRole('radio', { name: 'Ja' }), 'Space');
