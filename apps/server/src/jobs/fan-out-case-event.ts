@@ -38,11 +38,14 @@ export async function fanOutCaseEvent(context: JobContext, job: JobRow): Promise
     if (mail && caseRow.applicant_email) {
       jobs.push({ id: randomUUID(), organisation_id: job.organisation_id, kind: 'applicantMail', payload: mail, dedupeKey: `${job.id}:mail` });
     }
+    // The organisation's slug goes into every payload: read once, and only when some endpoint listens.
+    let slug: string | undefined;
     for (const name of webhookEventsOf(event)) {
       const endpoints = await findEndpointsForEvent(trx, job.organisation_id, caseRow.service_id, name);
       if (endpoints.length === 0) continue;
-      const organisation = await findOrganisationById(trx, job.organisation_id);
-      const payload = (deliveryId: string) => webhookPayload(deliveryId, name, event, caseRow, organisation?.slug ?? '', now);
+      slug ??= (await findOrganisationById(trx, job.organisation_id))?.slug ?? '';
+      const organisation = slug;
+      const payload = (deliveryId: string) => webhookPayload(deliveryId, name, event, caseRow, organisation, now);
       const deliveries = endpoints.map((endpoint) => {
         const id = randomUUID();
         return { id, organisation_id: job.organisation_id, endpoint_id: endpoint.id, event: name, source: `${job.id}:${name}`, payload: payload(id), created_at: now };
