@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, matchPath, RouterProvider, StaffFrame, StaffSessionProvider, usePlace, useStaffSession } from '@amtsweg/ui/app';
-import { LanguageProvider, useLanguage } from './i18n';
+import { LanguageProvider, useLanguage, type Translate } from './i18n';
 import { NoPermissionPage } from './NoPermissionPage';
 import { EndpointPage } from './webhooks/EndpointPage';
 import { NewEndpointPage } from './webhooks/NewEndpointPage';
@@ -8,8 +8,32 @@ import { WebhooksPage } from './webhooks/WebhooksPage';
 
 export const BASE = '/admin';
 export const WEBHOOKS_PATH = `${BASE}/webhooks`;
-/** What the administration is for: the permission its routes on the server require. */
-const PERMISSION = 'organisation:manage';
+
+/**
+ * An area of the administration: where it lives, what it is called, which permission its routes on the server
+ * require (an area the person may not use is not offered), and what it shows for a path below it.
+ */
+interface Area {
+  path: string;
+  label: (t: Translate) => string;
+  permission: string;
+  render: (path: string) => ReactNode;
+}
+
+/** The areas in the order the navigation offers them; the first the person may use is the start page. */
+const AREAS: readonly Area[] = [
+  {
+    path: WEBHOOKS_PATH,
+    label: (t) => t('webhooksTitle'),
+    permission: 'organisation:manage',
+    render: (path) => {
+      if (matchPath(`${WEBHOOKS_PATH}/neu`, path)) return <NewEndpointPage />;
+      const params = matchPath(`${WEBHOOKS_PATH}/:endpointId`, path);
+      if (params && /^[0-9a-f-]{36}$/i.test(params.endpointId!)) return <EndpointPage key={params.endpointId} endpointId={params.endpointId!} />;
+      return <WebhooksPage />;
+    },
+  },
+];
 
 export function App(): ReactNode {
   return (
@@ -32,39 +56,34 @@ function Layout(): ReactNode {
   );
 }
 
-/** The frame shows this only to someone logged in; without the permission they learn so instead of seeing errors. */
+/** The frame shows this only to someone logged in; without any area's permission they learn so instead of seeing errors. */
 function Permitted(): ReactNode {
   const { staff } = useStaffSession();
-  if (!staff?.permissions.includes(PERMISSION)) return <NoPermissionPage />;
+  const { path } = usePlace();
+  const areas = AREAS.filter((area) => staff?.permissions.includes(area.permission));
+  if (areas.length === 0) return <NoPermissionPage />;
+  const current = areas.find((area) => path === area.path || path.startsWith(`${area.path}/`)) ?? areas[0]!;
   return (
     <>
-      <AreaNav />
-      <Routes />
+      <AreaNav areas={areas} current={current} />
+      {current.render(path)}
     </>
   );
 }
 
-/** The administration's areas; webhooks are the first. */
-function AreaNav(): ReactNode {
+function AreaNav({ areas, current }: { areas: readonly Area[]; current: Area }): ReactNode {
   const { t } = useLanguage();
-  const { path } = usePlace();
   return (
     <nav aria-label={t('areas')} className="aw-tabs">
       <ul>
-        <li>
-          <Link to={`${WEBHOOKS_PATH}/`} aria-current={path.startsWith(WEBHOOKS_PATH) || path === `${BASE}/` ? 'page' : undefined}>
-            {t('webhooksTitle')}
-          </Link>
-        </li>
+        {areas.map((area) => (
+          <li key={area.path}>
+            <Link to={`${area.path}/`} aria-current={area === current ? 'page' : undefined}>
+              {area.label(t)}
+            </Link>
+          </li>
+        ))}
       </ul>
     </nav>
   );
-}
-
-function Routes(): ReactNode {
-  const { path } = usePlace();
-  if (matchPath(`${WEBHOOKS_PATH}/neu`, path)) return <NewEndpointPage />;
-  const params = matchPath(`${WEBHOOKS_PATH}/:endpointId`, path);
-  if (params && /^[0-9a-f-]{36}$/i.test(params.endpointId!)) return <EndpointPage key={params.endpointId} endpointId={params.endpointId!} />;
-  return <WebhooksPage />;
 }

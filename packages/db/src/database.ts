@@ -10,7 +10,7 @@ import type { DraftTable } from './tables/draft.table';
 import type { FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
 import type { LoginThrottleTable } from './tables/login-throttle.table';
-import type { OrganisationTable } from './tables/organisation.table';
+import type { OrganisationHostTable, OrganisationTable } from './tables/organisation.table';
 import type { JobScheduleTable } from './tables/job-schedule.table';
 import type { JobTable } from './tables/job.table';
 import type { WebhookEndpointTable } from './tables/webhook-endpoint.table';
@@ -25,6 +25,7 @@ import type { UserTable } from './tables/user.table';
 /** Every table of the Amtsweg database, as Kysely sees it. */
 export interface Database {
   organisations: OrganisationTable;
+  organisation_hosts: OrganisationHostTable;
   services: ServiceTable;
   service_versions: ServiceVersionTable;
   cases: CaseTable;

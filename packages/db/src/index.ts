@@ -3,7 +3,14 @@ export type { DatabaseHandle, DatabaseKind, DatabaseOptions } from './create-dat
 export { migrateToLatest } from './migrate-database';
 export { toJsonColumn } from './json-column';
 export type { Database } from './database';
-export type { Organisation, NewOrganisation, OrganisationUpdate } from './tables/organisation.table';
+export type {
+  Organisation,
+  NewOrganisation,
+  OrganisationContact,
+  OrganisationLegalPages,
+  OrganisationText,
+  OrganisationUpdate,
+} from './tables/organisation.table';
 export type { UserRow, NewUser, UserUpdate, StaffRole } from './tables/user.table';
 export type { UserServiceRole } from './tables/user-service-role.table';
 export type { ApiTokenRow } from './tables/api-token.table';

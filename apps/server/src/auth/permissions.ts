@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'tokens:manage',
   'audit:read',
   'organisation:manage',
+  'organisations:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +29,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>
   administrator: ['users:manage', 'tokens:manage', 'audit:read', 'organisation:manage'],
   designer: ['services:design'],
   caseworker: ['cases:read', 'cases:act'],
+  // Runs the installation: creates organisations. Granted at installation (CLI), never by an organisation's administrator.
+  operator: ['organisations:manage'],
 };
 
 /** What an API token may be limited to; administration stays with people. */

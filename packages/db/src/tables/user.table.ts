@@ -1,7 +1,10 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
-/** What a staff member may do in the organisation; process roles per service are in `user_service_roles`. */
-export type StaffRole = 'administrator' | 'designer' | 'caseworker';
+/**
+ * What a staff member may do in the organisation; process roles per service are in `user_service_roles`. The
+ * operator runs the installation: creates organisations (a Verwaltungsgemeinschaft hosting its members).
+ */
+export type StaffRole = 'administrator' | 'designer' | 'caseworker' | 'operator';
 
 export interface UserTable {
   id: string;
