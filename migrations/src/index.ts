@@ -10,6 +10,7 @@ import * as caseProposals from './2026-11-23-0008-case-proposals';
 import * as closedCaseCounts from './2026-11-24-0009-closed-case-counts';
 import * as backgroundWork from './2026-12-06-0010-background-work';
 import * as operations from './2026-12-07-0011-operations';
+import * as sessions from './2026-12-07-0016-sessions';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -27,4 +28,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-24-0009-closed-case-counts': closedCaseCounts,
   '2026-12-06-0010-background-work': backgroundWork,
   '2026-12-07-0011-operations': operations,
+  '2026-12-07-0016-sessions': sessions,
 };

@@ -1,13 +1,21 @@
 import type { ReactNode } from 'react';
-import { Link, matchPath, RouterProvider, StaffFrame, StaffSessionProvider, usePlace, useStaffSession } from '@amtsweg/ui/app';
+import { accountPathOf, Link, matchPath, RouterProvider, StaffAccountPage, StaffFrame, StaffSessionProvider, usePlace, useStaffSession } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage, type Translate } from './i18n';
 import { NoPermissionPage } from './NoPermissionPage';
+import { AUDIT_AREA } from './audit/audit-area';
+import { ORGANISATION_SETTINGS_AREA } from './organisation/organisation-area';
+import { STAFF_AREA } from './staff/staff-area';
+import { TOKENS_AREA } from './tokens/tokens-area';
+import { NewOrganisationPage } from './organisations/NewOrganisationPage';
+import { OrganisationPage } from './organisations/OrganisationPage';
+import { OrganisationsPage } from './organisations/OrganisationsPage';
 import { EndpointPage } from './webhooks/EndpointPage';
 import { NewEndpointPage } from './webhooks/NewEndpointPage';
 import { WebhooksPage } from './webhooks/WebhooksPage';
 
 export const BASE = '/admin';
 export const WEBHOOKS_PATH = `${BASE}/webhooks`;
+export const ORGANISATIONS_PATH = `${BASE}/organisationen`;
 
 /**
  * An area of the administration: where it lives, what it is called, which permission its routes on the server
@@ -22,6 +30,7 @@ interface Area {
 
 /** The areas in the order the navigation offers them; the first the person may use is the start page. */
 const AREAS: readonly Area[] = [
+  STAFF_AREA,
   {
     path: WEBHOOKS_PATH,
     label: (t) => t('webhooksTitle'),
@@ -31,6 +40,20 @@ const AREAS: readonly Area[] = [
       const params = matchPath(`${WEBHOOKS_PATH}/:endpointId`, path);
       if (params && /^[0-9a-f-]{36}$/i.test(params.endpointId!)) return <EndpointPage key={params.endpointId} endpointId={params.endpointId!} />;
       return <WebhooksPage />;
+    },
+  },
+  TOKENS_AREA,
+  AUDIT_AREA,
+  ORGANISATION_SETTINGS_AREA,
+  {
+    path: ORGANISATIONS_PATH,
+    label: (t) => t('organisationsTitle'),
+    permission: 'organisations:manage',
+    render: (path) => {
+      if (matchPath(`${ORGANISATIONS_PATH}/neu`, path)) return <NewOrganisationPage />;
+      const params = matchPath(`${ORGANISATIONS_PATH}/:organisationId`, path);
+      if (params && /^[0-9a-f-]{36}$/i.test(params.organisationId!)) return <OrganisationPage key={params.organisationId} organisationId={params.organisationId!} />;
+      return <OrganisationsPage />;
     },
   },
 ];
@@ -50,7 +73,7 @@ export function App(): ReactNode {
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
   return (
-    <StaffFrame appName={t('appName')} language={language} setLanguage={setLanguage}>
+    <StaffFrame appName={t('appName')} frontEnd="admin" language={language} setLanguage={setLanguage}>
       <Permitted />
     </StaffFrame>
   );
@@ -60,6 +83,9 @@ function Layout(): ReactNode {
 function Permitted(): ReactNode {
   const { staff } = useStaffSession();
   const { path } = usePlace();
+  const { t, language } = useLanguage();
+  // Every staff member's own account lives here too, whatever their roles.
+  if (matchPath(accountPathOf('admin'), path)) return <StaffAccountPage appName={t('appName')} language={language} />;
   const areas = AREAS.filter((area) => staff?.permissions.includes(area.permission));
   if (areas.length === 0) return <NoPermissionPage />;
   const current = areas.find((area) => path === area.path || path.startsWith(`${area.path}/`)) ?? areas[0]!;

@@ -1,5 +1,16 @@
+import { ORGANISATIONS_TEXTS } from './organisations/organisations-texts';
+import { STAFF_TEXTS } from './staff/staff-texts';
+import { ORGANISATION_SETTINGS_TEXTS } from './organisation/organisation-texts';
+import { TOKENS_TEXTS } from './tokens/tokens-texts';
+import { AUDIT_TEXTS } from './audit/audit-texts';
+
 /** The administration's words in German and English; service titles come from the definitions. */
 export const TEXTS = {
+  ...STAFF_TEXTS,
+  ...TOKENS_TEXTS,
+  ...AUDIT_TEXTS,
+  ...ORGANISATIONS_TEXTS,
+  ...ORGANISATION_SETTINGS_TEXTS,
   appName: { de: 'Administration', en: 'Administration' },
   areas: { de: 'Bereiche der Administration', en: 'Administration areas' },
   loading: { de: 'Wird geladen …', en: 'Loading …' },

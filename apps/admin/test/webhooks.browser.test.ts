@@ -104,6 +104,8 @@ describe('webhooks in the administration, on postgres', () => {
     const page = await context.newPage();
     const problems = collectProblems(page);
     await logIn(page, origin, 'admin@musterstadt.example');
+    // The administration opens on its staff accounts; webhooks are an area further on.
+    await page.getByRole('navigation', { name: 'Bereiche der Administration' }).getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
     await page.getByText('Noch ist kein Ziel erlaubt.').waitFor();
     await page.getByText('Noch ist kein Endpunkt registriert.').waitFor();

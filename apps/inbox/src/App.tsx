@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, matchPath, RouterProvider, StaffFrame, StaffSessionProvider, usePlace } from '@amtsweg/ui/app';
+import { Link, matchPath, mayUseFrontEnd, RouterProvider, StaffFrame, StaffNoPermissionPage, StaffSessionProvider, usePlace, useStaffSession } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
 import { AccountPage } from './pages/AccountPage';
 import { CaseListPage } from './pages/CaseListPage';
@@ -23,9 +23,8 @@ export function App(): ReactNode {
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
   return (
-    <StaffFrame appName={t('appName')} language={language} setLanguage={setLanguage}>
-      <SectionNav />
-      <Routes />
+    <StaffFrame appName={t('appName')} frontEnd="inbox" language={language} setLanguage={setLanguage}>
+      <Permitted />
     </StaffFrame>
   );
 }
@@ -58,6 +57,22 @@ function SectionNav(): ReactNode {
         </li>
       </ul>
     </nav>
+  );
+}
+
+/** Staff without the caseworker's permission get the account page and an explanation, never failed requests. */
+function Permitted(): ReactNode {
+  const { t, language } = useLanguage();
+  const { staff } = useStaffSession();
+  const route = findRoute(usePlace().path);
+  if (!mayUseFrontEnd('inbox', staff?.permissions ?? [])) {
+    return route.page === 'account' ? <AccountPage /> : <StaffNoPermissionPage frontEnd="inbox" appName={t('appName')} language={language} />;
+  }
+  return (
+    <>
+      <SectionNav />
+      <Routes />
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, matchPath, navigate, RouterProvider, usePlace } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
+import { SiteFooter } from './legal/SiteFooter';
 import { SessionProvider, useSession } from './session';
 
 // Each page is its own chunk: the catalog never loads the form renderer, the form never loads "my applications".
@@ -12,6 +13,8 @@ const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+// The legal pages bring the Markdown renderer: loaded only when one of them is opened.
+const LegalPage = lazy(() => import('./legal/LegalPage'));
 
 export function App(): ReactNode {
   return (
@@ -78,11 +81,7 @@ function Layout(): ReactNode {
           <Routes />
         </Suspense>
       </main>
-      <footer className="pt-footer">
-        <div className="pt-container">
-          <p>{t('footerNote')}</p>
-        </div>
-      </footer>
+      <SiteFooter />
     </>
   );
 }
@@ -100,6 +99,9 @@ function Routes(): ReactNode {
   if ((params = matchPath('/antraege/:caseId', path)) && isUuid(params.caseId)) return <StatusPage key={params.caseId} caseId={params.caseId!} />;
   if (path === '/anmelden') return <LoginPage mode="login" />;
   if (path === '/registrieren') return <LoginPage mode="register" />;
+  if (path === '/impressum') return <LegalPage key="imprint" page="imprint" />;
+  if (path === '/datenschutz') return <LegalPage key="privacy" page="privacy" />;
+  if (path === '/barrierefreiheit') return <LegalPage key="accessibility" page="accessibility" />;
   return <NotFoundPage />;
 }
 

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '@amtsweg/definitions';
+import { withRouterBase } from '@amtsweg/ui/app';
 import { safeStorage } from './i18n';
 
 /**
@@ -74,5 +75,5 @@ export function forgetOnDevice(caseId: string): void {
 
 /** The address that opens an application with its code; the code is in the fragment, which no server sees. */
 export function accessLink(caseId: string, accessToken: string): string {
-  return `${location.origin}/antraege/${encodeURIComponent(caseId)}#code=${encodeURIComponent(accessToken)}`;
+  return `${location.origin}${withRouterBase(`/antraege/${encodeURIComponent(caseId)}`)}#code=${encodeURIComponent(accessToken)}`;
 }

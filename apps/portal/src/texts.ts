@@ -1,3 +1,5 @@
+import { LEGAL_TEXTS } from './legal/legal-texts';
+
 /**
  * The portal's own words in German and English. The services' texts (titles, labels, status texts) come
  * from their definitions; these are the words around them. German is the first language of every page.
@@ -189,4 +191,5 @@ export const TEXTS = {
     en: 'This account needs a second factor; please log in through the staff application.',
   },
   required: { de: (label: string) => `Bitte füllen Sie „${label}“ aus.`, en: (label: string) => `Please fill in “${label}”.` },
+  ...LEGAL_TEXTS,
 } as const;

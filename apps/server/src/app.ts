@@ -22,6 +22,8 @@ import { draftsRoutes } from './routes/drafts.routes';
 import { filesRoutes } from './routes/files.routes';
 import { healthRoutes } from './routes/health.routes';
 import { oidcRoutes } from './routes/oidc.routes';
+import { organisationSettingsRoutes } from './routes/organisation-settings.routes';
+import { organisationsRoutes } from './routes/organisations.routes';
 import { servicesRoutes } from './routes/services.routes';
 import { studioRoutes } from './routes/studio.routes';
 import { submissionsRoutes } from './routes/submissions.routes';
@@ -29,6 +31,11 @@ import { webhooksRoutes } from './routes/webhooks.routes';
 
 export interface AppOptions {
   database: DatabaseHandle;
+  /**
+   * The home organisation: the one stored under this slug, created with these details if missing (the demo
+   * organisation by default). server.ts establishes it before (`install/prepare-installation.ts`: the oldest
+   * organisation, or the one ORGANISATION_NAME creates on an empty database) and passes the stored one.
+   */
   organisation?: { slug: string; name: string; address: string };
   /** Sessions, cookies and rate limits; without a server secret a random one is used (sessions end on restart). */
   security?: Partial<AuthOptions>;
@@ -69,6 +76,8 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(accountRoutes);
   await app.register(oidcRoutes, { oidc: options.oidc });
   await app.register(administrationRoutes);
+  await app.register(organisationSettingsRoutes);
+  await app.register(organisationsRoutes);
   await app.register(servicesRoutes);
   await app.register(studioRoutes);
   await app.register(submissionsRoutes);

@@ -3,6 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OidcOptions } from './auth/oidc-login';
+import type { OrganisationSettings } from './install/home-organisation';
+import { InstallationError } from './install/installation-error';
+import { checkOrganisationSlug, slugFromName } from './install/organisation-slug';
+import type { FirstAdministrator } from './install/prepare-installation';
 import type { FrontEnd } from './plugins/front-ends.plugin';
 
 /** How the server is configured: environment variables only (documented in the README). */
@@ -16,8 +20,15 @@ export interface ServerConfig {
   logLevel: string;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit: number;
-  /** Seed the demo organisation, the Hundeanmeldung service and demo cases on first start. */
+  /**
+   * Seed the Hundeanmeldung, demo cases and the demo accounts (README) on first start. `SEED_DEMO`; by default
+   * on the embedded database (the README's try-out) and off with `DATABASE_URL` (a real installation).
+   */
   seedDemo: boolean;
+  /** The home organisation at the first start (`ORGANISATION_NAME`, `ORGANISATION_SLUG`); later starts keep the stored one. */
+  organisation: OrganisationSettings;
+  /** The first administrator, created at start while the home organisation has no staff account (`ADMIN_*`). */
+  administrator: FirstAdministrator | undefined;
   /**
    * The server's secret: session cookies are signed and stored second-factor secrets encrypted with keys derived
    * from it. The same on every process, and stable (a new one logs everybody out and voids enrolled second
@@ -48,14 +59,17 @@ export interface MailConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const { databaseUrl, dataDir } = readDatabaseLocation(env);
   return {
     port: readInteger(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR ?? '.data/pglite',
+    databaseUrl,
+    dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: readInteger(env.BODY_LIMIT, 1_048_576, 'BODY_LIMIT'),
-    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    seedDemo: readBoolean(env.SEED_DEMO, databaseUrl === undefined, 'SEED_DEMO'),
+    organisation: readOrganisation(env),
+    administrator: readAdministrator(env),
     serverSecret: env.SERVER_SECRET || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
     rateLimits: {
@@ -69,7 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mail: {
       smtpUrl: readSmtpUrl(env.SMTP_URL),
       from: env.MAIL_FROM || 'Amtsweg <amtsweg@localhost>',
-      mailDir: resolve(env.MAIL_DIR || join(dirname(env.DATA_DIR ?? '.data/pglite'), 'mail')),
+      mailDir: resolve(env.MAIL_DIR || join(dirname(env.DATA_DIR || '.data/pglite'), 'mail')),
     },
     jobs: {
       enabled: env.JOBS !== 'false',
@@ -84,6 +98,64 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       { name: 'admin', prefix: '/admin/', root: resolve(env.ADMIN_DIST || fileURLToPath(new URL('../../admin/dist', import.meta.url))) },
     ],
   };
+}
+
+/** Where the data is, for the server and the CLI alike: PostgreSQL at DATABASE_URL, else PGlite in DATA_DIR. */
+export function readDatabaseLocation(env: NodeJS.ProcessEnv = process.env): { databaseUrl: string | undefined; dataDir: string } {
+  return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data/pglite' };
+}
+
+/** ORGANISATION_NAME and ORGANISATION_SLUG (a slug needs a name: it names the organisation the name creates). */
+function readOrganisation(env: NodeJS.ProcessEnv): OrganisationSettings {
+  const name = env.ORGANISATION_NAME?.trim() || undefined;
+  const slug = env.ORGANISATION_SLUG?.trim() || undefined;
+  if (slug !== undefined && name === undefined) throw new InstallationError('ORGANISATION_SLUG is set without ORGANISATION_NAME: set both, or only ORGANISATION_NAME');
+  if (name !== undefined && name.length > 200) throw new InstallationError('ORGANISATION_NAME must be at most 200 characters');
+  if (slug !== undefined) return { name, slug: checkOrganisationSlug(slug, 'ORGANISATION_SLUG') };
+  if (name !== undefined && slugFromName(name).length < 2) {
+    throw new InstallationError(`ORGANISATION_NAME "${name}" gives no usable slug (2 to 63 letters and digits): set ORGANISATION_SLUG as well`);
+  }
+  return { name, slug };
+}
+
+/**
+ * ADMIN_EMAIL with ADMIN_PASSWORD or ADMIN_PASSWORD_FILE (a Docker secret: a file holding the password, its
+ * final line break dropped), ADMIN_NAME optional. Half a configuration stops the start.
+ */
+function readAdministrator(env: NodeJS.ProcessEnv): FirstAdministrator | undefined {
+  const email = env.ADMIN_EMAIL?.trim() || undefined;
+  const password = env.ADMIN_PASSWORD || undefined;
+  const passwordFile = env.ADMIN_PASSWORD_FILE || undefined;
+  if (password !== undefined && passwordFile !== undefined) {
+    throw new InstallationError('ADMIN_PASSWORD and ADMIN_PASSWORD_FILE are both set: set only one of them');
+  }
+  if (email === undefined) {
+    if (password !== undefined || passwordFile !== undefined) {
+      throw new InstallationError(`${password !== undefined ? 'ADMIN_PASSWORD' : 'ADMIN_PASSWORD_FILE'} is set without ADMIN_EMAIL: set both, or neither`);
+    }
+    return undefined;
+  }
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new InstallationError(`ADMIN_EMAIL must be an e-mail address, got "${email}"`);
+  if (password === undefined && passwordFile === undefined) {
+    throw new InstallationError('ADMIN_EMAIL is set without ADMIN_PASSWORD or ADMIN_PASSWORD_FILE: set one of them, or remove ADMIN_EMAIL');
+  }
+  const displayName = env.ADMIN_NAME?.trim() || 'Administration';
+  if (displayName.length > 200) throw new InstallationError('ADMIN_NAME must be at most 200 characters');
+  if (password !== undefined) return { email, password, displayName, passwordSource: 'ADMIN_PASSWORD' };
+  return { email, password: readPasswordFile(passwordFile!), displayName, passwordSource: 'ADMIN_PASSWORD_FILE' };
+}
+
+function readPasswordFile(file: string): string {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InstallationError(`ADMIN_PASSWORD_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  // Editors and `echo` end a file with a line break; it is not part of the password.
+  const password = content.replace(/\r?\n$/, '');
+  if (password === '') throw new InstallationError(`ADMIN_PASSWORD_FILE: ${file} is empty`);
+  return password;
 }
 
 /** PUBLIC_URL, or where this server listens. */
@@ -152,6 +224,13 @@ export function resolveServerSecret(config: ServerConfig, onEphemeral: () => voi
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function readBoolean(value: string | undefined, fallback: boolean, name: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InstallationError(`${name} must be true or false, got "${value}"`);
 }
 
 function readInteger(value: string | undefined, fallback: number, name: string): number {

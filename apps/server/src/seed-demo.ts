@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   countCases,
   findServiceBySlug,
+  findUserByEmail,
   insertService,
   insertServiceVersion,
   insertUser,
@@ -50,7 +51,7 @@ export async function seedDemo(database: DatabaseHandle, organisation: Organisat
   }
 }
 
-/** The password of every demo account (README). Demo accounts exist only on the embedded database. */
+/** The password of every demo account (README). Demo accounts exist only where demo data was asked for (`SEED_DEMO`). */
 export const DEMO_PASSWORD = 'Amtsweg-Demo-2026';
 
 /** One account for every side of Amtsweg; listed in the README. */
@@ -62,11 +63,13 @@ export const DEMO_ACCOUNTS = [
   { email: 'erika@example.org', displayName: 'Erika Mustermann', kind: 'citizen', roles: [], serviceRoles: [] },
 ] as const satisfies readonly { email: string; displayName: string; kind: 'staff' | 'citizen'; roles: readonly StaffRole[]; serviceRoles: readonly string[] }[];
 
-/** Creates the demo accounts; answers the demo citizen's id. */
-async function seedDemoAccounts(db: DatabaseHandle['db'], organisation: Organisation, serviceId: string): Promise<string> {
+/** Creates the demo accounts (leaving an address alone that has an account already); answers the demo citizen's id. */
+async function seedDemoAccounts(db: DatabaseHandle['db'], organisation: Organisation, serviceId: string): Promise<string | undefined> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  let citizenId = '';
+  let citizenId: string | undefined;
   for (const account of DEMO_ACCOUNTS) {
+    // The first administrator (ADMIN_EMAIL) may have taken a demo address.
+    if (await findUserByEmail(db, organisation.id, account.kind, account.email)) continue;
     const user = await insertUser(db, {
       id: randomUUID(),
       organisation_id: organisation.id,

@@ -58,6 +58,10 @@ const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
 function reachesObject(url: string, principal: PrincipalSpec): boolean {
   if (url.startsWith('/api/applicant/cases/:caseId')) return principal.filedCase === true;
   if (url.startsWith('/api/cases/:caseId')) return principal.worksOnCase === true;
+  // The session fixture is the caseworker's (who works on the case): everyone else's account has no such session.
+  if (url.includes(':sessionId')) return principal.worksOnCase === true;
+  // The logo fixture is this organisation's: the other organisation has none (its callers get 404).
+  if (url === '/api/organisation/logo') return principal.otherOrganisation !== true;
   if (url.includes(':serviceId') || url.includes(':userId') || url.includes(':tokenId') || url.includes(':endpointId')) return principal.otherOrganisation !== true;
   return true;
 }
@@ -125,7 +129,7 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     for (const [name, accountKind] of accounts) {
       const email = emailOf(name);
       const account = await createAccount(t.app, { email, kind: accountKind as 'staff' | 'citizen', roles: PRINCIPALS[name].roles });
-      if (name === 'caseworkerWithRole') await grantServiceRoles(t, account.id, dogs, ['dogTax']);
+      if (name === 'caseworkerWithRole') await grantServiceRoles(t, account.id, dogs, ['dogTax', 'teamLead']);
       if (name === 'caseworkerWithoutRole') await grantServiceRoles(t, account.id, otherService, ['dogTax', 'teamLead']);
       callers.set(name, await logIn(t.app, email, { kind: accountKind as 'staff' | 'citizen' }));
       if (name === 'caseworkerWithRole') fixtures.userId = account.id;
@@ -170,6 +174,9 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     // A webhook of the service with one delivery (a test event); the matrix deletes the endpoint near the end.
     const administrator = callers.get('administrator');
     expect((await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { webhookHosts: ['fachverfahren.musterstadt.example'] } }, administrator)).statusCode).toBe(200);
+    // A logo for GET /api/organisation/logo to serve (stored directly: the upload is tested in organisation-settings.test.ts).
+    await t.database.db.updateTable('organisations').set({ logo: Buffer.from('logo'), logo_type: 'image/png' }).where('id', '=', t.app.organisation.id).execute();
+    t.app.organisations.forget(t.app.organisation.id);
     const endpoint = await t.inject(
       { method: 'POST', url: '/api/webhooks', payload: { serviceId: dogs, url: 'https://fachverfahren.musterstadt.example/amtsweg', events: ['case.submitted'] } },
       administrator,
@@ -190,7 +197,12 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       sha256: '0'.repeat(64),
       content: PDF_BYTES,
     });
+    // A second session of the caseworker holding the role: only she may end it (DELETE /api/auth/sessions/:sessionId).
+    await logIn(t.app, emailOf('caseworkerWithRole'));
+    const ownSessions = await t.inject({ method: 'GET', url: '/api/auth/sessions' }, callers.get('caseworkerWithRole'));
+    const spareSessionId = ownSessions.json<{ sessions: { id: string; current: boolean }[] }>().sessions.find((session) => !session.current)!.id;
     Object.assign(fixtures, {
+      sessionId: spareSessionId,
       attachmentId,
       caseId: answer.caseId,
       documentId: answer.receipt.documentId,
@@ -200,8 +212,12 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       actionId: 'approve',
       templateId: 'receipt',
       tokenId: revocable.json<{ apiToken: { id: string } }>().apiToken.id,
+      // A grant the matrix revokes (DELETE /api/users/:userId/service-roles/:serviceId/:role); dogTax stays.
+      role: 'teamLead',
       endpointId,
       deliveryId: ping.json<{ deliveryId: string }>().deliveryId,
+      // The platform operator's routes (no caller of the matrix is an operator: all are refused).
+      organisationId: neighbour.id,
     });
   });
   afterAll(async () => {
@@ -222,8 +238,9 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
     const apiRoutes = t.routes.filter((route) => route.url.startsWith('/api') && route.method !== 'HEAD');
     // Logging out ends the session the rest of the matrix uses, so it goes last; discarding the citizens' drafts
     // goes just before it, after every route that reads them; so does removing the webhook endpoint.
+    // Ending one session goes first, before "log out everywhere else" ends it together with the rest.
     const rank = (route: { method: string; url: string }) =>
-      route.url === '/api/auth/logout' ? 2 : route.method === 'DELETE' && (route.url === '/api/drafts/:serviceId' || route.url === '/api/webhooks/:endpointId') ? 1 : 0;
+      route.url === '/api/auth/sessions/:sessionId' ? -1 : route.url === '/api/auth/logout' ? 2 : route.method === 'DELETE' && (route.url === '/api/drafts/:serviceId' || route.url === '/api/webhooks/:endpointId') ? 1 : 0;
     apiRoutes.sort((a, b) => rank(a) - rank(b));
     const mismatches: string[] = [];
     for (const route of apiRoutes) {

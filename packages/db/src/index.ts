@@ -25,7 +25,18 @@ export type { FileRow, NewFile } from './tables/file.table';
 export type { IdempotencyKey, NewIdempotencyKey } from './tables/idempotency-key.table';
 export type { DraftRow } from './tables/draft.table';
 export type { Executor } from './repositories/executor';
-export { ensureOrganisation, findOrganisationById, findOrganisationBySlug, updateOrganisation } from './repositories/organisation.repository';
+export { ensureOrganisation, findOrganisationById, findOrganisationBySlug, findOrganisationLogo, updateOrganisation } from './repositories/organisation.repository';
+export type { OrganisationLogo } from './repositories/organisation.repository';
+export {
+  findTakenHosts,
+  insertOrganisation,
+  listOrganisationHosts,
+  listOrganisationSummaries,
+  loadOrganisationDirectory,
+  replaceOrganisationHosts,
+  type OrganisationDirectory,
+  type OrganisationSummary,
+} from './repositories/organisation.repository';
 export {
   findServiceById,
   findServiceBySlug,
@@ -94,6 +105,10 @@ export {
   listCaseworkers,
   listServiceRoles,
   listUsers,
+  addServiceRole,
+  removeServiceRole,
+  findUserNames,
+  lockUser,
   advanceTotpStep,
   replaceRecoveryCodes,
   replaceServiceRoles,
@@ -103,7 +118,7 @@ export {
 export { claimLoginAttempt, clearLoginAttempts, findLoginThrottle } from './repositories/login-throttle.repository';
 export type { LockoutPolicy, LoginAddress } from './repositories/login-throttle.repository';
 export type { LoginThrottle } from './tables/login-throttle.table';
-export { deleteExpiredSessions, deleteSession, deleteUserSessions, findSession, saveSession } from './repositories/session.repository';
+export { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSession, findSessionInUse, listUserSessions, saveSession } from './repositories/session.repository';
 export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
 export type { ApiTokenInfo } from './repositories/api-token.repository';
 export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';

@@ -126,6 +126,11 @@ export interface YesNoField extends FieldBase {
   type: 'yesNo';
   /** The answer must be "yes" (a consent or declaration). */
   mustBeYes?: boolean;
+  /**
+   * The field's text cites the organisation's privacy policy (Datenschutzerklärung): the portal links it next to
+   * the field (schema 1.4.0).
+   */
+  privacyNotice?: boolean;
 }
 export interface FileField extends FieldBase {
   type: 'file';

@@ -81,6 +81,7 @@ const ELEMENT_PROPERTIES: PropertySpecs = {
   minAgeYears: { kind: 'value', name: { de: 'Mindestalter in Jahren', en: 'minimum age in years' } },
   maxAgeYears: { kind: 'value', name: { de: 'Höchstalter in Jahren', en: 'maximum age in years' } },
   mustBeYes: { kind: 'flag', name: { de: 'Muss mit Ja beantwortet werden', en: 'must be answered yes' } },
+  privacyNotice: { kind: 'flag', name: { de: 'Verweist auf die Datenschutzerklärung', en: 'links the privacy policy' } },
   countries: { kind: 'set', name: { de: 'Erlaubte Länder', en: 'allowed countries' } },
   accept: { kind: 'set', name: { de: 'Erlaubte Dateiarten', en: 'allowed file types' } },
   maxSizeBytes: { kind: 'value', name: { de: 'Höchstgröße je Datei', en: 'maximum size per file' }, format: formatBytes },

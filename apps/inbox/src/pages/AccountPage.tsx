@@ -1,43 +1,21 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, PageHeading, useLoad, useStaffSession, type SessionAnswer } from '@amtsweg/ui/app';
+import { api, ApiError, StaffAccountPage, useStaffSession, type SessionAnswer } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
 
-/** What `/api/auth/me` and `PATCH /api/auth/preferences` answer; a staff account carries its preferences. */
-interface AccountAnswer extends SessionAnswer {
-  account: SessionAnswer['account'] & { email: string; preferences?: { dailyDigest: boolean } };
-}
-
 /**
- * The caseworker's own account: who is logged in, and the daily e-mail of new and overdue cases, which they turn
- * off and on themselves (the e-mail itself points here).
+ * The caseworker's own account: the shared account page (password, second factor, sessions) and the daily
+ * e-mail of new and overdue cases, which they turn off and on themselves (the e-mail itself points here).
  */
 export function AccountPage(): ReactNode {
-  const { t } = useLanguage();
-  const loaded = useLoad(() => api<AccountAnswer>('/api/auth/me'), []);
+  const { t, language } = useLanguage();
+  const { staff } = useStaffSession();
   return (
-    <>
-      <PageHeading title={`${t('accountTitle')} – ${t('appName')}`}>{t('accountTitle')}</PageHeading>
-      {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-      {loaded.state === 'failed' ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-          <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-            {t('tryAgain')}
-          </button>
-        </div>
-      ) : null}
-      {loaded.state === 'done' ? (
-        <>
-          <p>{t('signedInAs')(loaded.value.account.displayName, loaded.value.account.email)}</p>
-          <h2>{t('emailTitle')}</h2>
-          {loaded.value.account.preferences ? (
-            <DailyDigestSetting email={loaded.value.account.email} initial={loaded.value.account.preferences.dailyDigest} />
-          ) : (
-            <p>{t('noPreferences')}</p>
-          )}
-        </>
-      ) : null}
-    </>
+    <StaffAccountPage appName={t('appName')} language={language}>
+      <section aria-labelledby="email-title">
+        <h2 id="email-title">{t('emailTitle')}</h2>
+        {staff?.preferences ? <DailyDigestSetting email={staff.email} initial={staff.preferences.dailyDigest} /> : <p>{t('noPreferences')}</p>}
+      </section>
+    </StaffAccountPage>
   );
 }
 
@@ -57,7 +35,7 @@ function DailyDigestSetting({ email, initial }: { email: string; initial: boolea
     setSaved(null);
     setFailure(null);
     try {
-      const answer = await api<AccountAnswer>('/api/auth/preferences', { method: 'PATCH', body: { dailyDigest: checked } });
+      const answer = await api<SessionAnswer>('/api/auth/preferences', { method: 'PATCH', body: { dailyDigest: checked } });
       // The answer is a session answer: keep its CSRF token and account as a login would.
       accept(answer);
       const confirmed = answer.account.preferences?.dailyDigest ?? checked;

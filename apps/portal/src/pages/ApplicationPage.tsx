@@ -10,6 +10,7 @@ import { useSession } from '../session';
 import { Confirmation, rememberConfirmation, type SubmissionAnswer } from './Confirmation';
 import { FocusedNotice } from './FocusedNotice';
 import { LoadState } from './LoadState';
+import { citesPrivacyNotice, PrivacyNoticeLink } from '../legal/PrivacyNoticeLink';
 
 const CHECK_STEP = 'pruefen';
 const SENT_STEP = 'gesendet';
@@ -154,6 +155,7 @@ function PageStep({ service, version, draft, drafts, page, pages }: StepProps & 
       <PageHeading title={`${errors.length > 0 ? `${t('errorTitlePrefix')} ` : ''}${title} – ${serviceTitle}`}>{title}</PageHeading>
       <form noValidate onSubmit={(event) => void onSubmit(event)} className="pt-form">
         <FormPageView page={page} answers={draft.answers} language={definitionLanguage} uiLanguage={language} errors={errorMap} onChange={onChange} upload={upload} />
+        {citesPrivacyNotice(page.elements) ? <PrivacyNoticeLink /> : null}
         <div className="pt-actions">
           {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus to the page. */}
           <button type="submit" className="aw-button" aria-disabled={busy} aria-busy={busy}>

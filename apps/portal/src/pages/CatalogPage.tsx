@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
 import { useLanguage } from '../i18n';
-import { Link, PageHeading, useLoad } from '@amtsweg/ui/app';
+import { Link, PageHeading, useLoad, withRouterBase } from '@amtsweg/ui/app';
 import { loadCatalog, type CatalogEntry } from '../services';
 import { LoadState } from './LoadState';
 
@@ -30,7 +30,7 @@ export default function CatalogPage(): ReactNode {
           role="search"
           onSubmit={(event) => {
             event.preventDefault();
-            history.replaceState(null, '', query ? `/?suche=${encodeURIComponent(query)}` : '/');
+            history.replaceState(null, '', withRouterBase(query ? `/?suche=${encodeURIComponent(query)}` : '/'));
           }}
         >
           <label className="aw-label" htmlFor="catalog-search">

@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n';
 import { accessLink, forgetOnDevice, isRememberedOnDevice, rememberOnDevice } from '../known-cases';
 import { useSession } from '../session';
 import type { CatalogEntry } from '../services';
+import { PrivacyNoticeLink } from '../legal/PrivacyNoticeLink';
 import NotFoundPage from './NotFoundPage';
 
 export interface SubmissionAnswer {
@@ -53,6 +54,7 @@ export function Confirmation({ service }: { service: CatalogEntry }): ReactNode 
       <p>
         <Link to={`/antraege/${answer.caseId}`}>{t('viewStatus')}</Link>
       </p>
+      <PrivacyNoticeLink intro />
       <h2>{t('accessLinkTitle')}</h2>
       <p>{t('accessLinkText')}</p>
       <CopyField id="access-link" label={t('accessLink')} value={link} />

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ActionInput, FileReference, LocalizedText } from '@amtsweg/definitions';
 import { ErrorSummary, FileInput, localize, type FileUploader, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, downloadFile, Link, NetworkError, PageHeading, uploadWithProgress } from '@amtsweg/ui/app';
+import { api, ApiError, downloadFile, Link, NetworkError, PageHeading, uploadWithProgress, withRouterBase } from '@amtsweg/ui/app';
 import { formatDateTime, useLanguage } from '../i18n';
 import { findKnownCase, rememberCase } from '../known-cases';
 import { FocusedNotice } from './FocusedNotice';
@@ -39,7 +39,7 @@ export default function StatusPage({ caseId }: { caseId: string }): ReactNode {
   const [token, setToken] = useState<string | undefined>(() => readCodeFromAddress(caseId));
   // The code does not stay in the address (history, screenshots, a shoulder); the page keeps it in memory.
   useEffect(() => {
-    if (new URLSearchParams(location.hash.slice(1)).has('code')) history.replaceState(null, '', `/antraege/${encodeURIComponent(caseId)}`);
+    if (new URLSearchParams(location.hash.slice(1)).has('code')) history.replaceState(null, '', withRouterBase(`/antraege/${encodeURIComponent(caseId)}`));
   }, [caseId]);
   // Every code entered is tried, even the same wrong one twice.
   const [codeAttempt, setCodeAttempt] = useState(0);

@@ -12,6 +12,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { verifyPassword } from './password';
 import type { LoginStage } from './principal';
+import { summariseUserAgent } from './session-client';
 
 /** Five attempts are free; then the account locks for 30 s, doubling with each further failure, at most 15 min. */
 export const LOCKOUT_POLICY: LockoutPolicy = { freeAttempts: 5, baseLockSeconds: 30, maxLockSeconds: 900 };
@@ -118,11 +119,16 @@ export function stageUnderOrganisationRules(user: UserRow, organisation: Organis
  * the login is complete clears the failure count and records it.
  */
 export async function startSession(app: FastifyInstance, request: FastifyRequest, user: UserRow, stage: LoginStage, method: string): Promise<void> {
+  // The second factor (or its enrolment) finishes the login the password began: it keeps its start.
+  const continued = request.session.userId === user.id && request.session.stage !== 'complete' ? request.session.startedAt : undefined;
   await request.session.regenerate();
+  const now = new Date().toISOString();
   request.session.userId = user.id;
   request.session.organisationId = user.organisation_id;
   request.session.stage = stage;
-  request.session.authenticatedAt = new Date().toISOString();
+  request.session.authenticatedAt = now;
+  request.session.startedAt = continued ?? now;
+  request.session.client = summariseUserAgent(request.headers['user-agent']);
   if (stage === 'second-factor') return;
   await appendAuditEvent(app.database.db, {
     organisationId: user.organisation_id,

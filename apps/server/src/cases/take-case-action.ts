@@ -18,6 +18,7 @@ import {
 import type { CaseActor } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
+import { loadDocumentSender } from '../documents/document-sender';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import type { CompiledVersion } from '../services/version-cache';
 import { recordedRole, SYSTEM_ACTOR } from './case-actor';
@@ -86,7 +87,7 @@ export async function commitCaseMove(
   for (const document of plan.documents) {
     const pdf = await renderDocumentPdf(
       { title: document.title, createdAt: now, content: document.content },
-      { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
+      { reference: caseRow.reference, ...(await loadDocumentSender(db, organisation)) },
     );
     documents.push({ ...document, pdf });
   }

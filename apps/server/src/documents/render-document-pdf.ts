@@ -22,7 +22,14 @@ export interface DocumentPdfFacts {
   organisationName: string;
   /** One line, e.g. "Rathausplatz 1, 12345 Musterstadt"; the return address above the addressee and the letterhead fallback. */
   organisationAddress?: string;
+  /** The organisation's letterhead (contact, bank details …): printed at the foot of every page, above the Aktenzeichen. */
+  letterhead?: string;
+  /** The organisation's logo (PNG or JPEG, checked when uploaded), at the top right of the first page. */
+  logo?: { bytes: Buffer; type: 'image/png' | 'image/jpeg' };
 }
+
+/** The most lines of a letterhead a page's foot makes room for. */
+export const MAX_LETTERHEAD_LINES = 4;
 
 /**
  * Lays out an issued document as an A4 letter of the authority (after DIN 5008, form B) and returns the PDF:
@@ -45,6 +52,23 @@ export async function renderDocumentPdf(document: IssuedDocument, facts: Documen
   return createPdf(buildDocumentDefinition(document, facts, options.draft === true)).getBuffer();
 }
 
+/**
+ * Whether an image can be printed on a letter: PNG and JPEG whose content pdfkit can read (a file that only
+ * starts like a PNG would otherwise make every later notice fail). Used when a logo is uploaded.
+ */
+export async function canPrintImage(image: { bytes: Buffer; type: 'image/png' | 'image/jpeg' }): Promise<boolean> {
+  try {
+    await createPdf({ content: [{ image: toDataUrl(image), fit: [LOGO_WIDTH, LOGO_HEIGHT] }] }).getBuffer();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toDataUrl(image: { bytes: Buffer; type: 'image/png' | 'image/jpeg' }): string {
+  return `data:${image.type};base64,${image.bytes.toString('base64')}`;
+}
+
 const MM = 72 / 25.4;
 // DIN 5008 form B geometry, measured from the page edges (A4 is 210 mm × 297 mm).
 const MARGIN_LEFT = 25 * MM;
@@ -56,6 +80,10 @@ const ADDRESS_FIELD_HEIGHT = 45 * MM;
 /** The return address and postal notes sit in the top 17.7 mm of the address field, the address below. */
 const NOTE_ZONE_HEIGHT = 17.7 * MM;
 const INFO_BLOCK_LEFT = 125 * MM;
+// The logo's box at the top right: it keeps its proportions inside.
+const LOGO_WIDTH = 45 * MM;
+const LOGO_HEIGHT = 18 * MM;
+const LETTERHEAD_LINE = 3.6 * MM;
 
 const GREY = '#555555';
 
@@ -90,6 +118,11 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
   const title = parts.title ?? document.title;
   const date = formatDateForPeople(toOfficeDate(document.createdAt), language);
   const organisationAddress = facts.organisationAddress?.trim() ?? '';
+  const letterheadLines = (facts.letterhead ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .slice(0, MAX_LETTERHEAD_LINES);
 
   const body: Content[] = [
     letterHead(parts.authority ?? [facts.organisationName, organisationAddress].filter((line) => line !== '').join('\n'), parts.addressee, {
@@ -98,6 +131,7 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
         [labels.reference, facts.reference],
         [labels.date, date],
       ],
+      ...(facts.logo ? { logo: toDataUrl(facts.logo) } : {}),
     }),
     { text: title, style: 'title' },
   ];
@@ -109,7 +143,8 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
 
   return {
     pageSize: 'A4',
-    pageMargins: [MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM],
+    // The letterhead at the foot takes its lines' room from the text above, never overlapping it.
+    pageMargins: [MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM + letterheadLines.length * LETTERHEAD_LINE],
     language: language === 'de' ? 'de-DE' : 'en-GB',
     info: {
       title,
@@ -123,9 +158,14 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
     pageBreakBefore: (node, nodes) => node.headlineLevel === 1 && nodes.getFollowingNodesOnPage().length === 0,
     footer: (currentPage, pageCount) => ({
       margin: [MARGIN_LEFT, 10 * MM, MARGIN_RIGHT, 0],
-      columns: [
-        { text: `${labels.referenceShort} ${facts.reference}`, style: 'footer' },
-        { text: labels.page(currentPage, pageCount), style: 'footer', alignment: 'right' },
+      stack: [
+        ...(letterheadLines.length > 0 ? [{ text: letterheadLines.join('\n'), style: 'letterheadFooter' }] : []),
+        {
+          columns: [
+            { text: `${labels.referenceShort} ${facts.reference}`, style: 'footer' },
+            { text: labels.page(currentPage, pageCount), style: 'footer', alignment: 'right' },
+          ],
+        },
       ],
     }),
     content: body,
@@ -144,6 +184,7 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
       // Regular, not italics: every further font a document uses is parsed again for it (pdfkit keeps no cache).
       signatureNote: { fontSize: 9, color: GREY },
       footer: { fontSize: 8, color: GREY },
+      letterheadFooter: { fontSize: 8, color: GREY, lineHeight: 1.1, margin: [0, 0, 0, 1.5 * MM] },
     },
   };
 }
@@ -153,10 +194,13 @@ function buildDocumentDefinition(document: IssuedDocument, facts: DocumentPdfFac
  * the zones have their DIN heights (so the address sits in an envelope's window); without one (a receipt
  * shown online) they take only the room they need.
  */
-function letterHead(authority: string, addressee: string | undefined, options: { returnAddress: string; info: [string, string][] }): Content {
+function letterHead(authority: string, addressee: string | undefined, options: { returnAddress: string; info: [string, string][]; logo?: string }): Content {
   const [name = '', ...lines] = authority.split('\n');
+  const sender: Content[] = [{ text: name, style: 'letterHeadName' }, ...(lines.length > 0 ? [{ text: lines.join('\n'), style: 'letterHeadLine' }] : [])];
   const head: TableCell = {
-    stack: [{ text: name, style: 'letterHeadName' }, ...(lines.length > 0 ? [{ text: lines.join('\n'), style: 'letterHeadLine' }] : [])],
+    ...(options.logo
+      ? { columns: [{ width: '*', stack: sender }, { width: LOGO_WIDTH, image: options.logo, fit: [LOGO_WIDTH, LOGO_HEIGHT], alignment: 'right' }] }
+      : { stack: sender }),
     colSpan: 2,
     margin: [0, 0, 0, addressee ? 0 : 6 * MM],
   };

@@ -3,7 +3,15 @@ import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
-import { deleteExpiredSessions, findOrganisationById, findUserById, useApiToken, type Organisation, type UserRow } from '@amtsweg/db';
+import {
+  deleteExpiredSessions,
+  findOrganisationById,
+  findUserById,
+  loadOrganisationDirectory,
+  useApiToken,
+  type Organisation,
+  type UserRow,
+} from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
@@ -102,9 +110,23 @@ declare module 'fastify' {
      * Organisations by id, each read at most every few seconds per process (requests need their settings);
      * a change through this process is seen at once, through another within that time.
      */
-    organisations: { find(organisationId: string): Promise<Organisation | undefined>; forget(organisationId: string): void };
+    organisations: {
+      find(organisationId: string): Promise<Organisation | undefined>;
+      /** Forgets the organisation and the host names and slugs of all (after a change to one). */
+      forget(organisationId: string): void;
+      /**
+       * The organisation a caller without a staff account reaches: the one owning the host name, else the one
+       * named by the portal's path prefix (its slug, sent as `X-Amtsweg-Organisation`), else the home organisation.
+       * An unknown slug is a 404: a citizen must never file with the wrong municipality.
+       */
+      findSite(host: string, slug: string | undefined): Promise<Organisation>;
+    };
   }
 }
+
+/** The header the portal sends when it is served under `/o/<slug>/` (the path prefix of an organisation). */
+export const ORGANISATION_HEADER = 'x-amtsweg-organisation';
+const UNKNOWN_ORGANISATION = { de: 'Diese Organisation gibt es hier nicht.', en: 'There is no such organisation here.' };
 
 const ORGANISATION_CACHE_MS = 5000;
 const SESSION_SWEEP_MS = 15 * 60 * 1000;
@@ -156,8 +178,42 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     },
     forget(organisationId: string) {
       organisations.delete(organisationId);
+      directory = undefined;
+      loading = undefined;
+      generation += 1;
+    },
+    async findSite(host: string, slug: string | undefined) {
+      const { byHost, bySlug } = await readDirectory();
+      const organisationId = byHost.get(host) ?? (slug === undefined ? app.organisation.id : bySlug.get(slug));
+      const organisation = organisationId === undefined ? undefined : await app.organisations.find(organisationId);
+      if (!organisation) throw new AppError('NOT_FOUND', UNKNOWN_ORGANISATION);
+      return organisation;
     },
   });
+  // Host names and slugs of every organisation, one snapshot read at most every few seconds per process (a
+  // handful of rows per organisation): resolving a portal visitor costs two map lookups, no round trip.
+  let directory: { byHost: Map<string, string>; bySlug: Map<string, string>; until: number } | undefined;
+  let loading: Promise<NonNullable<typeof directory>> | undefined;
+  // A load that began before a change (forget) must not store what it read: it may predate the change.
+  let generation = 0;
+  const readDirectory = async () => {
+    if (directory && directory.until > Date.now()) return directory;
+    const started = generation;
+    const load = (loading ??= loadOrganisationDirectory(app.database.db)
+      .then(({ hosts, organisations: all }) => {
+        const read = {
+          byHost: new Map(hosts.map((row) => [row.host, row.organisation_id])),
+          bySlug: new Map(all.map((row) => [row.slug, row.id])),
+          until: Date.now() + ORGANISATION_CACHE_MS,
+        };
+        if (started === generation) directory = read;
+        return read;
+      })
+      .finally(() => {
+        if (loading === load) loading = undefined;
+      }));
+    return load;
+  };
 
   // Expired sessions are refused when read; this only keeps the table small.
   const sweep = setInterval(() => {
@@ -171,8 +227,17 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   app.decorateRequest('organisation', null as never);
 
   app.addHook('onRequest', async (request) => {
-    const resolved = await resolvePrincipal(app, request);
-    const organisation = (await app.organisations.find(resolved.kind === 'user' ? resolved.user.organisation_id : app.organisation.id)) ?? app.organisation;
+    let resolved = await resolvePrincipal(app, request);
+    let organisation: Organisation;
+    if (resolved.kind === 'user' && resolved.user.kind === 'staff') {
+      // Staff (sessions and API tokens) always act in their account's organisation, wherever they call from.
+      organisation = (await app.organisations.find(resolved.user.organisation_id)) ?? app.organisation;
+    } else {
+      organisation = await app.organisations.findSite(request.hostname.toLowerCase(), siteSlugOf(request));
+      // A citizen's account belongs to one organisation's portal; on another's (its host or path prefix, with
+      // the same browser's cookie) they are a visitor there, and their session stays for their own portal.
+      if (resolved.kind === 'user' && resolved.user.organisation_id !== organisation.id) resolved = ANONYMOUS;
+    }
     request.organisation = organisation;
     request.principal = requireSecondFactorWhereDue(resolved, organisation);
     enforceAccess(request);
@@ -183,6 +248,12 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
     if (needsToken) app.csrfProtection(request, reply, done);
     else done();
   });
+}
+
+/** The organisation slug the portal names when served under its path prefix (ignored for staff). */
+function siteSlugOf(request: FastifyRequest): string | undefined {
+  const value = request.headers[ORGANISATION_HEADER];
+  return typeof value === 'string' ? value.trim().toLowerCase() : undefined;
 }
 
 /** The headers helmet sets for our options, read off once (the policy has no per-request parts such as nonces). */

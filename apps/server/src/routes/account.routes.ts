@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
   countUnusedRecoveryCodes,
+  deleteUserSession,
   findOrganisationBySlug,
   findUserByEmail,
   insertUser,
   listServiceRoles,
+  listUserSessions,
   replaceRecoveryCodes,
   updateUser,
   useRecoveryCode,
@@ -13,13 +15,14 @@ import {
   type Executor,
   type UserRow,
 } from '@amtsweg/db';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, Session } from 'fastify';
 import { AppError } from '../app-error';
 import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, stageUnderOrganisationRules, startSession } from '../auth/log-in';
 import { permissionsOfRoles } from '../auth/permissions';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
 import { createRecoveryCodes, createTotpEnrolment, hashRecoveryCode, verifyTotp } from '../auth/second-factor';
+import { SESSION_HANDLE_PATTERN, sessionHandle } from '../auth/session-client';
 import { ERROR_RESPONSE } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
@@ -87,7 +90,7 @@ export function accountRoutes(app: FastifyInstance): void {
             email: EMAIL,
             password: PASSWORD,
             kind: { enum: ['staff', 'citizen'], default: 'staff', description: 'Staff (inbox, studio) or citizen (portal) account' },
-            organisation: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Organisation slug; the site’s own by default' },
+            organisation: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Organisation slug; by default the site’s (the organisation of the host name or of X-Amtsweg-Organisation)' },
           },
         },
         response: { 200: SESSION_ANSWER, 400: ERROR, 401: ERROR, 429: ERROR },
@@ -95,8 +98,9 @@ export function accountRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const body = request.body as { email: string; password: string; kind?: UserRow['kind']; organisation?: string };
-      // Read fresh: whether the organisation requires a second factor decides the login.
-      const organisation = await findOrganisationBySlug(db(), body.organisation ?? app.organisation.slug);
+      // Read fresh: whether the organisation requires a second factor decides the login. Without a slug it is
+      // the site's: the organisation of the host name or the portal's path prefix (else the home organisation).
+      const organisation = await findOrganisationBySlug(db(), body.organisation ?? request.organisation.slug);
       // An unknown organisation is answered like an unknown account (after the same work).
       const user = await checkPassword(app, request, organisation ?? app.organisation, body.kind ?? 'staff', body.email, body.password);
       if (!organisation || !user) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
@@ -235,6 +239,7 @@ export function accountRoutes(app: FastifyInstance): void {
   );
 
   secondFactorRoutes(app);
+  ownSessionRoutes(app);
   citizenRegistrationRoute(app);
 }
 
@@ -359,6 +364,112 @@ function secondFactorRoutes(app: FastifyInstance): void {
       return reply.status(204).send();
     },
   );
+}
+
+const SESSION_VIEW = {
+  type: 'object',
+  required: ['id', 'current', 'stage', 'startedAt', 'lastSeenAt', 'expiresAt', 'browser', 'system'],
+  properties: {
+    id: { type: 'string', description: 'An opaque id derived from the session (never the session id itself, which is the cookie’s secret)' },
+    current: { type: 'boolean', description: 'The session of this request' },
+    stage: { enum: ['complete', 'second-factor', 'enrol-second-factor'], description: 'second-factor: the password was given, the code not yet' },
+    startedAt: { type: 'string', format: 'date-time' },
+    lastSeenAt: { type: ['string', 'null'], format: 'date-time', description: 'When a request last used it, to about five minutes' },
+    expiresAt: { type: 'string', format: 'date-time' },
+    browser: { type: ['string', 'null'], description: 'The browser by name (Chrome, Firefox …), or null when not recognised' },
+    system: { type: ['string', 'null'], description: 'The operating system by name (Windows, Linux …), or null' },
+  },
+} as const;
+
+/** The sessions of the caller's own account: listed under derived ids, one ended at a time. */
+function ownSessionRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The own account’s active sessions (this one first, then the newest), with browser and system',
+        response: { 200: { type: 'object', required: ['sessions'], properties: { sessions: { type: 'array', items: SESSION_VIEW } } }, 401: ERROR, 403: ERROR },
+      },
+    },
+    async (request) => {
+      const principal = request.principal as UserPrincipal;
+      requireCompleteLogin(principal);
+      const sessions = await findOwnSessions(db(), principal.user, request.session.sessionId);
+      return { sessions: sessions.map(({ sessionId: _secret, ...view }) => view) };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:sessionId',
+    {
+      config: { access: 'account' },
+      schema: {
+        tags: ['auth'],
+        summary: 'End one session of the own account; ending this very session logs out',
+        params: {
+          type: 'object',
+          required: ['sessionId'],
+          additionalProperties: false,
+          properties: { sessionId: { type: 'string', pattern: SESSION_HANDLE_PATTERN, description: 'The id GET /api/auth/sessions answers' } },
+        },
+        response: { 204: { type: 'null' }, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const principal = request.principal as UserPrincipal;
+      requireCompleteLogin(principal);
+      const { sessionId: handle } = request.params as { sessionId: string };
+      const own = await findOwnSessions(db(), principal.user, request.session.sessionId);
+      const target = own.find((session) => session.id === handle);
+      // Another account's session, an ended one and a made-up id are all simply not found.
+      if (!target) throw new AppError('NOT_FOUND', { de: 'Diese Sitzung gibt es nicht (mehr).', en: 'This session does not exist (any more).' });
+      if (target.current) {
+        // Ending the own session is logging out, with the same record.
+        await auditOwnAccount(db(), request, principal.user, 'logout');
+        await request.session.destroy();
+        return reply.status(204).send();
+      }
+      await deleteUserSession(db(), principal.user.id, target.sessionId);
+      await appendAuditEvent(db(), {
+        organisationId: principal.user.organisation_id,
+        kind: 'session-ended',
+        actorId: principal.user.id,
+        subjectId: principal.user.id,
+        ip: request.ip,
+        details: { browser: target.browser, system: target.system, startedAt: target.startedAt },
+      });
+      return reply.status(204).send();
+    },
+  );
+}
+
+/** The account's live sessions with their derived ids; sessions voided by `endSessions` are left out. */
+async function findOwnSessions(db: Executor, user: UserRow, currentSessionId: string) {
+  const rows = await listUserSessions(db, user.id);
+  const validFrom = user.sessions_valid_from?.getTime() ?? 0;
+  const sessions = rows.flatMap(({ id, data, expiresAt, lastSeenAt }) => {
+    const stored = (typeof data === 'string' ? JSON.parse(data) : data) as Partial<Session> | null;
+    const authenticatedAt = stored?.authenticatedAt ? Date.parse(stored.authenticatedAt) : 0;
+    if (!stored?.stage || stored.userId !== user.id || authenticatedAt < validFrom) return [];
+    return [
+      {
+        sessionId: id,
+        id: sessionHandle(id),
+        current: id === currentSessionId,
+        stage: stored.stage,
+        startedAt: stored.startedAt ?? stored.authenticatedAt ?? expiresAt.toISOString(),
+        lastSeenAt: lastSeenAt?.toISOString() ?? null,
+        expiresAt: expiresAt.toISOString(),
+        browser: stored.client?.browser ?? null,
+        system: stored.client?.system ?? null,
+      },
+    ];
+  });
+  return sessions.sort((a, b) => Number(b.current) - Number(a.current) || b.startedAt.localeCompare(a.startedAt));
 }
 
 /** Citizens open an account themselves (staff accounts are created by an administrator). */

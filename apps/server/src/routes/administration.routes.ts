@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  addServiceRole,
   appendAuditEvent,
   clearLoginAttempts,
   findLoginThrottle,
@@ -7,6 +8,7 @@ import {
   findServiceVersion,
   findUserByEmail,
   findUserById,
+  findUserNames,
   insertApiToken,
   insertUser,
   listApiTokens,
@@ -14,14 +16,14 @@ import {
   listServiceRoles,
   listServices,
   listUsers,
+  listWebhookEndpoints,
+  lockUser,
+  removeServiceRole,
   replaceRecoveryCodes,
   replaceServiceRoles,
   revokeApiToken,
-  updateOrganisation,
   updateUser,
-  toJsonColumn,
   type ApiTokenInfo,
-  type Organisation,
   type Service,
   type Executor,
   type StaffRole,
@@ -29,6 +31,7 @@ import {
   type UserUpdate,
 } from '@amtsweg/db';
 import type { LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
+import { endOfDay } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { endSessions } from '../auth/log-in';
@@ -38,8 +41,8 @@ import type { UserPrincipal } from '../auth/principal';
 import { hashToken } from '../auth/hash-token';
 import { API_TOKEN_PREFIX } from '../plugins/auth.plugin';
 import { checkPasswordStrength } from './account.routes';
-import { WEBHOOK_HOST_PATTERN } from '../webhooks/webhook-hosts';
-import { ERROR_RESPONSE, uuidParams } from './shared-schemas';
+import { OFFICE_TIME_ZONE } from '../cases/office-date';
+import { ERROR_RESPONSE, ID_PATTERN, uuidParams } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
 const USER_NOT_FOUND = { de: 'Dieses Konto gibt es nicht.', en: 'There is no such account.' };
@@ -55,6 +58,24 @@ const SERVICE_ROLES = {
   },
 } as const;
 const STAFF_ROLE_LIST = { type: 'array', uniqueItems: true, items: { enum: STAFF_ROLES } } as const;
+/** A grant named for people: the service's title and the role's label as the definition has them. */
+const DESCRIBED_GRANT = {
+  type: 'object',
+  required: ['serviceId', 'role', 'serviceTitle', 'roleLabel'],
+  properties: { serviceId: { type: 'string' }, role: { type: 'string' }, serviceTitle: { type: 'object', additionalProperties: { type: 'string' } }, roleLabel: { type: 'object', additionalProperties: { type: 'string' } } },
+} as const;
+const DROPPED_ERROR = {
+  type: 'object',
+  required: ['code', 'message', 'requestId', 'dropped'],
+  description: 'SERVICE_ROLES_DROPPED: the list leaves out grants the account holds; send them in dropServiceRoles to confirm',
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    requestId: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } } },
+    dropped: { type: 'array', items: DESCRIBED_GRANT, description: 'Each grant the list would take away, with service title and role label (German and English)' },
+  },
+} as const;
 const PASSWORD = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH } as const;
 
 const USER_VIEW = {
@@ -81,8 +102,10 @@ const TOKEN_VIEW = {
     id: { type: 'string' },
     name: { type: 'string' },
     userId: { type: 'string' },
+    userName: { type: ['string', 'null'], description: 'The display name of the account the token acts for' },
     scopes: { type: 'array', items: { type: 'string' } },
     createdBy: { type: 'string' },
+    createdByName: { type: ['string', 'null'], description: 'Who created it (null: the account is gone)' },
     createdAt: { type: 'string', format: 'date-time' },
     expiresAt: { type: ['string', 'null'], format: 'date-time' },
     lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
@@ -95,12 +118,13 @@ interface Grant {
   role: string;
 }
 
-/** An administrator's routes: staff accounts and their roles, API tokens, the audit trail, organisation settings. */
+/** An administrator's routes: staff accounts and their roles, API tokens, the audit trail (organisation settings: organisation-settings.routes.ts). */
 export function administrationRoutes(app: FastifyInstance): void {
   userRoutes(app);
+  serviceRoleRoutes(app);
   roleRoutes(app);
   apiTokenRoutes(app);
-  organisationRoutes(app);
+  auditRoutes(app);
 }
 
 function userRoutes(app: FastifyInstance): void {
@@ -198,6 +222,11 @@ function userRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['administration'],
         summary: 'Change roles, name or password of a staff account; disable it, unlock it, or reset its second factor',
+        description:
+          '`roles` replaces the staff roles as a whole (the operator role is kept as it is: it is never granted here). `serviceRoles` replaces the process roles per service as a whole; ' +
+          'a list that leaves out grants the account holds is refused with 409 `SERVICE_ROLES_DROPPED`, naming each such grant in `dropped` (service title and role label), ' +
+          'unless `dropServiceRoles` lists exactly those grants. To add or remove one grant, use `POST /api/users/{userId}/service-roles` and ' +
+          '`DELETE /api/users/{userId}/service-roles/{serviceId}/{role}` instead.',
         params: uuidParams('userId'),
         body: {
           type: 'object',
@@ -207,13 +236,14 @@ function userRoutes(app: FastifyInstance): void {
             displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
             roles: STAFF_ROLE_LIST,
             serviceRoles: SERVICE_ROLES,
+            dropServiceRoles: { ...SERVICE_ROLES, description: 'Confirms that serviceRoles takes these grants away: exactly the held grants the new list leaves out' },
             password: PASSWORD,
             disabled: { type: 'boolean' },
             unlock: { const: true, description: 'Clear failed attempts and a lock' },
             resetSecondFactor: { const: true, description: 'Remove the second factor (lost phone); the account enrols again' },
           },
         },
-        response: { 200: USER_VIEW, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 422: ERROR },
+        response: { 200: USER_VIEW, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 409: DROPPED_ERROR, 422: ERROR },
       },
     },
     async (request) => {
@@ -221,6 +251,7 @@ function userRoutes(app: FastifyInstance): void {
         displayName?: string;
         roles?: StaffRole[];
         serviceRoles?: Grant[];
+        dropServiceRoles?: Grant[];
         password?: string;
         disabled?: boolean;
         unlock?: true;
@@ -233,18 +264,26 @@ function userRoutes(app: FastifyInstance): void {
         const message = { de: 'Sie können sich nicht selbst sperren oder die Administration entziehen.', en: 'You cannot disable yourself or drop your own administrator role.' };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: body.disabled ? '/body/disabled' : '/body/roles', code: 'self', message }] });
       }
+      if (body.dropServiceRoles && !body.serviceRoles) {
+        const message = { de: '„dropServiceRoles“ bestätigt nur eine neue Liste in „serviceRoles“.', en: '“dropServiceRoles” only confirms a new list in “serviceRoles”.' };
+        throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/dropServiceRoles', code: 'without-list', message }] });
+      }
       if (body.password) checkPasswordStrength(body.password, user.email, '/body/password');
       if (body.serviceRoles) await checkServiceRoles(db(), organisationId, body.serviceRoles);
       const update: Omit<UserUpdate, 'updated_at'> = {};
       if (body.displayName) update.display_name = body.displayName.trim();
-      if (body.roles) update.roles = body.roles;
+      // The operator runs the installation; an organisation's administrator neither grants nor takes it.
+      if (body.roles) update.roles = user.roles.includes('operator') ? [...body.roles, 'operator'] : body.roles;
       if (body.password) update.password_hash = await hashPassword(body.password);
       if (body.disabled !== undefined) update.disabled_at = body.disabled ? new Date() : null;
       if (body.resetSecondFactor) Object.assign(update, { totp_secret: null, totp_enabled_at: null, totp_last_step: null });
-      const previousGrants = await listServiceRoles(db(), organisationId, user.id);
       const updated = await db()
         .transaction()
         .execute(async (trx) => {
+          // Grants are read under the account's lock, so a grant added meanwhile is not dropped unseen.
+          await lockUser(trx, organisationId, user.id);
+          const previousGrants = await listServiceRoles(trx, organisationId, user.id);
+          if (body.serviceRoles) await checkDroppedGrants(trx, organisationId, previousGrants, body.serviceRoles, body.dropServiceRoles ?? []);
           const row = (await updateUser(trx, organisationId, user.id, update))!;
           if (body.serviceRoles) await replaceServiceRoles(trx, organisationId, user.id, body.serviceRoles);
           if (body.resetSecondFactor) await replaceRecoveryCodes(trx, user.id, []);
@@ -253,7 +292,7 @@ function userRoutes(app: FastifyInstance): void {
             appendAuditEvent(trx, { organisationId, kind, actorId: actor.id, subjectId: user.id, ip: request.ip, details });
           if (body.roles || body.serviceRoles) {
             await audit('roles-changed', {
-              ...(body.roles ? { roles: { from: user.roles, to: body.roles } } : {}),
+              ...(body.roles ? { roles: { from: user.roles, to: row.roles } } : {}),
               ...(body.serviceRoles ? { serviceRoles: { from: previousGrants.map(({ service_id, role }) => ({ serviceId: service_id, role })), to: body.serviceRoles } } : {}),
             });
           }
@@ -267,6 +306,83 @@ function userRoutes(app: FastifyInstance): void {
       // A changed password, second factor or a disabled account ends the account's sessions.
       if (body.password || body.disabled || body.resetSecondFactor) await endSessions(app, user);
       return toUserView(db(), updated);
+    },
+  );
+}
+
+/** One grant at a time: what the administration's "Rollen in Diensten" uses, and what integrations should. */
+function serviceRoleRoutes(app: FastifyInstance): void {
+  const db = () => app.database.db;
+
+  app.post(
+    '/api/users/:userId/service-roles',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['administration'],
+        summary: 'Grant a staff account one process role on one service',
+        description: 'Adds the grant and leaves every other one as it is: 201 when added, 200 when the account held it already (nothing changes). Audited as `role-granted`.',
+        params: uuidParams('userId'),
+        body: {
+          type: 'object',
+          required: ['serviceId', 'role'],
+          additionalProperties: false,
+          properties: { serviceId: { type: 'string', format: 'uuid' }, role: { type: 'string', pattern: ID_PATTERN, description: 'A role the service declares' } },
+        },
+        response: { 200: USER_VIEW, 201: USER_VIEW, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 422: ERROR },
+      },
+    },
+    async (request, reply) => {
+      const grant = request.body as Grant;
+      const user = await loadStaffUser(app, request);
+      const organisationId = request.organisation.id;
+      await checkServiceRoles(db(), organisationId, [grant], (field) => `/body/${field}`);
+      const actor = (request.principal as UserPrincipal).user;
+      const added = await db()
+        .transaction()
+        .execute(async (trx) => {
+          await lockUser(trx, organisationId, user.id);
+          if (!(await addServiceRole(trx, organisationId, user.id, grant))) return false;
+          const details = await describeGrant(trx, organisationId, { service_id: grant.serviceId, role: grant.role });
+          await appendAuditEvent(trx, { organisationId, kind: 'role-granted', actorId: actor.id, subjectId: user.id, ip: request.ip, details });
+          return true;
+        });
+      return reply.status(added ? 201 : 200).send(await toUserView(db(), user));
+    },
+  );
+
+  app.delete(
+    '/api/users/:userId/service-roles/:serviceId/:role',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags: ['administration'],
+        summary: 'Take one process role on one service away from a staff account',
+        description: 'Removes the grant and leaves every other one as it is; 404 `SERVICE_ROLE_NOT_GRANTED` when the account does not hold it. Audited as `role-revoked`.',
+        params: {
+          type: 'object',
+          required: ['userId', 'serviceId', 'role'],
+          properties: { userId: { type: 'string', format: 'uuid' }, serviceId: { type: 'string', format: 'uuid' }, role: { type: 'string', pattern: ID_PATTERN } },
+        },
+        response: { 200: USER_VIEW, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR },
+      },
+    },
+    async (request) => {
+      const { serviceId, role } = request.params as { serviceId: string; role: string };
+      const user = await loadStaffUser(app, request);
+      const organisationId = request.organisation.id;
+      const actor = (request.principal as UserPrincipal).user;
+      await db()
+        .transaction()
+        .execute(async (trx) => {
+          await lockUser(trx, organisationId, user.id);
+          if (!(await removeServiceRole(trx, organisationId, user.id, { serviceId, role }))) {
+            throw new AppError('SERVICE_ROLE_NOT_GRANTED', { de: 'Das Konto hat diese Rolle in diesem Dienst nicht.', en: 'The account does not hold this role on this service.' });
+          }
+          const details = await describeGrant(trx, organisationId, { service_id: serviceId, role });
+          await appendAuditEvent(trx, { organisationId, kind: 'role-revoked', actorId: actor.id, subjectId: user.id, ip: request.ip, details });
+        });
+      return toUserView(db(), user);
     },
   );
 }
@@ -339,7 +455,11 @@ function apiTokenRoutes(app: FastifyInstance): void {
         response: { 200: { type: 'object', required: ['tokens'], properties: { tokens: { type: 'array', items: TOKEN_VIEW } } }, 401: ERROR, 403: ERROR },
       },
     },
-    async (request) => ({ tokens: (await listApiTokens(db(), request.organisation.id)).map(toTokenView) }),
+    async (request) => {
+      const tokens = await listApiTokens(db(), request.organisation.id);
+      const names = await findUserNames(db(), request.organisation.id, tokens.flatMap((token) => [token.user_id, token.created_by]));
+      return { tokens: tokens.map((token) => toTokenView(token, names)) };
+    },
   );
 
   app.post(
@@ -406,7 +526,7 @@ function apiTokenRoutes(app: FastifyInstance): void {
           });
           return row;
         });
-      return reply.status(201).send({ token, apiToken: toTokenView(created) });
+      return reply.status(201).send({ token, apiToken: toTokenView(created, new Map([[owner.id, owner.display_name], [actor.id, actor.display_name]])) });
     },
   );
 
@@ -427,85 +547,10 @@ function apiTokenRoutes(app: FastifyInstance): void {
   );
 }
 
-function organisationRoutes(app: FastifyInstance): void {
+/** The audit trail: who did what, newest first. */
+function auditRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
-  const ORGANISATION_VIEW = {
-    type: 'object',
-    required: ['id', 'slug', 'name', 'address', 'requireMfa', 'webhookHosts'],
-    properties: {
-      id: { type: 'string' },
-      slug: { type: 'string' },
-      name: { type: 'string' },
-      address: { type: 'string' },
-      requireMfa: { type: 'boolean' },
-      webhookHosts: { type: 'array', items: { type: 'string' }, description: 'Hosts webhooks may reach; nothing else can be registered or called' },
-    },
-  } as const;
-  const toView = (o: Organisation) => ({
-    id: o.id,
-    slug: o.slug,
-    name: o.name,
-    address: o.address,
-    requireMfa: o.require_mfa,
-    webhookHosts: o.webhook_hosts,
-  });
-
-  app.get(
-    '/api/organisation',
-    {
-      config: { access: 'organisation:manage' },
-      schema: { tags: ['administration'], summary: 'The organisation’s settings', response: { 200: ORGANISATION_VIEW, 401: ERROR, 403: ERROR } },
-    },
-    (request) => Promise.resolve(toView(request.organisation)),
-  );
-
-  app.patch(
-    '/api/organisation',
-    {
-      config: { access: 'organisation:manage' },
-      schema: {
-        tags: ['administration'],
-        summary: 'Change the organisation’s settings, e.g. require a second factor for all staff',
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          minProperties: 1,
-          properties: {
-            name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
-            address: { type: 'string', maxLength: 500 },
-            requireMfa: { type: 'boolean' },
-            webhookHosts: {
-              type: 'array',
-              maxItems: 100,
-              uniqueItems: true,
-              description: 'Host names (optionally with :port, or *.domain for its subdomains) that webhooks may reach',
-              items: { type: 'string', maxLength: 260, pattern: WEBHOOK_HOST_PATTERN },
-            },
-          },
-        },
-        response: { 200: ORGANISATION_VIEW, 400: ERROR, 401: ERROR, 403: ERROR },
-      },
-    },
-    async (request) => {
-      const body = request.body as { name?: string; address?: string; requireMfa?: boolean; webhookHosts?: string[] };
-      const before = request.organisation;
-      const actor = (request.principal as UserPrincipal).user;
-      const updated = await db()
-        .transaction()
-        .execute(async (trx) => {
-          const row = await updateOrganisation(trx, before.id, {
-            ...(body.name ? { name: body.name.trim() } : {}),
-            ...(body.address !== undefined ? { address: body.address } : {}),
-            ...(body.requireMfa !== undefined ? { require_mfa: body.requireMfa } : {}),
-            ...(body.webhookHosts !== undefined ? { webhook_hosts: toJsonColumn(body.webhookHosts.map((host) => host.toLowerCase())) } : {}),
-          });
-          await appendAuditEvent(trx, { organisationId: before.id, kind: 'organisation-changed', actorId: actor.id, subjectId: before.id, ip: request.ip, details: body });
-          return row!;
-        });
-      app.organisations.forget(before.id);
-      return toView(updated);
-    },
-  );
+  const NAME = { type: ['string', 'null'], description: 'As the account, token or endpoint is called now; null when it is gone or unknown' } as const;
 
   app.get(
     '/api/audit-events',
@@ -514,11 +559,14 @@ function organisationRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['administration'],
         summary: 'The audit trail, newest first: logins, failed logins, role changes, tokens',
+        description: 'Filtered by `kind` and by the calendar days `from` … `to` (inclusive, Europe/Berlin); pages of `limit`, the next one `before` the previous page’s `nextBefore`.',
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
-            kind: { type: 'string', maxLength: 50 },
+            kind: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,49}$', description: 'e.g. login-failed, role-granted' },
+            from: { type: 'string', format: 'date', description: 'First day (YYYY-MM-DD, Europe/Berlin)' },
+            to: { type: 'string', format: 'date', description: 'Last day, inclusive (YYYY-MM-DD, Europe/Berlin)' },
             before: { type: 'string', pattern: '^[0-9]{1,18}$', description: 'nextBefore of the previous page' },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
           },
@@ -536,7 +584,10 @@ function organisationRoutes(app: FastifyInstance): void {
                     at: { type: 'string', format: 'date-time' },
                     kind: { type: 'string' },
                     actorId: { type: ['string', 'null'] },
+                    actorName: NAME,
                     subjectId: { type: ['string', 'null'] },
+                    subjectName: NAME,
+                    subjectType: { type: ['string', 'null'], enum: ['account', 'api-token', 'webhook', 'organisation', null] },
                     ip: { type: ['string', 'null'] },
                     details: { type: 'object', additionalProperties: true },
                   },
@@ -552,15 +603,52 @@ function organisationRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const query = request.query as { kind?: string; before?: string; limit: number };
-      const events = await listAuditEvents(db(), request.organisation.id, query);
+      const query = request.query as { kind?: string; from?: string; to?: string; before?: string; limit: number };
+      if (query.from && query.to && query.from > query.to) {
+        const message = { de: 'Der letzte Tag liegt vor dem ersten.', en: 'The last day is before the first.' };
+        throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/querystring/to', code: 'before-from', message }] });
+      }
+      const organisation = request.organisation;
+      const events = await listAuditEvents(db(), organisation.id, {
+        limit: query.limit,
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.before ? { before: query.before } : {}),
+        // Whole days where the authority is: from the first day's midnight to the end of the last.
+        ...(query.from ? { from: new Date(endOfDay(previousDay(query.from), OFFICE_TIME_ZONE).getTime() + 1) } : {}),
+        ...(query.to ? { until: new Date(endOfDay(query.to, OFFICE_TIME_ZONE).getTime() + 1) } : {}),
+      });
+      const ids = events.flatMap((e) => [e.actor_id, e.subject_id]).filter((id): id is string => id !== null);
+      const people = await findUserNames(db(), organisation.id, ids);
+      const subjects = new Map<string, { type: string; name: string }>();
+      for (const [id, name] of people) subjects.set(id, { type: 'account', name });
+      if (events.some((e) => e.kind.startsWith('api-token-'))) for (const token of await listApiTokens(db(), organisation.id)) subjects.set(token.id, { type: 'api-token', name: token.name });
+      if (events.some((e) => e.kind.startsWith('webhook-'))) {
+        for (const endpoint of await listWebhookEndpoints(db(), organisation.id)) subjects.set(endpoint.id, { type: 'webhook', name: endpoint.description || endpoint.url });
+      }
+      subjects.set(organisation.id, { type: 'organisation', name: organisation.name });
       const last = events[events.length - 1];
       return {
-        events: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, actorId: e.actor_id, subjectId: e.subject_id, ip: e.ip, details: e.details as Record<string, unknown> })),
+        events: events.map((e) => ({
+          at: e.at.toISOString(),
+          kind: e.kind,
+          actorId: e.actor_id,
+          actorName: e.actor_id ? (people.get(e.actor_id) ?? null) : null,
+          subjectId: e.subject_id,
+          subjectName: e.subject_id ? (subjects.get(e.subject_id)?.name ?? null) : null,
+          subjectType: e.subject_id ? (subjects.get(e.subject_id)?.type ?? null) : null,
+          ip: e.ip,
+          details: e.details as Record<string, unknown>,
+        })),
         nextBefore: events.length === query.limit && last ? String(last.seq) : null,
       };
     },
   );
+}
+
+/** The calendar day before `YYYY-MM-DD`. */
+function previousDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10);
 }
 
 async function loadStaffUser(app: FastifyInstance, request: FastifyRequest): Promise<UserRow> {
@@ -581,18 +669,26 @@ async function declaredServiceRoles(db: Executor, organisationId: string, servic
   return roles;
 }
 
-/** Every granted role must be one the service declares (in its draft or its published version). */
-async function checkServiceRoles(db: Executor, organisationId: string, grants: readonly Grant[]): Promise<void> {
+/**
+ * Every granted role must be one the service declares (in its draft or its published version). `pathOf` names
+ * the field of a grant in the body (by default the entry of `serviceRoles`).
+ */
+async function checkServiceRoles(
+  db: Executor,
+  organisationId: string,
+  grants: readonly Grant[],
+  pathOf: (field: 'serviceId' | 'role', index: number) => string = (field, index) => `/body/serviceRoles/${index}/${field}`,
+): Promise<void> {
   const errors: { path: string; code: string; message: { de: string; en: string } }[] = [];
   for (const [index, grant] of grants.entries()) {
     const service = await findServiceById(db, organisationId, grant.serviceId);
     if (!service) {
-      errors.push({ path: `/body/serviceRoles/${index}/serviceId`, code: 'unknown', message: { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' } });
+      errors.push({ path: pathOf('serviceId', index), code: 'unknown', message: { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' } });
       continue;
     }
     if (!(await declaredServiceRoles(db, organisationId, service)).has(grant.role)) {
       errors.push({
-        path: `/body/serviceRoles/${index}/role`,
+        path: pathOf('role', index),
         code: 'unknown',
         message: { de: `Der Dienst kennt die Rolle „${grant.role}“ nicht.`, en: `The service has no role “${grant.role}”.` },
       });
@@ -601,6 +697,65 @@ async function checkServiceRoles(db: Executor, organisationId: string, grants: r
   if (errors.length > 0) {
     throw new AppError('ROLE_UNKNOWN', { de: 'Eine Rolle passt nicht zum Dienst.', en: 'A role does not fit its service.' }, { errors });
   }
+}
+
+const grantKey = (serviceId: string, role: string) => `${serviceId} ${role}`;
+
+/** A grant with the service's title and the role's label (the role's id where the service no longer declares it). */
+async function describeGrant(db: Executor, organisationId: string, grant: { service_id: string; role: string }) {
+  const service = await findServiceById(db, organisationId, grant.service_id);
+  const roles = service ? await declaredServiceRoles(db, organisationId, service) : new Map<string, LocalizedText>();
+  return {
+    serviceId: grant.service_id,
+    role: grant.role,
+    serviceTitle: service ? ((service.draft as Partial<ServiceDefinition>).title ?? { de: service.slug }) : { de: grant.service_id },
+    roleLabel: roles.get(grant.role) ?? { de: grant.role },
+  };
+}
+
+/**
+ * A full list of grants must not take grants away unseen: those the account holds and the list leaves out must
+ * be confirmed in `dropServiceRoles`, exactly (409 naming each otherwise; a confirmation of a grant the list
+ * does not drop is a 400 at its entry).
+ */
+async function checkDroppedGrants(
+  db: Executor,
+  organisationId: string,
+  held: readonly { service_id: string; role: string }[],
+  list: readonly Grant[],
+  confirmed: readonly Grant[],
+): Promise<void> {
+  const kept = new Set(list.map((grant) => grantKey(grant.serviceId, grant.role)));
+  const dropped = held.filter((grant) => !kept.has(grantKey(grant.service_id, grant.role)));
+  const droppedKeys = new Set(dropped.map((grant) => grantKey(grant.service_id, grant.role)));
+  const stray = confirmed.flatMap((grant, index) => (droppedKeys.has(grantKey(grant.serviceId, grant.role)) ? [] : [index]));
+  if (stray.length > 0) {
+    const message = { de: 'Diese Rolle würde gar nicht entzogen: Das Konto hat sie nicht, oder die neue Liste behält sie.', en: 'This role would not be taken away: the account does not hold it, or the new list keeps it.' };
+    throw new AppError('REQUEST_INVALID', message, { errors: stray.map((index) => ({ path: `/body/dropServiceRoles/${index}`, code: 'not-dropped', message })) });
+  }
+  const confirmedKeys = new Set(confirmed.map((grant) => grantKey(grant.serviceId, grant.role)));
+  const unconfirmed = dropped.filter((grant) => !confirmedKeys.has(grantKey(grant.service_id, grant.role)));
+  if (unconfirmed.length === 0) return;
+  const described = await Promise.all(unconfirmed.map((grant) => describeGrant(db, organisationId, grant)));
+  throw new AppError(
+    'SERVICE_ROLES_DROPPED',
+    {
+      de: 'Die neue Liste würde Rollen in Diensten entziehen. Bestätigen Sie das mit „dropServiceRoles“, oder geben und entziehen Sie Rollen einzeln.',
+      en: 'The new list would take roles on services away. Confirm that with “dropServiceRoles”, or grant and revoke roles one at a time.',
+    },
+    {
+      dropped: described,
+      errors: described.map((grant) => {
+        const title = { de: grant.serviceTitle.de ?? grant.serviceId, en: grant.serviceTitle.en ?? grant.serviceTitle.de ?? grant.serviceId };
+        const label = { de: grant.roleLabel.de ?? grant.role, en: grant.roleLabel.en ?? grant.roleLabel.de ?? grant.role };
+        return {
+          path: '/body/serviceRoles',
+          code: 'dropped',
+          message: { de: `Entzöge die Rolle „${label.de}“ im Dienst „${title.de}“.`, en: `Would take away the role “${label.en}” on the service “${title.en}”.` },
+        };
+      }),
+    },
+  );
 }
 
 async function toUserView(db: Executor, user: UserRow) {
@@ -622,13 +777,15 @@ async function toUserView(db: Executor, user: UserRow) {
   };
 }
 
-function toTokenView(token: ApiTokenInfo) {
+function toTokenView(token: ApiTokenInfo, names: ReadonlyMap<string, string>) {
   return {
     id: token.id,
     name: token.name,
     userId: token.user_id,
+    userName: names.get(token.user_id) ?? null,
     scopes: token.scopes,
     createdBy: token.created_by,
+    createdByName: names.get(token.created_by) ?? null,
     createdAt: token.created_at.toISOString(),
     expiresAt: token.expires_at?.toISOString() ?? null,
     lastUsedAt: token.last_used_at?.toISOString() ?? null,

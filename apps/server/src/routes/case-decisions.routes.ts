@@ -4,6 +4,7 @@ import { resolveCaseActor } from '../cases/case-actor';
 import { previewCaseAction, type PreviewRequestBody } from '../cases/preview-case-action';
 import { documentAsText } from '../cases/render-document';
 import { answerCaseProposal, confirmCaseProposal, type ProposalAnswerBody } from '../cases/settle-case-proposal';
+import { loadDocumentSender } from '../documents/document-sender';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import { loadVersion } from '../services/load-version';
 import { buildCaseView, CASE_VIEW, loadCase, PDF_RESPONSE } from './cases.routes';
@@ -127,7 +128,7 @@ export function caseDecisionRoutes(app: FastifyInstance): void {
       const organisation = request.organisation;
       const pdf = await renderDocumentPdf(
         { title: document.title, createdAt: preview.now, content: document.content },
-        { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
+        { reference: caseRow.reference, ...(await loadDocumentSender(db(), organisation)) },
         { draft: true },
       );
       return sendPdf(reply, documentPdfFileName(caseRow.reference, `${document.title} Entwurf`), pdf);

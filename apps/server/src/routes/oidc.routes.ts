@@ -121,7 +121,8 @@ function oidcLoginRoutes(app: FastifyInstance, login: OidcLogin): void {
 /** The account of this identity in the site's organisation; on its first login a new citizen account. */
 async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest, identity: OidcIdentity): Promise<UserRow> {
   const db = app.database.db;
-  const organisation = app.organisation;
+  // The site's organisation: the one whose host name the provider sent the browser back to.
+  const { organisation } = request;
   const existing = await findUserByOidcSubject(db, organisation.id, identity.issuer, identity.subject);
   if (existing) return existing;
   let user: UserRow;
@@ -130,7 +131,7 @@ async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest
       id: randomUUID(),
       organisation_id: organisation.id,
       kind: 'citizen',
-      email: await freeEmail(app, identity),
+      email: await freeEmail(app, organisation.id, identity),
       display_name: identity.name ?? identity.email ?? 'Bürgerkonto',
       password_hash: null,
       oidc_issuer: identity.issuer,
@@ -154,17 +155,17 @@ async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest
  * an address first lock its owner out of the provider login. So the new account gets a placeholder address
  * and both accounts stay separate; merging them is a matter for the office.
  */
-async function freeEmail(app: FastifyInstance, identity: OidcIdentity): Promise<string> {
+async function freeEmail(app: FastifyInstance, organisationId: string, identity: OidcIdentity): Promise<string> {
   const candidates = [identity.email, `${identity.subject}@${PLACEHOLDER_EMAIL_DOMAIN}`];
   for (const candidate of candidates) {
-    if (candidate && !(await findUserByEmail(app.database.db, app.organisation.id, 'citizen', candidate))) return candidate;
+    if (candidate && !(await findUserByEmail(app.database.db, organisationId, 'citizen', candidate))) return candidate;
   }
   return `${randomUUID()}@${PLACEHOLDER_EMAIL_DOMAIN}`;
 }
 
 async function auditFailure(app: FastifyInstance, request: FastifyRequest, details: Record<string, string>, userId: string | null = null): Promise<void> {
   await appendAuditEvent(app.database.db, {
-    organisationId: app.organisation.id,
+    organisationId: request.organisation.id,
     kind: 'login-failed',
     actorId: userId,
     subjectId: userId,

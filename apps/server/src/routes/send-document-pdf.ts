@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { RenderedDocument } from '../cases/render-document';
 import { attachmentDisposition } from './attachment-disposition';
+import { loadDocumentSender } from '../documents/document-sender';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 
 /**
@@ -16,7 +17,7 @@ export async function sendDocumentPdf(
   db: Kysely<Database>,
   caseRow: { reference: string },
   document: Pick<DocumentSummary, 'id' | 'title' | 'created_at' | 'content'>,
-  organisation: { id: string; name: string; address: string },
+  organisation: Parameters<typeof loadDocumentSender>[1],
 ) {
   const stored = await findDocumentPdf(db, organisation.id, document.id);
   const pdf =
@@ -27,7 +28,7 @@ export async function sendDocumentPdf(
       document.id,
       await renderDocumentPdf(
         { title: document.title, createdAt: document.created_at, content: document.content as RenderedDocument },
-        { reference: caseRow.reference, organisationName: organisation.name, organisationAddress: organisation.address },
+        { reference: caseRow.reference, ...(await loadDocumentSender(db, organisation)) },
       ),
     ));
   return sendPdf(reply, documentPdfFileName(caseRow.reference, document.title), pdf);

@@ -4,6 +4,7 @@ import { exampleData } from '@amtsweg/forms';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../app-error';
 import { toOfficeDate } from '../cases/office-date';
+import { loadDocumentSender } from '../documents/document-sender';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import { exampleReference, renderTemplatePreview } from '../studio/render-template-preview';
 import { loadService, replaceDraft } from './services.routes';
@@ -211,7 +212,7 @@ export function studioRoutes(app: FastifyInstance): void {
       const now = new Date();
       const data = body.data ?? exampleData(definition.form, { today: toOfficeDate(now) });
       const { title, content } = renderTemplatePreview(definition, template, data, request.organisation, now);
-      const pdf = await renderDocumentPdf({ title, createdAt: now, content }, { reference: exampleReference(now), organisationName: request.organisation.name, organisationAddress: request.organisation.address }, { draft: true });
+      const pdf = await renderDocumentPdf({ title, createdAt: now, content }, { reference: exampleReference(now), ...(await loadDocumentSender(app.database.db, request.organisation)) }, { draft: true });
       return sendPdf(reply, documentPdfFileName(exampleReference(now), `${title} Entwurf`), pdf, 'inline');
     },
   );

@@ -344,7 +344,12 @@ function TypeProperties({ element, languages, update, t }: { element: FormElemen
       );
       break;
     case 'yesNo':
-      body = <CheckboxProperty label={t('mustBeYes')} checked={element.mustBeYes === true} onChange={(checked) => update({ mustBeYes: checked || undefined }, 'mustBeYes')} />;
+      body = (
+        <>
+          <CheckboxProperty label={t('mustBeYes')} checked={element.mustBeYes === true} onChange={(checked) => update({ mustBeYes: checked || undefined }, 'mustBeYes')} />
+          <CheckboxProperty label={t('privacyNotice')} checked={element.privacyNotice === true} onChange={(checked) => update({ privacyNotice: checked || undefined }, 'privacyNotice')} />
+        </>
+      );
       break;
     case 'file': {
       const known = new Set(FILE_TYPES.map((entry) => entry.type));

@@ -160,6 +160,10 @@ export const FORM_TEXTS = {
   minItemsRepeat: { de: 'Mindestanzahl der Einträge', en: 'Minimum number of entries' },
   maxItemsRepeat: { de: 'Höchstanzahl der Einträge', en: 'Maximum number of entries' },
   mustBeYes: { de: 'Muss mit „Ja“ beantwortet werden (z. B. Einwilligung)', en: 'Must be answered “Yes” (e.g. consent)' },
+  privacyNotice: {
+    de: 'Verweist auf die Datenschutzerklärung (das Portal verlinkt sie beim Feld)',
+    en: 'Refers to the privacy policy (the portal links it at the field)',
+  },
   fileTypes: { de: 'Erlaubte Dateiarten', en: 'File types allowed' },
   maxSizeMb: { de: 'Höchstgröße je Datei (MB)', en: 'Maximum size per file (MB)' },
   maxFiles: { de: 'Höchstzahl der Dateien', en: 'Maximum number of files' },

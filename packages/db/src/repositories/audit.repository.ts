@@ -25,14 +25,19 @@ export async function appendAuditEvent(db: Executor, event: AuditEventInput): Pr
     .execute();
 }
 
-/** The newest events first, `limit` at a time, before the sequence number `before` if given. */
+/**
+ * The newest events first, `limit` at a time, before the sequence number `before` if given; of one kind, and
+ * at or after `from` and before `until`, where given.
+ */
 export async function listAuditEvents(
   db: Executor,
   organisationId: string,
-  options: { kind?: string; before?: string; limit: number },
+  options: { kind?: string; before?: string; from?: Date; until?: Date; limit: number },
 ): Promise<AuditEvent[]> {
   let query = db.selectFrom('audit_events').selectAll().where('organisation_id', '=', organisationId);
   if (options.kind) query = query.where('kind', '=', options.kind);
   if (options.before) query = query.where('seq', '<', options.before as never);
+  if (options.from) query = query.where('at', '>=', options.from);
+  if (options.until) query = query.where('at', '<', options.until);
   return query.orderBy('seq', 'desc').limit(options.limit).execute();
 }

@@ -87,6 +87,42 @@ export async function replaceServiceRoles(
     .execute();
 }
 
+/** Locks the account's row until the transaction ends, so changes of its grants happen one after another. */
+export async function lockUser(db: Executor, organisationId: string, userId: string): Promise<void> {
+  await db.selectFrom('users').select('id').where('organisation_id', '=', organisationId).where('id', '=', userId).forUpdate().execute();
+}
+
+/** Grants one process role on one service; false when the account holds it already (nothing changes then). */
+export async function addServiceRole(db: Executor, organisationId: string, userId: string, grant: { serviceId: string; role: string }): Promise<boolean> {
+  const inserted = await db
+    .insertInto('user_service_roles')
+    .values({ organisation_id: organisationId, user_id: userId, service_id: grant.serviceId, role: grant.role })
+    .onConflict((c) => c.doNothing())
+    .returning('role')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+/** Takes one process role on one service away; false when the account does not hold it. */
+export async function removeServiceRole(db: Executor, organisationId: string, userId: string, grant: { serviceId: string; role: string }): Promise<boolean> {
+  const removed = await db
+    .deleteFrom('user_service_roles')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .where('service_id', '=', grant.serviceId)
+    .where('role', '=', grant.role)
+    .returning('role')
+    .executeTakeFirst();
+  return removed !== undefined;
+}
+
+/** The display names of the organisation's accounts among `ids` (any kind); ids of no account there are left out. */
+export async function findUserNames(db: Executor, organisationId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('organisation_id', '=', organisationId).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
 /** Replaces the recovery codes of an account with new ones (hashes). */
 export async function replaceRecoveryCodes(db: Executor, userId: string, codeHashes: readonly string[]): Promise<void> {
   await db.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();

@@ -43,7 +43,11 @@ export interface OrganisationTable {
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
-export type Organisation = Selectable<OrganisationTable>;
+/**
+ * An organisation as requests and caches hold it: every column but the logo's bytes (read on its own with
+ * `findOrganisationLogo`), so a per-request cache never carries up to 256 KB per organisation.
+ */
+export type Organisation = Omit<Selectable<OrganisationTable>, 'logo'>;
 export type NewOrganisation = Insertable<OrganisationTable>;
 export type OrganisationUpdate = Updateable<OrganisationTable>;
 

@@ -6,4 +6,6 @@ export interface SessionTable {
   user_id: string | null;
   data: ColumnType<unknown, string, string>;
   expires_at: Date;
+  /** When a request last used it (noted at most every few minutes; null before migration 0016). */
+  last_seen_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }

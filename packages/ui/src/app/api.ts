@@ -35,6 +35,17 @@ export function setApiLanguage(next: UiLanguage): void {
   language = next;
 }
 
+let organisation: string | undefined;
+
+/**
+ * The organisation a portal served under its path prefix (`/o/<slug>/`) shows: sent as `X-Amtsweg-Organisation`
+ * with every call, so a visitor's catalogue, login, registration and applications are that organisation's. The
+ * server heeds it only for visitors and citizens; staff always act in their account's organisation.
+ */
+export function setApiOrganisation(slug: string | undefined): void {
+  organisation = slug;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -46,6 +57,7 @@ export interface RequestOptions {
 
 export function requestHeaders(options: Pick<RequestOptions, 'method' | 'headers' | 'accessToken'> = {}): Record<string, string> {
   const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json', ...options.headers };
+  if (organisation) headers['X-Amtsweg-Organisation'] = organisation;
   if (options.method && options.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.accessToken) headers.Authorization = `Bearer ${options.accessToken}`;
   return headers;

@@ -13,8 +13,25 @@ export interface Place {
 
 const PlaceContext = createContext<Place | null>(null);
 
+let base = '';
+
+/**
+ * Serves the app below a path prefix (an organisation's portal at `/o/<slug>` on a shared host): places are read
+ * without it, and links and navigation add it.
+ */
+export function setRouterBase(prefix: string): void {
+  base = prefix.replace(/\/+$/, '');
+}
+
+/** An address inside the app as the browser needs it (with the path prefix, if any). */
+export function withRouterBase(to: string): string {
+  return base && to.startsWith('/') && !to.startsWith(`${base}/`) ? `${base}${to}` : to;
+}
+
 function currentPlace(): Place {
-  return { path: location.pathname, search: new URLSearchParams(location.search), hash: location.hash };
+  const { pathname } = location;
+  const path = base && (pathname === base || pathname.startsWith(`${base}/`)) ? pathname.slice(base.length) || '/' : pathname;
+  return { path, search: new URLSearchParams(location.search), hash: location.hash };
 }
 
 export function RouterProvider({ children }: { children: ReactNode }): ReactNode {
@@ -42,7 +59,8 @@ export function usePlace(): Place {
 }
 
 /** Goes to an address inside the portal; `replace` does not add a history entry. */
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  const to = withRouterBase(path);
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new Event('amtsweg:navigate'));
@@ -54,7 +72,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export function Link({ to, children, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>): ReactNode {
   return (
     <a
-      href={to}
+      href={withRouterBase(to)}
       {...rest}
       onClick={(event) => {
         rest.onClick?.(event);
