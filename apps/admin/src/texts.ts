@@ -20,16 +20,6 @@ export const TEXTS = {
   saveFailed: { de: 'Das konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.', en: 'This could not be saved. Please try again.' },
   cancel: { de: 'Abbrechen', en: 'Cancel' },
   optional: { de: '(optional)', en: '(optional)' },
-  // without the permission
-  noPermissionTitle: { de: 'Dafür fehlt Ihnen die Berechtigung', en: 'You do not have permission for this' },
-  noPermissionText: {
-    de: (name: string) =>
-      `Sie sind als ${name} angemeldet. Die Administration ist Administratorinnen und Administratoren Ihrer Organisation vorbehalten. Wenn Sie hier etwas einstellen müssen, wenden Sie sich an eine Administratorin oder einen Administrator.`,
-    en: (name: string) =>
-      `You are logged in as ${name}. The administration is reserved for your organisation’s administrators. If you need something set up here, please ask an administrator.`,
-  },
-  goToInbox: { de: 'Zum Posteingang', en: 'Go to the inbox' },
-  goToStudio: { de: 'Zum Studio', en: 'Go to the Studio' },
   // webhooks overview
   webhooksTitle: { de: 'Webhooks', en: 'Webhooks' },
   webhooksIntro: {

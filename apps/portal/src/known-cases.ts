@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@amtsweg/definitions';
-import { withRouterBase } from '@amtsweg/ui/app';
+import { apiOrganisation, withRouterBase } from '@amtsweg/ui/app';
 import { safeStorage } from './i18n';
 
 /**
@@ -16,7 +16,11 @@ export interface KnownCase {
   receivedAt?: string;
 }
 
-const KEY = 'amtsweg.cases';
+/** Per organisation where several share a host (`/o/<slug>/`): one portal's applications never list in another's. */
+const key = (): string => {
+  const organisation = apiOrganisation();
+  return organisation ? `amtsweg.cases.${organisation}` : 'amtsweg.cases';
+};
 
 function sessionStore(): Storage | undefined {
   try {
@@ -28,7 +32,7 @@ function sessionStore(): Storage | undefined {
 
 function readList(storage: Storage | undefined): KnownCase[] {
   try {
-    const stored = JSON.parse(storage?.getItem(KEY) ?? '[]') as unknown;
+    const stored = JSON.parse(storage?.getItem(key()) ?? '[]') as unknown;
     return Array.isArray(stored) ? (stored as KnownCase[]) : [];
   } catch {
     return [];
@@ -37,7 +41,7 @@ function readList(storage: Storage | undefined): KnownCase[] {
 
 function writeList(storage: Storage | undefined, list: KnownCase[]): void {
   try {
-    storage?.setItem(KEY, JSON.stringify(list.slice(0, 50)));
+    storage?.setItem(key(), JSON.stringify(list.slice(0, 50)));
   } catch {
     // Storage refused: the access link still opens the application.
   }

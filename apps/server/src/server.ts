@@ -19,7 +19,14 @@ try {
   process.exit(1);
 }
 const app = Fastify({
-  logger: { level: config.logLevel },
+  logger: {
+    level: config.logLevel,
+    // A request is logged by its path without the query string: searches in the inbox (`?search=Mustermann`) are
+    // personal data, and no log line may carry them.
+    serializers: {
+      req: (request) => ({ method: request.method, path: request.url.split('?', 1)[0], hostname: request.hostname, remoteAddress: request.ip }),
+    },
+  },
   bodyLimit: config.bodyLimit,
   requestTimeout: 30_000,
   trustProxy: config.trustProxy,

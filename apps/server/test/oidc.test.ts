@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { listAuditEvents } from '@amtsweg/db';
+import { ensureOrganisation, listAuditEvents } from '@amtsweg/db';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '@amtsweg/db/testing';
 import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import Provider, { type Configuration } from 'oidc-provider';
@@ -207,6 +208,21 @@ describe.each(DATABASE_KINDS)('citizen login through OpenID Connect on %s', (kin
     expect(row).toMatchObject({ kind: 'citizen', oidc_issuer: provider.issuer, password_hash: null, organisation_id: app.organisation.id });
     expect(await auditOf('account-registered')).toContainEqual({ method: 'oidc' });
     expect(await auditOf('login')).toContainEqual({ method: 'oidc' });
+  });
+
+  it('opens the account in the organisation whose portal under /o/<slug>/ the login started from', async () => {
+    const kleinstadt = await ensureOrganisation(database.db, { id: randomUUID(), slug: 'kleinstadt-oidc', name: 'Gemeinde Kleinstadt' });
+    app.organisations.forget(kleinstadt.id);
+    const response = await app.inject({ method: 'GET', url: '/api/auth/oidc/login?returnTo=%2Fo%2Fkleinstadt-oidc%2Fantraege&organisation=kleinstadt-oidc' });
+    expect(response.statusCode, response.body).toBe(302);
+    const back = await callback(await browseProvider(response.headers.location!, 'buerger-max'), sessionCookieOf(response));
+    expect(back.statusCode, back.body).toBe(302);
+    expect(back.headers.location).toBe('/o/kleinstadt-oidc/antraege');
+    expect((await usersWithSubject('buerger-max')).map((row) => [row.organisation_id, row.kind])).toEqual([[kleinstadt.id, 'citizen']]);
+    // An organisation that is not there is refused before anything reaches the provider.
+    const unknown = await app.inject({ method: 'GET', url: '/api/auth/oidc/login?organisation=gibt-es-nicht' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ message: 'Diese Organisation gibt es hier nicht.' });
   });
 
   it('reuses the account when the same person logs in again', async () => {

@@ -121,7 +121,8 @@ describe('the production image’s files, built and started as the Dockerfile do
       if (command.startsWith('npm install --global pnpm')) continue; // the test's own pnpm stands in for it
       // Absolute paths of the image (`/out`) point into the temporary image root.
       const mapped = command.replace(/(^|\s)\/(?=\w)/g, `$1${imageRoot}/`);
-      execFileSync('sh', ['-c', mapped], { cwd: source, stdio: 'inherit', env: { ...process.env, PATH: path, CI: 'true' } });
+      // Offline: the packages come from the store the workspace's own install filled; nothing downloads at test time.
+      execFileSync('sh', ['-c', mapped], { cwd: source, stdio: 'inherit', env: { ...process.env, PATH: path, CI: 'true', npm_config_offline: 'true' } });
     }
     for (const copy of argumentsOf(runStage, 'COPY')) {
       const [from, origin, destination] = copy.split(' ');

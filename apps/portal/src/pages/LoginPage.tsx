@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { api, ApiError, Link, navigate, NetworkError, PageHeading } from '@amtsweg/ui/app';
+import { api, ApiError, apiOrganisation, Link, navigate, NetworkError, PageHeading, withRouterBase } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
 import { useSession } from '../session';
 
@@ -108,7 +108,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
       {oidc ? (
         <p>
           {t('or')}{' '}
-          <a href="/api/auth/oidc/login" className="aw-button aw-button--secondary">
+          <a href={oidcLoginAddress()} className="aw-button aw-button--secondary">
             {t('oidcLogin')(t('oidcProvider'))}
           </a>
         </p>
@@ -135,4 +135,15 @@ function sameSitePath(target: string | null): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where the provider login starts: back to this portal's own applications afterwards, and under a path prefix
+ * (`/o/<slug>/`) naming the organisation, which a plain link cannot send as a header.
+ */
+function oidcLoginAddress(): string {
+  const query = new URLSearchParams({ returnTo: withRouterBase('/antraege') });
+  const organisation = apiOrganisation();
+  if (organisation) query.set('organisation', organisation);
+  return `/api/auth/oidc/login?${query.toString()}`;
 }

@@ -14,8 +14,10 @@ export interface JobContext extends VersionSource {
   mailer: Mailer;
   /** Opens sealed webhook secrets. */
   secrets: SecretBox;
-  /** The address citizens and staff reach Amtsweg at, for links in e-mails. */
+  /** The address citizens and staff reach Amtsweg at, for links in e-mails (see organisationAddress). */
   publicUrl: string;
+  /** The installation's home organisation: its portal is `publicUrl` itself, the others' are under `/o/<slug>`. */
+  homeOrganisationId: string;
   log: Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>;
   /** The clock: the moment deadlines are compared with. */
   now(): Date;

@@ -5,6 +5,7 @@ import {
   deleteOrphanedFiles,
   deleteStaleDrafts,
   enqueueJobs,
+  findOrganisationById,
   findUserById,
   listDigestLines,
   type DigestLine,
@@ -13,6 +14,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { OFFICE_TIME_ZONE, toOfficeDate } from '../cases/office-date';
 import type { JobContext } from './job-context';
+import { organisationAddress } from './organisation-address';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -55,19 +57,34 @@ export async function enqueueStaffDigests(context: JobContext): Promise<void> {
   const byUser = new Map<string, DigestLine[]>();
   for (const line of lines) byUser.set(line.user_id, [...(byUser.get(line.user_id) ?? []), line]);
   const day = toOfficeDate(now);
-  const jobs = [...byUser.values()]
-    .filter((own) => own.some((line) => line.new_cases > 0 || line.overdue_cases > 0))
-    .map((own) => ({
+  // Each organisation's staff are sent to their own inbox address (its host name, or the shared host naming it).
+  const inboxes = new Map<string, Promise<string | undefined>>();
+  const inboxOf = (organisationId: string) => {
+    if (!inboxes.has(organisationId)) {
+      inboxes.set(
+        organisationId,
+        findOrganisationById(context.db, organisationId).then(async (organisation) => (organisation ? (await organisationAddress(context, organisation)).inbox : undefined)),
+      );
+    }
+    return inboxes.get(organisationId)!;
+  };
+  const jobs = [];
+  for (const own of byUser.values()) {
+    if (!own.some((line) => line.new_cases > 0 || line.overdue_cases > 0)) continue;
+    const inbox = await inboxOf(own[0]!.organisation_id);
+    if (!inbox) continue;
+    jobs.push({
       id: randomUUID(),
       organisation_id: own[0]!.organisation_id,
       kind: 'staffMail',
-      payload: { userId: own[0]!.user_id, ...composeDigest(own, context.publicUrl) },
+      payload: { userId: own[0]!.user_id, ...composeDigest(own, inbox) },
       dedupeKey: `digest:${own[0]!.user_id}:${day}`,
-    }));
+    });
+  }
   await enqueueJobs(context.db, jobs);
 }
 
-function composeDigest(lines: readonly DigestLine[], publicUrl: string): { subject: string; text: string } {
+function composeDigest(lines: readonly DigestLine[], inbox: string): { subject: string; text: string } {
   const added = lines.reduce((sum, line) => sum + line.new_cases, 0);
   const overdue = lines.reduce((sum, line) => sum + line.overdue_cases, 0);
   const rows = lines.map((line) => `- ${line.service_title}: ${line.new_cases} neu, ${line.overdue_cases} überfällig`);
@@ -80,7 +97,7 @@ function composeDigest(lines: readonly DigestLine[], publicUrl: string): { subje
       '',
       ...rows,
       '',
-      `Zum Posteingang: ${publicUrl}/inbox/`,
+      `Zum Posteingang: ${inbox}`,
       '',
       'Diese Übersicht kommt jeden Morgen. Sie können sie in Ihrem Konto im Posteingang abbestellen.',
     ].join('\n'),

@@ -4,6 +4,7 @@ import { formatDateForPeople } from '@amtsweg/forms';
 import { toOfficeDate } from '../cases/office-date';
 import { createValueFormatter } from '../cases/render-document';
 import { loadVersion } from '../services/load-version';
+import { organisationAddress } from './organisation-address';
 import type { JobContext } from './job-context';
 
 /** An e-mail to the applicant of a case, composed when it is sent (in the language they applied in). */
@@ -29,6 +30,7 @@ export async function sendApplicantMail(context: JobContext, job: JobRow): Promi
     loadVersion(context, caseRow.organisation_id, caseRow.service_id, caseRow.service_version),
   ]);
   if (!organisation) return;
+  const address = await organisationAddress(context, organisation);
   const { definition } = version;
   const language = caseRow.language === 'en' && definition.settings.languages.includes('en') ? 'en' : 'de';
   const mail = composeApplicantMail(definition, payload.occasion, language, {
@@ -42,7 +44,7 @@ export async function sendApplicantMail(context: JobContext, job: JobRow): Promi
         outcome: caseRow.outcome ?? '',
         serviceTitle: definition.title[language] ?? definition.title.de,
         // The access code never travels by e-mail: the link opens the case page, which asks for it or the account.
-        statusLink: `${context.publicUrl}/antraege/${caseRow.id}`,
+        statusLink: `${address.portal}/antraege/${caseRow.id}`,
         deadline: payload.dueAt ? formatDateForPeople(toOfficeDate(new Date(payload.dueAt)), language) : '',
       },
       organisation: { name: organisation.name, address: organisation.address },

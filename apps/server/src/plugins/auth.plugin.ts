@@ -39,7 +39,7 @@ declare module 'fastify' {
     /** A TOTP secret shown for enrolment, waiting for its first code (sealed like the stored one). */
     pendingTotpSecret?: string;
     /** OpenID Connect login under way: what the callback must match. */
-    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
+    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string; organisationId?: string };
   }
 }
 

@@ -41,6 +41,7 @@ function jobsPlugin(app: FastifyInstance, options: { jobs?: JobsOptions }): Prom
     mailer,
     secrets: app.secrets,
     publicUrl: jobs.publicUrl,
+    homeOrganisationId: app.organisation.id,
     log: app.log.child({ component: 'jobs' }),
     now: jobs.now ?? (() => new Date()),
   };

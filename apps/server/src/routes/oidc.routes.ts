@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { appendAuditEvent, findUserByEmail, findUserByOidcSubject, insertUser, type UserRow } from '@amtsweg/db';
+import { appendAuditEvent, findUserByEmail, findUserByOidcSubject, insertUser, type Organisation, type UserRow } from '@amtsweg/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { startSession } from '../auth/log-in';
@@ -53,14 +53,24 @@ function oidcLoginRoutes(app: FastifyInstance, login: OidcLogin): void {
       schema: {
         tags: ['auth'],
         summary: 'Start a citizen login at the OpenID Connect provider (redirects the browser there)',
-        querystring: { type: 'object', additionalProperties: false, properties: { returnTo: RETURN_TO } },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            returnTo: RETURN_TO,
+            organisation: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'The slug of the portal under /o/<slug>/ the login starts from (a plain link carries no header)' },
+          },
+        },
         response: { 302: REDIRECT('To the provider’s login page'), 400: ERROR, 429: ERROR, 503: ERROR },
       },
     },
     async (request, reply) => {
-      const { returnTo } = request.query as { returnTo: string };
-      const { url, pending } = await login.start(returnTo);
-      request.session.oidc = pending;
+      const query = request.query as { returnTo: string; organisation?: string };
+      // The account is opened in the organisation whose portal the login starts from: by its host name, or the
+      // path prefix it names (the callback comes back to the one redirect address, which names no organisation).
+      const organisation = query.organisation ? await app.organisations.findSite(request.hostname.toLowerCase(), query.organisation) : request.organisation;
+      const { url, pending } = await login.start(query.returnTo);
+      request.session.oidc = { ...pending, organisationId: organisation.id };
       return reply.header('cache-control', 'no-store').redirect(url);
     },
   );
@@ -105,11 +115,12 @@ function oidcLoginRoutes(app: FastifyInstance, login: OidcLogin): void {
         if (error instanceof AppError) await auditFailure(app, request, { reason: 'provider-unavailable' });
         throw error;
       }
-      const user = await findOrCreateCitizen(app, request, identity);
+      const organisation = (pending?.organisationId && (await app.organisations.find(pending.organisationId))) || request.organisation;
+      const user = await findOrCreateCitizen(app, request, organisation, identity);
       // A staff account bound to the same identity must not skip its password and second factor here.
       const refusal = user.disabled_at ? 'disabled' : user.kind !== 'citizen' ? 'not-a-citizen-account' : undefined;
       if (refusal) {
-        await auditFailure(app, request, { reason: refusal }, user.id);
+        await auditFailure(app, request, { reason: refusal }, user.id, user.organisation_id);
         throw new AppError('OIDC_LOGIN_FAILED', LOGIN_FAILED);
       }
       await startSession(app, request, user, 'complete', 'oidc');
@@ -118,11 +129,9 @@ function oidcLoginRoutes(app: FastifyInstance, login: OidcLogin): void {
   );
 }
 
-/** The account of this identity in the site's organisation; on its first login a new citizen account. */
-async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest, identity: OidcIdentity): Promise<UserRow> {
+/** The account of this identity in the organisation the login started from; on its first login a new citizen account. */
+async function findOrCreateCitizen(app: FastifyInstance, request: FastifyRequest, organisation: Organisation, identity: OidcIdentity): Promise<UserRow> {
   const db = app.database.db;
-  // The site's organisation: the one whose host name the provider sent the browser back to.
-  const { organisation } = request;
   const existing = await findUserByOidcSubject(db, organisation.id, identity.issuer, identity.subject);
   if (existing) return existing;
   let user: UserRow;
@@ -163,9 +172,15 @@ async function freeEmail(app: FastifyInstance, organisationId: string, identity:
   return `${randomUUID()}@${PLACEHOLDER_EMAIL_DOMAIN}`;
 }
 
-async function auditFailure(app: FastifyInstance, request: FastifyRequest, details: Record<string, string>, userId: string | null = null): Promise<void> {
+async function auditFailure(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  details: Record<string, string>,
+  userId: string | null = null,
+  organisationId = request.organisation.id,
+): Promise<void> {
   await appendAuditEvent(app.database.db, {
-    organisationId: request.organisation.id,
+    organisationId,
     kind: 'login-failed',
     actorId: userId,
     subjectId: userId,

@@ -46,6 +46,11 @@ export function setApiOrganisation(slug: string | undefined): void {
   organisation = slug;
 }
 
+/** The organisation set with `setApiOrganisation` (a portal under `/o/<slug>/`), if any. */
+export function apiOrganisation(): string | undefined {
+  return organisation;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;

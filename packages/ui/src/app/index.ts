@@ -1,5 +1,5 @@
 // What every Amtsweg front end needs around the renderer: API calls, a small router, page headings, loading.
-export { api, ApiError, downloadFile, NetworkError, requestHeaders, setApiLanguage, setApiOrganisation, setCsrfToken, toApiError, uploadWithProgress } from './api';
+export { api, ApiError, apiOrganisation, downloadFile, NetworkError, requestHeaders, setApiLanguage, setApiOrganisation, setCsrfToken, toApiError, uploadWithProgress } from './api';
 export type { FieldError, RequestOptions } from './api';
 export { Link, matchPath, navigate, RouterProvider, setRouterBase, usePlace, withRouterBase } from './router';
 export type { Place } from './router';
