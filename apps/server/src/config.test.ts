@@ -26,6 +26,10 @@ describe('readConfig', () => {
     expect(readConfig({ DATABASE_URL: 'postgres://db/amtsweg' }).seedDemo).toBe(false);
     expect(readConfig({ DATABASE_URL: 'postgres://db/amtsweg', SEED_DEMO: 'true' }).seedDemo).toBe(true);
     expect(readConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+    // The embedded database for real: a named organisation or a first administrator means no demo accounts.
+    expect(readConfig({ ADMIN_EMAIL: 'it@gemeinde.example', ADMIN_PASSWORD: 'Ein-Langes-Passwort-2026' }).seedDemo).toBe(false);
+    expect(readConfig({ ORGANISATION_NAME: 'Gemeinde Südheide' }).seedDemo).toBe(false);
+    expect(readConfig({ ORGANISATION_NAME: 'Gemeinde Südheide', SEED_DEMO: 'true' }).seedDemo).toBe(true);
     expect(() => readConfig({ SEED_DEMO: 'ja' })).toThrow('SEED_DEMO must be true or false, got "ja"');
   });
 
@@ -65,7 +69,7 @@ describe('readConfig', () => {
     );
     expect(() => readConfig({ ADMIN_EMAIL: 'it@rathaus.example' })).toThrow(/ADMIN_EMAIL is set without ADMIN_PASSWORD or ADMIN_PASSWORD_FILE/);
     expect(() => readConfig({ ADMIN_PASSWORD: 'Richtig-Langes-Passwort' })).toThrow('ADMIN_PASSWORD is set without ADMIN_EMAIL: set both, or neither');
-    expect(() => readConfig({ ADMIN_EMAIL: 'kein-at-zeichen', ADMIN_PASSWORD: 'x' })).toThrow('ADMIN_EMAIL must be an e-mail address, got "kein-at-zeichen"');
+    expect(() => readConfig({ ADMIN_EMAIL: 'kein-at-zeichen', ADMIN_PASSWORD: 'x' })).toThrow('ADMIN_EMAIL must be an e-mail address (the value is not repeated here)');
   });
 
   it('names the home organisation from ORGANISATION_NAME, with ORGANISATION_SLUG or a slug derived from the name', () => {

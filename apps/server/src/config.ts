@@ -22,7 +22,7 @@ export interface ServerConfig {
   bodyLimit: number;
   /**
    * Seed the Hundeanmeldung, demo cases and the demo accounts (README) on first start. `SEED_DEMO`; by default
-   * on the embedded database (the README's try-out) and off with `DATABASE_URL` (a real installation).
+   * on the embedded database (the README’s try-out) and off with `DATABASE_URL`, `ADMIN_EMAIL` or `ORGANISATION_NAME`.
    */
   seedDemo: boolean;
   /** The home organisation at the first start (`ORGANISATION_NAME`, `ORGANISATION_SLUG`); later starts keep the stored one. */
@@ -67,7 +67,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: readInteger(env.BODY_LIMIT, 1_048_576, 'BODY_LIMIT'),
-    seedDemo: readBoolean(env.SEED_DEMO, databaseUrl === undefined, 'SEED_DEMO'),
+    // A real installation (PostgreSQL, or a named organisation or first administrator on the embedded database)
+    // gets no demo data and no demo accounts with their published password unless it asks for them.
+    seedDemo: readBoolean(env.SEED_DEMO, databaseUrl === undefined && !env.ADMIN_EMAIL && !env.ORGANISATION_NAME, 'SEED_DEMO'),
     organisation: readOrganisation(env),
     administrator: readAdministrator(env),
     serverSecret: env.SERVER_SECRET || undefined,
@@ -135,7 +137,7 @@ function readAdministrator(env: NodeJS.ProcessEnv): FirstAdministrator | undefin
     }
     return undefined;
   }
-  if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new InstallationError(`ADMIN_EMAIL must be an e-mail address, got "${email}"`);
+  if (email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(email)) throw new InstallationError('ADMIN_EMAIL must be an e-mail address (the value is not repeated here)');
   if (password === undefined && passwordFile === undefined) {
     throw new InstallationError('ADMIN_EMAIL is set without ADMIN_PASSWORD or ADMIN_PASSWORD_FILE: set one of them, or remove ADMIN_EMAIL');
   }

@@ -108,6 +108,31 @@ describe.each(DATABASE_KINDS)('organisations of the installation (%s)', (kind) =
     expect(await counts()).toEqual(before);
   });
 
+  it('leaves the operator’s account to operators: an administrator can neither take it over nor lock it out', async () => {
+    const operatorAccount = (await t.database.db.selectFrom('users').select(['id', 'password_hash', 'disabled_at', 'roles', 'totp_enabled_at']).where('email', '=', 'betrieb@musterstadt.example').executeTakeFirstOrThrow());
+    for (const payload of [
+      { password: 'Ganz-Neues-Passwort-2026' },
+      { resetSecondFactor: true },
+      { disabled: true },
+      { roles: ['caseworker'] },
+      { displayName: 'Übernommen' },
+      { unlock: true },
+    ]) {
+      const refused = await t.inject({ method: 'PATCH', url: `/api/users/${operatorAccount.id}`, payload }, t.staff);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('betreibt die Installation') as unknown });
+    }
+    const after = await t.database.db.selectFrom('users').select(['id', 'password_hash', 'disabled_at', 'roles', 'totp_enabled_at']).where('id', '=', operatorAccount.id).executeTakeFirstOrThrow();
+    expect(after).toEqual(operatorAccount);
+    // The operator's old password still opens the account.
+    expect((await logIn(t.app, 'betrieb@musterstadt.example')).userId).toBe(operatorAccount.id);
+    // An administrator who is an operator too may change it (here: its name).
+    await createAccount(t.app, { email: 'betrieb.zwei@musterstadt.example', kind: 'staff', roles: ['administrator', 'operator'] });
+    const secondOperator = await logIn(t.app, 'betrieb.zwei@musterstadt.example');
+    const changed = await t.inject({ method: 'PATCH', url: `/api/users/${operatorAccount.id}`, payload: { displayName: 'Betrieb' } }, secondOperator);
+    expect(changed.statusCode, changed.body).toBe(200);
+  });
+
   it('changes host names, refuses another organisation’s by its index, and the portal follows at once', async () => {
     const kleinstadt = (await t.inject({ method: 'GET', url: '/api/organisations' }, operator)).json<{ id: string; slug: string }[]>().find((o) => o.slug === 'kleinstadt')!;
     const home = await t.inject({ method: 'PATCH', url: `/api/organisations/${t.app.organisation.id}`, payload: { hosts: ['amtsweg.musterstadt.example'] } }, operator);

@@ -264,6 +264,14 @@ function userRoutes(app: FastifyInstance): void {
         const message = { de: 'Sie können sich nicht selbst sperren oder die Administration entziehen.', en: 'You cannot disable yourself or drop your own administrator role.' };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: body.disabled ? '/body/disabled' : '/body/roles', code: 'self', message }] });
       }
+      // The operator's account reaches every organisation of the installation: whoever could set its password,
+      // second factor, state or roles would be operator. Only an operator (or the command line) changes it.
+      if (user.roles.includes('operator') && actor.id !== user.id && !actor.roles.includes('operator')) {
+        throw new AppError('FORBIDDEN', {
+          de: 'Dieses Konto betreibt die Installation. Nur wer die Installation selbst betreibt, kann es ändern.',
+          en: 'This account operates the installation. Only an operator can change it.',
+        });
+      }
       if (body.dropServiceRoles && !body.serviceRoles) {
         const message = { de: '„dropServiceRoles“ bestätigt nur eine neue Liste in „serviceRoles“.', en: '“dropServiceRoles” only confirms a new list in “serviceRoles”.' };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/dropServiceRoles', code: 'without-list', message }] });
