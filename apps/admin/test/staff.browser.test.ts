@@ -351,6 +351,15 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await page.getByRole('button', { name: 'Änderungen speichern' }).click();
     await page.getByRole('status').filter({ hasText: 'Die Änderungen sind gespeichert.' }).waitFor();
     await expectAccessible(page, 'one’s own account page');
+
+    // The installation's operator: an administrator who is none sees the account, but nothing to change it with.
+    const operator = await createAccount(t.app, { email: 'betrieb@musterstadt.example', kind: 'staff', roles: ['administrator', 'operator'] });
+    await t.database.db.updateTable('users').set({ display_name: 'Otto Operator' }).where('id', '=', operator.id).execute();
+    await page.goto(`${origin}/admin/mitarbeitende/${operator.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Otto Operator' }).waitFor();
+    await page.getByText('Dieses Konto betreibt die Installation').waitFor();
+    for (const name of ['Konto deaktivieren', 'Änderungen speichern']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    await expectAccessible(page, 'the operator’s account seen by an administrator');
     expect(problems).toEqual([]);
     await context.close();
   });

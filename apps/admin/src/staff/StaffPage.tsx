@@ -93,6 +93,9 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
   }
 
   const isSelf = me?.id === account.id;
+  // The operator's account reaches every organisation of the installation: only an operator changes it (the server
+  // refuses everyone else), so the page shows it without the controls.
+  const operatorOnly = account.roles.includes('operator') && !isSelf && !me?.permissions.includes('organisations:manage');
   return (
     <>
       <BackLink />
@@ -149,94 +152,100 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
         </div>
       </dl>
 
-      <NameAndRoles
-        account={account}
-        isSelf={isSelf}
-        nameRef={buttons.name}
-        onSaved={(next, text) => {
-          if (next) setAccount(next);
-          done(text);
-        }}
-        onRefused={refuse}
-      />
+      {operatorOnly ? (
+        <p className="pt-notice">{t('staff.operatorOnly')}</p>
+      ) : (
+        <>
+          <NameAndRoles
+            account={account}
+            isSelf={isSelf}
+            nameRef={buttons.name}
+            onSaved={(next, text) => {
+              if (next) setAccount(next);
+              done(text);
+            }}
+            onRefused={refuse}
+          />
 
-      <section aria-labelledby="access-title" className="ad-section st-actions-list">
-        <h2 id="access-title">{t('staff.access')}</h2>
-        {account.lockedUntil || account.failedLogins > 0 ? (
-          <div>
-            <p>{account.lockedUntil ? t('staff.lockedText')(formatMoment(account.lockedUntil, language)) : t('staff.failedText')(account.failedLogins)}</p>
-            <button id="unlock" type="button" className="aw-button aw-button--secondary" onClick={() => void act({ unlock: true }, t('staff.unlocked'), 'unlock')}>
-              {t('staff.unlock')}
-            </button>
-          </div>
-        ) : null}
-        <div>
-          <p>{account.secondFactorEnabled ? t('staff.secondFactorOn') : t('staff.secondFactorOff')}</p>
-          {account.secondFactorEnabled ? (
-            <button
-              id="reset-second-factor"
-              ref={buttons.reset}
-              type="button"
-              className="aw-button aw-button--secondary"
-              aria-expanded={panel === 'reset'}
-              onClick={() => setPanel(panel === 'reset' ? 'none' : 'reset')}
-            >
-              {t('staff.resetSecondFactor')}
-            </button>
-          ) : null}
-          {panel === 'reset' ? (
-            <ConfirmPanel
-              id="reset-confirm"
-              danger
-              question={t('staff.resetSecondFactorQuestion')}
-              confirmLabel={t('staff.resetSecondFactorYes')}
-              onCancel={() => {
-                setPanel('none');
-                setTimeout(() => buttons.reset.current?.focus());
-              }}
-              onConfirm={() => void act({ resetSecondFactor: true }, t('staff.secondFactorWasReset'), 'reset-second-factor')}
-            />
-          ) : null}
-        </div>
-        <div>
-          {isSelf ? (
-            <p>{t('staff.selfText')}</p>
-          ) : account.disabled ? (
-            <>
-              <p>{t('staff.disabledText')}</p>
-              <button id="reactivate" type="button" className="aw-button aw-button--secondary" onClick={() => void act({ disabled: false }, t('staff.reactivated'), 'reactivate')}>
-                {t('staff.reactivate')}
-              </button>
-            </>
-          ) : (
-            <>
-              <button
-                id="deactivate"
-                ref={buttons.deactivate}
-                type="button"
-                className="aw-button ad-button--danger"
-                aria-expanded={panel === 'deactivate'}
-                onClick={() => setPanel(panel === 'deactivate' ? 'none' : 'deactivate')}
-              >
-                {t('staff.deactivate')}
-              </button>
-              {panel === 'deactivate' ? (
+          <section aria-labelledby="access-title" className="ad-section st-actions-list">
+            <h2 id="access-title">{t('staff.access')}</h2>
+            {account.lockedUntil || account.failedLogins > 0 ? (
+              <div>
+                <p>{account.lockedUntil ? t('staff.lockedText')(formatMoment(account.lockedUntil, language)) : t('staff.failedText')(account.failedLogins)}</p>
+                <button id="unlock" type="button" className="aw-button aw-button--secondary" onClick={() => void act({ unlock: true }, t('staff.unlocked'), 'unlock')}>
+                  {t('staff.unlock')}
+                </button>
+              </div>
+            ) : null}
+            <div>
+              <p>{account.secondFactorEnabled ? t('staff.secondFactorOn') : t('staff.secondFactorOff')}</p>
+              {account.secondFactorEnabled ? (
+                <button
+                  id="reset-second-factor"
+                  ref={buttons.reset}
+                  type="button"
+                  className="aw-button aw-button--secondary"
+                  aria-expanded={panel === 'reset'}
+                  onClick={() => setPanel(panel === 'reset' ? 'none' : 'reset')}
+                >
+                  {t('staff.resetSecondFactor')}
+                </button>
+              ) : null}
+              {panel === 'reset' ? (
                 <ConfirmPanel
-                  id="deactivate-confirm"
+                  id="reset-confirm"
                   danger
-                  question={t('staff.deactivateQuestion')}
-                  confirmLabel={t('staff.deactivateYes')}
+                  question={t('staff.resetSecondFactorQuestion')}
+                  confirmLabel={t('staff.resetSecondFactorYes')}
                   onCancel={() => {
                     setPanel('none');
-                    setTimeout(() => buttons.deactivate.current?.focus());
+                    setTimeout(() => buttons.reset.current?.focus());
                   }}
-                  onConfirm={() => void act({ disabled: true }, t('staff.deactivated'), 'deactivate')}
+                  onConfirm={() => void act({ resetSecondFactor: true }, t('staff.secondFactorWasReset'), 'reset-second-factor')}
                 />
               ) : null}
-            </>
-          )}
-        </div>
-      </section>
+            </div>
+            <div>
+              {isSelf ? (
+                <p>{t('staff.selfText')}</p>
+              ) : account.disabled ? (
+                <>
+                  <p>{t('staff.disabledText')}</p>
+                  <button id="reactivate" type="button" className="aw-button aw-button--secondary" onClick={() => void act({ disabled: false }, t('staff.reactivated'), 'reactivate')}>
+                    {t('staff.reactivate')}
+                  </button>
+                </>
+              ) : (
+                <>
+                  <button
+                    id="deactivate"
+                    ref={buttons.deactivate}
+                    type="button"
+                    className="aw-button ad-button--danger"
+                    aria-expanded={panel === 'deactivate'}
+                    onClick={() => setPanel(panel === 'deactivate' ? 'none' : 'deactivate')}
+                  >
+                    {t('staff.deactivate')}
+                  </button>
+                  {panel === 'deactivate' ? (
+                    <ConfirmPanel
+                      id="deactivate-confirm"
+                      danger
+                      question={t('staff.deactivateQuestion')}
+                      confirmLabel={t('staff.deactivateYes')}
+                      onCancel={() => {
+                        setPanel('none');
+                        setTimeout(() => buttons.deactivate.current?.focus());
+                      }}
+                      onConfirm={() => void act({ disabled: true }, t('staff.deactivated'), 'deactivate')}
+                    />
+                  ) : null}
+                </>
+              )}
+            </div>
+          </section>
+        </>
+      )}
 
       <ServiceRoles
         account={account}

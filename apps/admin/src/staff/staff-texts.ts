@@ -121,6 +121,10 @@ export const STAFF_TEXTS = {
   'staff.reactivate': { de: 'Konto wieder aktivieren', en: 'Reactivate the account' },
   'staff.reactivated': { de: 'Das Konto ist wieder aktiv.', en: 'The account is active again.' },
   'staff.disabledText': { de: 'Das Konto ist deaktiviert: Die Person kann sich nicht anmelden.', en: 'The account is deactivated: the person cannot log in.' },
+  'staff.operatorOnly': {
+    de: 'Dieses Konto betreibt die Installation (Rolle „Plattformbetrieb“). Name, Rollen, Passwort, zweiten Faktor und Sperre ändert nur, wer die Installation selbst betreibt.',
+    en: 'This account operates the installation (role “platform operation”). Only an operator can change its name, roles, password, second factor or state.',
+  },
   'staff.selfText': { de: 'Das ist Ihr eigenes Konto: Deaktivieren können Sie es nicht.', en: 'This is your own account: you cannot deactivate it.' },
   // roles in services
   'staff.serviceRolesTitle': { de: 'Rollen in Diensten', en: 'Roles in services' },
