@@ -1,14 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '../src/install/data-dir-lock';
+import { createLockOwner, LOCK_FILE_NAME } from '../src/install/data-dir-lock';
 
 // The embedded database's lock under contention (issue 17): processes reaching for one data folder at the same
-// instant, on a free folder and on one with a stale lock (its process was killed). Of each race exactly one may
-// win, whatever the timing. Budget: 4 processes, 40 rounds of 250 ms (about 15 s with the processes' start).
+// instant, on a free folder and on one with a stale lock (its process was killed, or its heartbeat stopped on
+// another host). Of each race exactly one may win, whatever the timing. Budget: 4 processes, 40 rounds of 250 ms
+// (about 15 s with the processes' start).
 
 const SERVER_DIR = fileURLToPath(new URL('..', import.meta.url));
 const CONTENDERS = 4;
@@ -21,10 +22,16 @@ describe('the data folder lock raced by several processes', () => {
 
   it(`gives each folder to exactly one of ${CONTENDERS} processes, free or with a stale lock, and leaves no file behind`, async () => {
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const longAgo = new Date('2026-12-01T00:00:00.000Z');
     for (let round = 0; round < ROUNDS; round += 2) {
       const folder = join(root, `round-${round}`, 'pglite');
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, LOCK_FILE_NAME), JSON.stringify({ pid: deadPid, host: hostname(), startedAt: '2026-12-01T00:00:00.000Z', program: 'server' }));
+      // Alternately a lock of a killed process of this host (taken over at once) and one of another host whose
+      // heartbeat stopped long ago (taken over by its age).
+      const stale = round % 4 === 0 ? { ...createLockOwner('server'), pid: deadPid } : { pid: 1, host: 'anderer-rechner', pidSpace: 'another-boot/pid:[4026531836]', program: 'server' };
+      const file = join(folder, LOCK_FILE_NAME);
+      writeFileSync(file, JSON.stringify({ ...stale, startedAt: longAgo.toISOString() }));
+      utimesSync(file, longAgo, longAgo);
     }
     const firstRoundAt = Date.now() + 10_000;
     const outputs = await Promise.all(

@@ -40,8 +40,14 @@ let database: DatabaseHandle | undefined;
 try {
   database = await openInstallationDatabase(config, {
     program: 'server',
-    onStaleLock: (owner, file) =>
-      app.log.warn({ lockFile: file, previousPid: owner?.pid, previousHost: owner?.host }, 'took over the data folder’s lock from a process that no longer runs (it was not shut down cleanly)'),
+    onStaleLock: (owner, file, reason) =>
+      app.log.warn({ lockFile: file, previousPid: owner?.pid, previousHost: owner?.host, reason }, 'took over the data folder’s lock from a process that was not shut down cleanly'),
+    // Another process took the folder (this one was frozen past the heartbeat's limit): stop at once, so that two
+    // processes never write one database.
+    onLost: (reason) => {
+      app.log.fatal({ reason }, 'the data folder’s lock is no longer this process’s: stopping');
+      process.exit(1);
+    },
     onConnectionError: (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects'),
   });
   const installation = await prepareInstallation(

@@ -8,7 +8,7 @@ import { createDatabase, type DatabaseHandle } from '@amtsweg/db';
 import { TEST_POSTGRES_URL } from '@amtsweg/db/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_FILE_NAME } from '../src/install/data-dir-lock';
+import { createLockOwner, LOCK_FILE_NAME } from '../src/install/data-dir-lock';
 
 // Installing and starting Amtsweg for real (issue 17): the server and the CLI as their own processes, the way
 // an administrator runs them. Process starts cost seconds each (PGlite most), so each database gets one
@@ -254,9 +254,10 @@ describe('one PGlite data folder', () => {
   it('a start takes over the lock a killed process left behind, and seeds the demo by default', async () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: dead, host: hostname(), startedAt: new Date(Date.now() - 60_000).toISOString(), program: 'server' }));
+    // Written by a process of this machine and pid namespace, so the start sees at once that it is gone.
+    writeFileSync(join(dataDir, LOCK_FILE_NAME), JSON.stringify({ ...createLockOwner('server'), pid: dead, startedAt: new Date(Date.now() - 60_000).toISOString() }));
     first = await startServer(env());
-    expect(first.output()).toContain('took over the data folder’s lock from a process that no longer runs');
+    expect(first.output()).toContain('took over the data folder’s lock from a process that was not shut down cleanly');
     expect(first.output()).toContain(`"previousPid":${dead}`);
     expect(JSON.parse(readFileSync(join(dataDir, LOCK_FILE_NAME), 'utf8'))).toMatchObject({ pid: first.child.pid, program: 'server' });
     expect((await logIn(first.origin, 'admin@musterstadt.example', 'Amtsweg-Demo-2026')).status).toBe(200);
@@ -267,6 +268,7 @@ describe('one PGlite data folder', () => {
     expect(second.ms).toBeLessThan(30_000);
     expect(second.code).toBe(1);
     expect(second.output).toContain(`The data folder ${dataDir} is in use by an Amtsweg server (pid ${first!.child.pid} on host ${hostname()}`);
+    expect(second.output).toContain('A lock left by a process that crashed is taken over automatically once it has had no heartbeat for 30 s');
     const health = await fetch(`${first!.origin}/api/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });

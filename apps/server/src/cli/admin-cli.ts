@@ -71,7 +71,7 @@ async function runCli(argv: readonly string[]): Promise<number> {
     const password = await readNewPassword({ input: process.stdin, prompt: process.stderr });
     database = await openInstallationDatabase(readDatabaseLocation(), {
       program: `admin:${command}`,
-      onStaleLock: (owner, file) => process.stderr.write(`Warning: took over ${file}, left by pid ${owner?.pid ?? '?'} which no longer runs.\n`),
+      onStaleLock: (owner, file, reason) => process.stderr.write(`Warning: took over ${file}, left by pid ${owner?.pid ?? '?'}: ${reason}.\n`),
     });
     if (command === 'create') {
       const created = await createAdministrator(database, {

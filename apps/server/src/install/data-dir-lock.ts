@@ -1,15 +1,30 @@
-import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readlinkSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { InstallationError } from './installation-error';
 
 /** The lock file inside the PGlite data folder (PGlite leaves a foreign file there alone). */
 export const LOCK_FILE_NAME = 'amtsweg.lock';
+/** How often the holder refreshes its lock's modification time (its heartbeat). */
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+/**
+ * A lock whose owner cannot be checked from here (another host, another pid namespace, or a pid that is not
+ * certainly the owner's) is taken over once its heartbeat is this old. Three missed beats, so a busy file
+ * system or a clock of another host a few seconds off never makes a live lock look stale.
+ */
+export const STALE_AFTER_MS = 30_000;
 
 /** Who holds the data folder, as written into the lock file. */
 export interface LockOwner {
   pid: number;
   host: string;
+  /**
+   * Where `pid` means something: the machine's boot and the pid namespace (Linux; absent where unknown). Two
+   * containers on one volume may share a host name and both run as pid 1; their pids are only comparable when
+   * this is the same.
+   */
+  pidSpace?: string;
   /** ISO time the lock was taken. */
   startedAt: string;
   /** What holds it: the server, or a CLI command. */
@@ -20,15 +35,24 @@ export interface DataDirLock {
   /** The lock file. */
   file: string;
   owner: LockOwner;
-  /** Removes the lock file if it is still this process's (synchronous, so it can run while the process exits). */
+  /** Stops the heartbeat and removes the lock file if it is still this process's (synchronous, so it can run while the process exits). */
   release(): void;
 }
 
 export interface AcquireOptions {
   /** Written into the lock, so a refused process can say what holds the folder. */
   program: string;
-  /** A lock left by a process that no longer runs was taken over. */
-  onStaleLock?: (owner: LockOwner | undefined, file: string) => void;
+  /** A lock left by a process that no longer runs (or sent no heartbeat for too long) was taken over; `reason` says which. */
+  onStaleLock?: (owner: LockOwner | undefined, file: string, reason: string) => void;
+  /**
+   * The lock stopped being this process's while it held it (removed, or taken over after the heartbeat failed):
+   * another process may open the folder now, so the holder should stop using the database.
+   */
+  onLost?: (reason: string) => void;
+  /** Defaults to {@link HEARTBEAT_INTERVAL_MS} (tests shorten it). */
+  heartbeatIntervalMs?: number;
+  /** Defaults to {@link STALE_AFTER_MS} (tests shorten it); at least twice the heartbeat interval. */
+  staleAfterMs?: number;
 }
 
 // A lock file that is empty or unreadable this long was not written by a live Amtsweg process.
@@ -38,55 +62,137 @@ const MAX_ROUNDS = 100;
 const RETRY_PAUSE_MS = 10;
 // /proc's process start times count in clock ticks from boot, which Linux reports at 100 per second.
 const CLOCK_TICKS_PER_SECOND = 100;
+// A process that started this much after the lock was taken is not the one that took it (its pid was reused).
+const PID_REUSE_MARGIN_MS = 2_000;
 
-const held = new Map<string, string>();
+/**
+ * The heartbeat runs in a worker thread: it says that the process lives, not that its event loop is idle, so a
+ * long synchronous PGlite statement (a migration on a large table) does not make the lock look abandoned. It
+ * refreshes only the lock that is still this process's, and reports once when that is no longer so.
+ */
+const HEARTBEAT_SOURCE = `
+const { readFileSync, utimesSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const { file, content, intervalMs } = workerData;
+const timer = setInterval(() => {
+  let current;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error.code !== 'ENOENT') return;
+  }
+  if (current !== content) {
+    clearInterval(timer);
+    parentPort.postMessage({ current });
+    return;
+  }
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // Tried again at the next beat; three missed beats before anyone may take the lock over.
+  }
+}, intervalMs);
+`;
+
+interface HeldLock {
+  content: string;
+  stopHeartbeat(): void;
+}
+
+const held = new Map<string, HeldLock>();
 let releaseAtExit = false;
+let ownPidSpace: string | null | undefined;
 
 /**
  * Makes the embedded database folder this process's: creates `<dataDir>/amtsweg.lock` atomically (exclusive
  * create) with pid, host and start time before PGlite opens the folder, because two PGlite instances on one
- * folder overwrite each other's writes. A lock whose process is gone (on this host) is taken over; a live
- * one, or one of another host (which cannot be checked from here), stops with an `InstallationError`.
+ * folder overwrite each other's writes, and keeps it alive with a heartbeat (its modification time, refreshed
+ * every {@link HEARTBEAT_INTERVAL_MS}). A lock of this machine and pid namespace whose process is gone is taken
+ * over at once, one whose process runs is refused. Any other lock (another host, another container, a pid of
+ * this very process, a reused pid) is taken over only once its heartbeat is older than {@link STALE_AFTER_MS},
+ * and refused with an `InstallationError` before.
  *
  * @example
- * const lock = acquireDataDirLock('.data/pglite', { program: 'server' });
+ * const lock = acquireDataDirLock('.data/pglite', { program: 'server', onLost: (reason) => log.fatal(reason) });
  * // … open PGlite, serve, close PGlite …
  * lock.release();
  */
 export function acquireDataDirLock(dataDir: string, options: AcquireOptions): DataDirLock {
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+  const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
+  if (!(heartbeatIntervalMs > 0 && staleAfterMs >= 2 * heartbeatIntervalMs)) {
+    throw new RangeError(`staleAfterMs (${staleAfterMs}) must be at least twice heartbeatIntervalMs (${heartbeatIntervalMs})`);
+  }
   const folder = resolve(dataDir);
   mkdirSync(folder, { recursive: true });
   const file = join(folder, LOCK_FILE_NAME);
   if (held.has(file)) throw new InstallationError(`This process holds the data folder ${folder} already`);
-  const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), program: options.program };
+  const owner = createLockOwner(options.program);
   const ownContent = `${JSON.stringify(owner)}\n`;
   // Each lost race (another process created the lock, or is taking the stale one over) starts over.
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (createExclusively(file, ownContent)) {
-      held.set(file, ownContent);
+      let stopHeartbeat: () => void;
+      try {
+        stopHeartbeat = startHeartbeat(file, ownContent, heartbeatIntervalMs, options.onLost);
+      } catch (error) {
+        unlinkSync(file);
+        throw error;
+      }
+      held.set(file, { content: ownContent, stopHeartbeat });
       if (!releaseAtExit) {
         releaseAtExit = true;
         // Whatever ends the process (an error at start, an uncaught exception) leaves no lock behind.
-        process.once('exit', () => held.forEach((content, lockFile) => releaseLock(lockFile, content)));
+        process.once('exit', () => held.forEach((_, lockFile) => releaseLock(lockFile)));
       }
-      return { file, owner, release: () => releaseLock(file, ownContent) };
+      return { file, owner, release: () => releaseLock(file) };
     }
     const content = readIfPresent(file);
     if (content === undefined) continue;
     const current = parseOwner(content);
-    // Not a lock this code wrote (those are whole from the start): judged once it has been unreadable a while.
-    if (!current && !isOld(file)) {
+    const verdict = judgeLock(file, current, staleAfterMs);
+    if (verdict === 'gone') continue;
+    // Not a lock this code wrote (those are whole from the start), judged once it has been unreadable a while.
+    if (verdict === 'being-written') {
       pause(RETRY_PAUSE_MS);
       continue;
     }
-    if (!isStale(file, current)) throw new InstallationError(describeRefusal(folder, file, current));
-    const outcome = removeStaleLock(file, content);
-    if (outcome === 'removed') options.onStaleLock?.(current, file);
+    if (verdict.live) throw new InstallationError(describeRefusal(folder, file, current, verdict.heartbeatAgeMs, staleAfterMs));
+    const outcome = removeStaleLock(file, content, () => {
+      const again = judgeLock(file, current, staleAfterMs);
+      return typeof again === 'object' && !again.live;
+    });
+    if (outcome === 'removed') options.onStaleLock?.(current, file, verdict.reason);
     else if (outcome === 'busy') pause(RETRY_PAUSE_MS);
   }
   throw new InstallationError(
     `The data folder ${folder} is being locked by another process at this moment (${file}); only one process may open the embedded database: stop the other one, or start again`,
   );
+}
+
+/** The lock record this process writes (tests plant locks of other processes with it). */
+export function createLockOwner(program: string): LockOwner {
+  const pidSpace = readPidSpace();
+  return { pid: process.pid, host: hostname(), ...(pidSpace ? { pidSpace } : {}), startedAt: new Date().toISOString(), program };
+}
+
+/** This machine's boot id and this process's pid namespace, on Linux; undefined where neither can be read. */
+function readPidSpace(): string | undefined {
+  if (ownPidSpace === undefined) {
+    const boot = readOrUndefined(() => readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+    const namespace = readOrUndefined(() => readlinkSync('/proc/self/ns/pid'));
+    ownPidSpace = boot || namespace ? `${boot ?? '?'}/${namespace ?? '?'}` : null;
+  }
+  return ownPidSpace ?? undefined;
+}
+
+function readOrUndefined(read: () => string): string | undefined {
+  try {
+    return read() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -108,6 +214,31 @@ function createExclusively(file: string, content: string): boolean {
   }
 }
 
+function startHeartbeat(file: string, content: string, intervalMs: number, onLost: AcquireOptions['onLost']): () => void {
+  let stopped = false;
+  const worker = new Worker(HEARTBEAT_SOURCE, { eval: true, workerData: { file, content, intervalMs } });
+  const lose = (reason: string): void => {
+    if (stopped) return;
+    stopped = true;
+    void worker.terminate();
+    onLost?.(reason);
+  };
+  worker.on('message', ({ current }: { current: string | undefined }) => {
+    if (current === undefined) return lose(`The lock ${file} was removed while this process held it`);
+    const taker = parseOwner(current);
+    lose(`The lock ${file} was taken over by ${taker ? `pid ${taker.pid} on host ${taker.host}` : 'another process'} while this process held it`);
+  });
+  worker.on('error', (error) => lose(`The heartbeat of the lock ${file} stopped: ${error.message}`));
+  // The heartbeat never keeps a process alive that has nothing else to do (after the listeners: adding a
+  // 'message' listener refs the worker again).
+  worker.unref();
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    void worker.terminate();
+  };
+}
+
 function readIfPresent(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
@@ -121,38 +252,55 @@ function parseOwner(content: string): LockOwner | undefined {
   try {
     const value = JSON.parse(content) as Partial<LockOwner>;
     if (Number.isInteger(value.pid) && typeof value.host === 'string' && typeof value.startedAt === 'string') {
-      return { pid: value.pid!, host: value.host, startedAt: value.startedAt, program: typeof value.program === 'string' ? value.program : 'unknown' };
+      return {
+        pid: value.pid!,
+        host: value.host,
+        ...(typeof value.pidSpace === 'string' ? { pidSpace: value.pidSpace } : {}),
+        startedAt: value.startedAt,
+        program: typeof value.program === 'string' ? value.program : 'unknown',
+      };
     }
   } catch {
-    // Not JSON: judged by the file's age below.
+    // Not JSON: judged by the file's age.
   }
   return undefined;
 }
 
-/** Whether the lock's process is certainly gone: only decidable for a process of this host. */
-function isStale(file: string, owner: LockOwner | undefined): boolean {
-  if (!owner) return isOld(file);
-  if (owner.host !== hostname()) return false;
-  // Not held by this process (checked above), so a lock naming our pid was left by an earlier process that
-  // had the same pid: a container restarted, where the server is pid 1 every time.
-  if (owner.pid === process.pid) return true;
-  try {
-    process.kill(owner.pid, 0);
-  } catch (error) {
-    // ESRCH: no such process. EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+type Verdict = 'gone' | 'being-written' | { live: true; heartbeatAgeMs: number } | { live: false; reason: string };
+
+/**
+ * Whether a lock (not this process's: checked before) is live. Certain only where the pid can be checked —
+ * this host and pid namespace, a pid other than ours: gone is stale, running since before the lock is live.
+ * Everything else is decided by the heartbeat.
+ */
+function judgeLock(file: string, owner: LockOwner | undefined, staleAfterMs: number): Verdict {
+  const heartbeatAgeMs = ageOf(file);
+  if (heartbeatAgeMs === undefined) return 'gone';
+  if (!owner) return heartbeatAgeMs > UNREADABLE_GRACE_MS ? { live: false, reason: 'its lock file could not be read' } : 'being-written';
+  const pidComparable = owner.host === hostname() && owner.pidSpace === readPidSpace() && owner.pid !== process.pid;
+  if (pidComparable) {
+    try {
+      process.kill(owner.pid, 0);
+    } catch (error) {
+      // ESRCH: no such process. EPERM: it exists, under another user.
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return { live: false, reason: 'its process no longer runs' };
+    }
+    // A process with that pid runs; it is the holder if it started before the lock was taken, else the pid
+    // was reused (or its start cannot be read), and the heartbeat tells.
+    const started = processStartTime(owner.pid);
+    const lockedAt = Date.parse(owner.startedAt);
+    if (started !== undefined && Number.isFinite(lockedAt) && started <= lockedAt + PID_REUSE_MARGIN_MS) return { live: true, heartbeatAgeMs };
   }
-  // A process with that pid runs; if it started after the lock was taken, the pid was reused.
-  const started = processStartTime(owner.pid);
-  const lockedAt = Date.parse(owner.startedAt);
-  return started !== undefined && Number.isFinite(lockedAt) && started > lockedAt + 2_000;
+  return heartbeatAgeMs > staleAfterMs ? { live: false, reason: `it had no heartbeat for ${formatSeconds(heartbeatAgeMs)}` } : { live: true, heartbeatAgeMs };
 }
 
-function isOld(file: string): boolean {
+/** Milliseconds since the lock was written or last refreshed; undefined if it is gone. */
+function ageOf(file: string): number | undefined {
   try {
-    return Date.now() - statSync(file).mtimeMs > UNREADABLE_GRACE_MS;
-  } catch {
-    return false;
+    return Math.max(0, Date.now() - statSync(file).mtimeMs);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 
@@ -175,8 +323,9 @@ function processStartTime(pid: number): number | undefined {
  * Removes the stale lock if it is still the one judged stale. Takeovers hold a second file, created
  * exclusively as well, so of several processes finding one stale lock only one removes it (and then races the
  * others on the exclusive create like any start); nothing but a takeover ever removes a lock it did not take.
+ * Holding that file it judges again, so a heartbeat that came meanwhile keeps the lock.
  */
-function removeStaleLock(file: string, judged: string): 'removed' | 'changed' | 'busy' {
+function removeStaleLock(file: string, judged: string, isStillStale: () => boolean): 'removed' | 'changed' | 'busy' {
   const takeover = `${file}.takeover`;
   if (!createExclusively(takeover, `${process.pid}\n`)) {
     // Another process is taking over right now. One killed within those microseconds leaves its file: cleared
@@ -189,7 +338,7 @@ function removeStaleLock(file: string, judged: string): 'removed' | 'changed' | 
     return 'busy';
   }
   try {
-    if (readIfPresent(file) !== judged) return 'changed';
+    if (readIfPresent(file) !== judged || !isStillStale()) return 'changed';
     unlinkSync(file);
     return 'removed';
   } finally {
@@ -202,20 +351,25 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-function releaseLock(file: string, ownContent: string): void {
-  if (!held.delete(file)) return;
-  if (readIfPresent(file) === ownContent) unlinkSync(file);
+function releaseLock(file: string): void {
+  const lock = held.get(file);
+  if (!lock) return;
+  held.delete(file);
+  lock.stopHeartbeat();
+  if (readIfPresent(file) === lock.content) unlinkSync(file);
 }
 
-function describeRefusal(folder: string, file: string, owner: LockOwner | undefined): string {
+function formatSeconds(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function describeRefusal(folder: string, file: string, owner: LockOwner | undefined, heartbeatAgeMs: number, staleAfterMs: number): string {
   if (!owner) return `The data folder ${folder} has a lock file that cannot be read (${file}); if no Amtsweg process uses the folder, delete it`;
-  const holder = `${owner.program === 'server' ? 'an Amtsweg server' : `"${owner.program}"`} (pid ${owner.pid} on host ${owner.host}, since ${owner.startedAt})`;
-  const otherHost =
-    owner.host !== hostname()
-      ? ` This host cannot check whether that process still runs: if it does not, delete ${file}.`
-      : ` If no process with pid ${owner.pid} is Amtsweg's any more, delete ${file}.`;
+  const holder = owner.program === 'server' ? 'an Amtsweg server' : `"${owner.program}"`;
   return (
-    `The data folder ${folder} is in use by ${holder}. Only one process may open the embedded database: ` +
-    `stop that process first (commands such as admin:create need the server stopped too), or run several processes on PostgreSQL (DATABASE_URL).${otherHost}`
+    `The data folder ${folder} is in use by ${holder} (pid ${owner.pid} on host ${owner.host}, since ${owner.startedAt}, last heartbeat ${formatSeconds(heartbeatAgeMs)} ago). ` +
+    `Only one process may open the embedded database: stop that process first (commands such as admin:create need the server stopped too), ` +
+    `or run several processes on PostgreSQL (DATABASE_URL). A lock left by a process that crashed is taken over automatically once it has had ` +
+    `no heartbeat for ${formatSeconds(staleAfterMs)}, so a start retried then (as a restart policy does) succeeds; never delete ${file} while that process may run.`
   );
 }

@@ -4,7 +4,10 @@ import { acquireDataDirLock, type LockOwner } from './data-dir-lock';
 export interface InstallationDatabaseOptions {
   /** What holds the embedded data folder (written into its lock). */
   program: string;
-  onStaleLock?: (owner: LockOwner | undefined, file: string) => void;
+  /** A stale lock of the embedded data folder was taken over; `reason` says why it was stale. */
+  onStaleLock?: (owner: LockOwner | undefined, file: string, reason: string) => void;
+  /** The embedded data folder's lock stopped being this process's while it held it (see `acquireDataDirLock`). */
+  onLost?: (reason: string) => void;
   onConnectionError?: (error: Error) => void;
 }
 
@@ -21,7 +24,7 @@ export async function openInstallationDatabase(
     const database = await createDatabase({ databaseUrl: location.databaseUrl, onConnectionError: options.onConnectionError });
     return migrated(database, () => undefined);
   }
-  const lock = acquireDataDirLock(location.dataDir, { program: options.program, onStaleLock: options.onStaleLock });
+  const lock = acquireDataDirLock(location.dataDir, { program: options.program, onStaleLock: options.onStaleLock, onLost: options.onLost });
   let database: DatabaseHandle;
   try {
     database = await createDatabase({ dataDir: location.dataDir });
