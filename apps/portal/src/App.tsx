@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, matchPath, navigate, RouterProvider, usePlace } from '@amtsweg/ui/app';
 import { LanguageProvider, useLanguage } from './i18n';
 import { SiteFooter } from './legal/SiteFooter';
+import { useSite } from './legal/site';
 import { SessionProvider, useSession } from './session';
 
 // Each page is its own chunk: the catalog never loads the form renderer, the form never loads "my applications".
@@ -31,6 +32,7 @@ export function App(): ReactNode {
 function Layout(): ReactNode {
   const { t, language, setLanguage } = useLanguage();
   const { citizen, logOut } = useSession();
+  const site = useSite();
   return (
     <>
       <a className="pt-skip-link" href="#main">
@@ -39,7 +41,11 @@ function Layout(): ReactNode {
       <header className="pt-header">
         <div className="pt-container pt-header-inner">
           <Link to="/" className="pt-site-name">
-            {t('siteName')}
+            {/* The name stands next to the logo, so the logo adds nothing to say (empty alt). */}
+            {site?.logo ? <img className="pt-site-logo" src={site.logo.url} alt="" /> : null}
+            <span className="pt-site-title">
+              <span className="pt-site-organisation">{site?.name}</span> <span>{t('siteName')}</span>
+            </span>
           </Link>
           <nav aria-label={t('mainNavigation')} className="pt-nav">
             <ul>

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../../server/test/helper';
-import { collectProblems, expectAccessible, focused, startSite, type Site } from './browser-support';
+import { insertOrganisation } from '@amtsweg/db';
+import { createAccount, logIn, type TestApp } from '../../server/test/helper';
+import { makePng } from '../../server/test/test-images';
+import { collectProblems, expectAccessible, focused, SCREENSHOTS, startSite, type Site } from './browser-support';
 
 const IMPRINT = `## Herausgeber
 
@@ -132,4 +136,71 @@ describe('legal pages in the portal, on postgres', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('shows each organisation’s logo and name in the header and its own legal pages, also under /o/<slug>/ right after another’s (review of issue 17)', async () => {
+    // Musterstadt's logo is 4 × 2 pixels; Kleinstadt, a second organisation of the installation, has one of 6 × 3.
+    const ownLogo = await t.inject({ method: 'POST', url: '/api/organisation/logo', ...logoForm(makePng(4, 2)) });
+    expect(ownLogo.statusCode, ownLogo.body).toBe(200);
+    const kleinstadt = await insertOrganisation(t.database.db, { id: randomUUID(), slug: 'kleinstadt', name: 'Gemeinde Kleinstadt' });
+    t.app.organisations.forget(kleinstadt.id);
+    await createAccount(t.app, { email: 'verwaltung@kleinstadt.example', kind: 'staff', roles: ['administrator'], organisationId: kleinstadt.id });
+    const administrator = await logIn(t.app, 'verwaltung@kleinstadt.example', { organisation: 'kleinstadt' });
+    expect((await t.inject({ method: 'POST', url: '/api/organisation/logo', ...logoForm(makePng(6, 3, 0x99)) }, administrator)).statusCode).toBe(200);
+    const saved = await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { legalPages: { imprint: { de: '## Herausgeberin\n\nGemeinde Kleinstadt' } } } }, administrator);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const home = (await t.inject({ method: 'GET', url: '/api/site' }, null)).json<{ name: string }>().name;
+
+    // One browser, first Musterstadt's portal, then within the minute the site view may be cached Kleinstadt's.
+    const context = await site.browser.newContext({ locale: 'de-DE', viewport: { width: 1024, height: 800 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${site.origin}/`);
+    await expectHeader(page, home, 4);
+    await page.locator('footer').getByText('rathaus@musterstadt.example').waitFor();
+
+    await page.goto(`${site.origin}/o/kleinstadt/`);
+    await expectHeader(page, 'Gemeinde Kleinstadt', 6);
+    const logo = page.locator('header img');
+    expect(await logo.getAttribute('src')).toMatch(/^\/api\/organisation\/logo\?organisation=kleinstadt&v=/);
+    // Sized for the header: as high as the two lines of text beside it, whatever the image's own size.
+    expect(await logo.evaluate((img) => Math.round(img.getBoundingClientRect().height))).toBe(56);
+    const footer = page.locator('footer');
+    await footer.getByText('Gemeinde Kleinstadt').waitFor();
+    expect(await footer.textContent()).not.toContain('rathaus@musterstadt.example');
+    await expectAccessible(page, 'Kleinstadt’s catalog with its logo');
+    await page.locator('header').screenshot({ path: join(SCREENSHOTS, 'portal-header-logo.png') });
+
+    // Keyboard only: the header's link (after the skip link) leads home; the footer to Kleinstadt's own Impressum.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pt-site-name');
+    await tabTo(page, 'Impressum');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Impressum' }).waitFor();
+    await page.locator('.pt-legal-text').getByRole('heading', { level: 2, name: 'Herausgeberin' }).waitFor();
+    expect(page.url()).toBe(`${site.origin}/o/kleinstadt/impressum`);
+    expect(await page.title()).toBe('Impressum – Gemeinde Kleinstadt');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+
+/** A form with the logo, as the administration sends it. */
+function logoForm(png: Buffer) {
+  const boundary = `----amtsweg${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="wappen.png"\r\nContent-Type: image/png\r\n\r\n`),
+    png,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload };
+}
+
+/** The header names the organisation beside its logo (alt text empty: the name is right there), loaded from the organisation's own address. */
+async function expectHeader(page: Page, name: string, logoWidth: number): Promise<void> {
+  const home = page.getByRole('link', { name: `${name} Online-Dienste` });
+  await home.waitFor();
+  const logo = home.locator('img');
+  expect(await logo.getAttribute('alt')).toBe('');
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(logoWidth);
+}

@@ -12,6 +12,7 @@ export interface Site {
   name: string;
   address: string;
   contact: { email?: string; phone?: string; website?: string; openingHours?: string };
+  /** `url` names the organisation (`?organisation=<slug>`), so it serves as an <img> source under /o/<slug>/ too, which sends no header. */
   logo: { type: string; url: string } | null;
   legalPages: Record<LegalPageName, LegalText | null> & { accessibilityFeedbackEmail: string };
 }

@@ -9,6 +9,7 @@ import { AppError, pickLanguage } from '../app-error';
 import { loadVersion } from '../services/load-version';
 import { loadApplicantCase, MAX_REPLY_FILES } from './applicant.routes';
 import { FILE_NOT_FOUND } from './cases.routes';
+import { readOneFile } from './read-one-file';
 import { uuidParams } from './shared-schemas';
 
 /** The largest file any field may allow (the schema's bound); a field's own limit is checked while streaming. */
@@ -43,7 +44,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
       const language = pickLanguage(request.headers['accept-language']);
       const fields: Record<string, string> = {};
       let serviceId = '';
-      const upload = await readOneFile(request, language, fields, async () => {
+      const upload = await readCheckedFile(request, language, fields, async () => {
         const field = await resolveFileField(app, request.organisation.id, fields.serviceId, fields.field);
         serviceId = field.serviceId;
         return { label: field.element.label[language] ?? field.element.label.de, accept: field.element.accept, maxSizeBytes: field.element.maxSizeBytes };
@@ -80,7 +81,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/file', code: 'maxFiles', message }] });
       }
       const label = language === 'de' ? 'Anlagen' : 'Attachments';
-      const upload = await readOneFile(request, language, {}, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES }));
+      const upload = await readCheckedFile(request, language, {}, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES }));
       const id = randomUUID();
       await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, ...upload.row });
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
@@ -132,76 +133,34 @@ interface UploadRules {
  * they are read), streaming with the size limit and checking the type against the content: a PDF must start
  * like a PDF, so a renamed executable is refused. Every refusal names the file and the field.
  */
-async function readOneFile(
+async function readCheckedFile(
   request: FastifyRequest,
   language: 'de' | 'en',
   fields: Record<string, string>,
   rulesFor: () => Promise<UploadRules>,
 ): Promise<{ row: { name: string; media_type: string; size: number; sha256: string; content: Buffer } }> {
-  if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { de: 'Bitte senden Sie die Datei als multipart/form-data.', en: 'Please send the file as multipart/form-data.' });
+  // Set once the fields before the file are read (the callback below); a cast, as TypeScript cannot see that.
+  let rules = undefined as UploadRules | undefined;
+  const file = await readOneFile(request, fields, async ({ filename }) => {
+    const found = await rulesFor();
+    rules = found;
+    const limit = `${Math.round(found.maxSizeBytes / 104857.6) / 10} MB`;
+    return { maxBytes: found.maxSizeBytes, tooLarge: () => fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: found.label, file: filename, limit }, language) };
+  });
+  if (!file || !rules) {
+    const noFile = { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' };
+    throw new AppError('REQUEST_INVALID', noFile, { errors: [{ path: '/file', code: 'required', message: noFile }] });
   }
-  const parts = request.parts()[Symbol.asyncIterator]();
-  try {
-    for (let next = await nextPart(parts); !next.done; next = await nextPart(parts)) {
-      const part = next.value;
-      if (part.type === 'field') {
-        if (typeof part.value === 'string') fields[part.fieldname] = part.value;
-        continue;
-      }
-      const rules = await rulesFor();
-      const chunks: Buffer[] = [];
-      let size = 0;
-      try {
-        for await (const chunk of part.file) {
-          size += (chunk as Buffer).length;
-          if (size > rules.maxSizeBytes) {
-            const limit = `${Math.round(rules.maxSizeBytes / 104857.6) / 10} MB`;
-            throw fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: rules.label, file: part.filename, limit }, language);
-          }
-          chunks.push(chunk as Buffer);
-        }
-      } catch (error) {
-        throw asMultipartError(error);
-      }
-      const content = Buffer.concat(chunks);
-      const mediaType = await detectMediaType(content, part.mimetype);
-      const allowed = describeMediaTypes(rules.accept);
-      if (mediaType === undefined || mediaType !== part.mimetype || !rules.accept.includes(mediaType)) {
-        const code = rules.accept.includes(part.mimetype) ? 'fileContent' : 'fileType';
-        throw fileError('REQUEST_INVALID', code, { label: rules.label, file: part.filename, allowed }, language);
-      }
-      return {
-        row: { name: sanitizeFileName(part.filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
-      };
-    }
-  } finally {
-    // As a for-await loop would: the parts not read are let go.
-    await parts.return?.();
+  const { content, filename, mimetype } = file;
+  const mediaType = await detectMediaType(content, mimetype);
+  const allowed = describeMediaTypes(rules.accept);
+  if (mediaType === undefined || mediaType !== mimetype || !rules.accept.includes(mediaType)) {
+    const code = rules.accept.includes(mimetype) ? 'fileContent' : 'fileType';
+    throw fileError('REQUEST_INVALID', code, { label: rules.label, file: filename, allowed }, language);
   }
-  const noFile = { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' };
-  throw new AppError('REQUEST_INVALID', noFile, { errors: [{ path: '/file', code: 'required', message: noFile }] });
-}
-
-const MALFORMED_MULTIPART = { de: 'Die Daten sind kein gültiges multipart/form-data.', en: 'The body is not valid multipart/form-data.' };
-
-/** The next part of a multipart body; a body the parser cannot read is refused as such. */
-async function nextPart<T>(parts: AsyncIterator<T>): Promise<IteratorResult<T>> {
-  try {
-    return await parts.next();
-  } catch (error) {
-    throw asMultipartError(error);
-  }
-}
-
-/**
- * The parser fails with a bare error on a body that is not what its header says (another boundary, cut off);
- * that is the client's mistake, so it becomes a 400 naming the body. Our own errors and those with a status
- * (the parser's limits: 413) stay as they are.
- */
-function asMultipartError(error: unknown): unknown {
-  if (error instanceof AppError || typeof (error as { statusCode?: unknown } | null)?.statusCode === 'number') return error;
-  return new AppError('REQUEST_INVALID', MALFORMED_MULTIPART, { errors: [{ path: '/body', code: 'multipart', message: MALFORMED_MULTIPART }] });
+  return {
+    row: { name: sanitizeFileName(filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
+  };
 }
 
 function fileError(

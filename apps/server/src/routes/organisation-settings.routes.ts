@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import {
   appendAuditEvent,
+  findOrganisationById,
   findOrganisationLogo,
   toJsonColumn,
   updateOrganisation,
@@ -9,18 +10,27 @@ import {
   type OrganisationLegalPages,
   type OrganisationText,
 } from '@amtsweg/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
+import { imageSize } from 'image-size';
 import { AppError, type AppMessage } from '../app-error';
 import type { UserPrincipal } from '../auth/principal';
 import { canPrintImage, MAX_LETTERHEAD_LINES } from '../documents/render-document-pdf';
+import { ORGANISATION_SLUG_PATTERN } from '../install/organisation-slug';
+import { ORGANISATION_HEADER } from '../plugins/auth.plugin';
 import { WEBHOOK_HOST_PATTERN } from '../webhooks/webhook-hosts';
+import { readOneFile } from './read-one-file';
 import { ERROR_RESPONSE } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
 
 /** The largest logo: enough for a crisp letterhead, small enough for every page of the portal. */
 export const MAX_LOGO_BYTES = 256 * 1024;
+/**
+ * The largest logo in pixels either way: crisp on a letterhead (it prints at most 45 mm wide, 1063 px at 600 dpi)
+ * and small enough to decode — checking a 4000 × 4000 image took 1.2 s and 200 MB, and every notice pays that again.
+ */
+export const MAX_LOGO_PIXELS = 2000;
 const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
 type LogoType = (typeof LOGO_TYPES)[number];
 
@@ -137,8 +147,9 @@ interface SettingsBody {
  */
 export async function organisationSettingsRoutes(app: FastifyInstance): Promise<void> {
   const db = () => app.database.db;
-  // One file of at most the logo's size; the limit is one byte more, so that a larger file is noticed, not cut.
-  await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: MAX_LOGO_BYTES + 1 } });
+  // One file of at most the logo's size (the limit is one byte more, so that a larger file is noticed, not cut);
+  // a few short text fields a form may send along are read past, as on the files route.
+  await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1000, parts: 10, fileSize: MAX_LOGO_BYTES + 1 } });
 
   app.get(
     '/api/organisation',
@@ -181,12 +192,15 @@ export async function organisationSettingsRoutes(app: FastifyInstance): Promise<
     },
     async (request) => {
       const body = request.body as SettingsBody;
-      const before = request.organisation;
-      const legalPages = body.legalPages ? mergeLegalPages(before.legal_pages, body.legalPages) : undefined;
-      checkSettings(body, legalPages ?? before.legal_pages);
       const updated = await db()
         .transaction()
         .execute(async (trx) => {
+          // The legal pages sent are merged into the row as stored, locked until the change is written: not into
+          // request.organisation, a copy up to a few seconds old, with which two saves of different pages at
+          // once (or through two processes) would each write back the other's page as it was before.
+          const before = (await findOrganisationById(trx, request.organisation.id, { forUpdate: true }))!;
+          const legalPages = body.legalPages ? mergeLegalPages(before.legal_pages, body.legalPages) : undefined;
+          checkSettings(body, legalPages ?? before.legal_pages);
           const row = await updateOrganisation(trx, before.id, {
             ...(body.name !== undefined ? { name: body.name.trim() } : {}),
             ...(body.address !== undefined ? { address: body.address.trim() } : {}),
@@ -200,7 +214,7 @@ export async function organisationSettingsRoutes(app: FastifyInstance): Promise<
           await appendAuditEvent(trx, { ...auditOf(request, before), details: describeChange(body) });
           return row!;
         });
-      app.organisations.forget(before.id);
+      app.organisations.forget(updated.id);
       return toSettingsView(updated);
     },
   );
@@ -213,20 +227,31 @@ export async function organisationSettingsRoutes(app: FastifyInstance): Promise<
       schema: {
         tags: ['portal'],
         summary: 'The organisation’s logo (PNG or JPEG) as the portal and documents show it',
-        querystring: { type: 'object', properties: { v: { type: 'string', maxLength: 40, description: 'The version the site view names; lets the answer be cached' } } },
-        response: { 404: ERROR },
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            organisation: {
+              type: 'string',
+              pattern: ORGANISATION_SLUG_PATTERN.source,
+              description: 'The organisation’s slug, resolved like X-Amtsweg-Organisation (an <img> sends no header); the site view’s address names it',
+            },
+            v: { type: 'string', maxLength: 40, description: 'The version the site view names; lets the answer be cached' },
+          },
+        },
+        response: { 400: ERROR, 404: ERROR },
       },
     },
     async (request, reply) => {
-      const logo = request.organisation.logo_type ? await findOrganisationLogo(db(), request.organisation.id) : undefined;
-      if (!logo) throw new AppError('NOT_FOUND', { de: 'Diese Organisation hat kein Logo.', en: 'This organisation has no logo.' });
-      const versioned = (request.query as { v?: string }).v === logoVersion(logo.updatedAt);
-      return reply
-        .header('content-type', logo.type)
-        .header('content-disposition', 'inline')
-        .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-        .header('vary', 'host')
-        .send(logo.bytes);
+      const query = request.query as { organisation?: string; v?: string };
+      const organisation = query.organisation === undefined ? request.organisation : await app.organisations.findSite(request.hostname.toLowerCase(), query.organisation);
+      // On a host name of another organisation the slug is overruled, as the header is: its logo is not the one asked for.
+      if (organisation.slug !== (query.organisation ?? organisation.slug)) throw new AppError('NOT_FOUND', NO_LOGO);
+      const logo = organisation.logo_type ? await findOrganisationLogo(db(), organisation.id) : undefined;
+      if (!logo) throw new AppError('NOT_FOUND', NO_LOGO);
+      const versioned = query.v === logoVersion(logo.updatedAt);
+      allowCaching(request, reply, query.organisation !== undefined, versioned ? 'max-age=31536000, immutable' : 'max-age=300');
+      return reply.header('content-type', logo.type).header('content-disposition', 'inline').send(logo.bytes);
     },
   );
 
@@ -246,7 +271,18 @@ export async function organisationSettingsRoutes(app: FastifyInstance): Promise<
       const detected = await fileTypeFromBuffer(bytes);
       const type = LOGO_TYPES.find((t) => t === detected?.mime);
       if (!type) throw logoRefused('type', { de: 'Das Logo muss ein PNG- oder JPEG-Bild sein (SVG und andere Formate werden nicht angenommen).', en: 'The logo must be a PNG or JPEG image (SVG and other formats are not accepted).' }, 'UNSUPPORTED_MEDIA_TYPE');
-      if (!(await canPrintImage({ bytes, type }))) throw logoRefused('unreadable', { de: 'Das Logo lässt sich nicht lesen: Die Bilddatei ist beschädigt.', en: 'The logo cannot be read: the image file is damaged.' });
+      // Width and height from the image's header, before anything decodes its pixels: a small file can hold a
+      // huge image (10000 × 10000 px of one colour compress to a few KB, and would take gigabytes to decode).
+      const size = readImageSize(bytes);
+      if (!size) throw logoRefused('unreadable', UNREADABLE_LOGO);
+      if (size.width < 1 || size.height < 1 || size.width > MAX_LOGO_PIXELS || size.height > MAX_LOGO_PIXELS) {
+        const found = `${size.width} × ${size.height}`;
+        throw logoRefused('dimensions', {
+          de: `Das Logo darf höchstens ${MAX_LOGO_PIXELS} × ${MAX_LOGO_PIXELS} Pixel groß sein (und nicht leer); dieses hat ${found} Pixel. Bitte verkleinern Sie es.`,
+          en: `The logo may be at most ${MAX_LOGO_PIXELS} × ${MAX_LOGO_PIXELS} pixels (and not empty); this one has ${found} pixels. Please make it smaller.`,
+        });
+      }
+      if (!(await canPrintImage({ bytes, type }))) throw logoRefused('unreadable', UNREADABLE_LOGO);
       return toSettingsView(await storeLogo(app, request, { bytes, type }));
     },
   );
@@ -272,11 +308,38 @@ export async function organisationSettingsRoutes(app: FastifyInstance): Promise<
     },
     async (request, reply) => {
       // Cached briefly: a change in the administration shows in the portal within a minute. Both languages are in
-      // the answer, so it varies only with the host (which names the organisation).
-      void reply.header('cache-control', 'public, max-age=60').header('vary', 'host');
+      // the answer, so only the organisation makes it differ.
+      allowCaching(request, reply, false, 'max-age=60');
       return toSiteView(request.organisation);
     },
   );
+}
+
+const NO_LOGO = { de: 'Diese Organisation hat kein Logo.', en: 'This organisation has no logo.' };
+const UNREADABLE_LOGO = { de: 'Das Logo lässt sich nicht lesen: Die Bilddatei ist beschädigt.', en: 'The logo cannot be read: the image file is damaged.' };
+
+/**
+ * Who may keep an answer about an organisation, and keyed on what. Which organisation it is about comes, for
+ * visitors and citizens, from the host name and the `X-Amtsweg-Organisation` header (a portal under /o/<slug>/):
+ * any cache may keep it, keyed on both (`Vary`). For staff their session or token picks their account's
+ * organisation wherever they call from — a cookie no cache keys on — so that answer is kept by none, not even
+ * the staff member's browser: a minute later the same address may be a portal of another organisation.
+ * `namedInUrl`: the address names the organisation itself (the logo's `organisation`), whoever asks.
+ */
+function allowCaching(request: FastifyRequest, reply: FastifyReply, namedInUrl: boolean, freshness: string): void {
+  const { principal } = request;
+  const byAccount = !namedInUrl && principal.kind === 'user' && principal.user.kind === 'staff';
+  void reply.header('cache-control', byAccount ? 'private, no-store' : `public, ${freshness}`).header('vary', `host, ${ORGANISATION_HEADER}`);
+}
+
+/** Width and height as the image's header states them (PNG: IHDR, JPEG: its frame header), nothing decoded; undefined when there is none. */
+function readImageSize(bytes: Buffer): { width: number; height: number } | undefined {
+  try {
+    const { width, height } = imageSize(bytes);
+    return { width, height };
+  } catch {
+    return undefined;
+  }
 }
 
 function toSettingsView(o: Organisation) {
@@ -298,7 +361,8 @@ function toSiteView(o: Organisation) {
     name: o.name,
     address: o.address,
     contact: cleanContact(o.contact),
-    logo: o.logo_type ? { type: o.logo_type, url: `/api/organisation/logo?v=${logoVersion(o.updated_at)}` } : null,
+    // The address names the organisation: an <img> cannot send the header of a portal under /o/<slug>/.
+    logo: o.logo_type ? { type: o.logo_type, url: `/api/organisation/logo?${new URLSearchParams({ organisation: o.slug, v: logoVersion(o.updated_at) }).toString()}` } : null,
     legalPages: {
       imprint: page(pages.imprint),
       privacy: page(pages.privacy),
@@ -453,18 +517,11 @@ async function storeLogo(app: FastifyInstance, request: FastifyRequest, logo: { 
 
 /** The one file of the upload, refused when it is missing, empty or larger than the logo may be. */
 async function readLogo(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { de: 'Bitte senden Sie das Logo als multipart/form-data.', en: 'Please send the logo as multipart/form-data.' });
-  const part = await request.file();
-  if (!part) throw logoRefused('required', { de: 'Bitte wählen Sie eine Bilddatei für das Logo.', en: 'Please choose an image file for the logo.' });
-  const bytes = await part.toBuffer().catch((error: unknown) => {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') return null;
-    throw error;
-  });
-  if (bytes === null || bytes.length > MAX_LOGO_BYTES) {
-    throw logoRefused('maxSize', { de: `Das Logo darf höchstens ${MAX_LOGO_BYTES / 1024} KB groß sein.`, en: `The logo may be at most ${MAX_LOGO_BYTES / 1024} KB.` }, 'PAYLOAD_TOO_LARGE');
-  }
-  if (bytes.length === 0) throw logoRefused('required', { de: 'Die Datei für das Logo ist leer.', en: 'The logo file is empty.' });
-  return bytes;
+  const tooLarge = () => logoRefused('maxSize', { de: `Das Logo darf höchstens ${MAX_LOGO_BYTES / 1024} KB groß sein.`, en: `The logo may be at most ${MAX_LOGO_BYTES / 1024} KB.` }, 'PAYLOAD_TOO_LARGE');
+  const file = await readOneFile(request, {}, () => Promise.resolve({ maxBytes: MAX_LOGO_BYTES, tooLarge }));
+  if (!file) throw logoRefused('required', { de: 'Bitte wählen Sie eine Bilddatei für das Logo.', en: 'Please choose an image file for the logo.' });
+  if (file.content.length === 0) throw logoRefused('required', { de: 'Die Datei für das Logo ist leer.', en: 'The logo file is empty.' });
+  return file.content;
 }
 
 function logoRefused(code: string, message: AppMessage, appCode: 'REQUEST_INVALID' | 'UNSUPPORTED_MEDIA_TYPE' | 'PAYLOAD_TOO_LARGE' = 'REQUEST_INVALID'): AppError {

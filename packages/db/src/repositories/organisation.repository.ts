@@ -45,8 +45,13 @@ export async function ensureOrganisation(db: Executor, organisation: NewOrganisa
   return db.selectFrom('organisations').select(ORGANISATION_COLUMNS).where('slug', '=', organisation.slug).executeTakeFirstOrThrow();
 }
 
-export async function findOrganisationById(db: Executor, organisationId: string): Promise<Organisation | undefined> {
-  return db.selectFrom('organisations').select(ORGANISATION_COLUMNS).where('id', '=', organisationId).executeTakeFirst();
+/**
+ * The organisation as stored. With `forUpdate` (inside a transaction) the row stays locked until it ends, so a
+ * change merged into what was read here cannot undo a concurrent one.
+ */
+export async function findOrganisationById(db: Executor, organisationId: string, options: { forUpdate?: boolean } = {}): Promise<Organisation | undefined> {
+  const query = db.selectFrom('organisations').select(ORGANISATION_COLUMNS).where('id', '=', organisationId);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
 export async function updateOrganisation(db: Executor, organisationId: string, update: OrganisationUpdate): Promise<Organisation | undefined> {
