@@ -37,7 +37,6 @@ export const TEXTS = {
     en: 'No destination is allowed yet. Add your receiver’s host first; only then can endpoints be registered.',
   },
   hostsListLabel: { de: 'Erlaubte Hosts', en: 'Allowed hosts' },
-  hostUsedBy: { de: (n: number) => (n === 1 ? 'von 1 Endpunkt genutzt' : `von ${n} Endpunkten genutzt`), en: (n: number) => (n === 1 ? 'used by 1 endpoint' : `used by ${n} endpoints`) },
   removeHost: { de: 'Entfernen', en: 'Remove' },
   newHost: { de: 'Neues Ziel', en: 'New destination' },
   newHostHint: {
@@ -94,7 +93,6 @@ export const TEXTS = {
   },
   eventsRequired: { de: 'Wählen Sie mindestens ein Ereignis.', en: 'Choose at least one event.' },
   descriptionTooLong: { de: 'Die Beschreibung darf höchstens 200 Zeichen lang sein.', en: 'The description may be at most 200 characters long.' },
-  fieldInvalid: { de: 'Diese Angabe ist ungültig.', en: 'This entry is invalid.' },
   saveChanges: { de: 'Änderungen speichern', en: 'Save changes' },
   // endpoint page
   endpointTitle: { de: (name: string) => `Endpunkt ${name}`, en: (name: string) => `Endpoint ${name}` },

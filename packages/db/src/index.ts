@@ -118,7 +118,7 @@ export {
 export { claimLoginAttempt, clearLoginAttempts, findLoginThrottle } from './repositories/login-throttle.repository';
 export type { LockoutPolicy, LoginAddress } from './repositories/login-throttle.repository';
 export type { LoginThrottle } from './tables/login-throttle.table';
-export { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSession, findSessionInUse, listUserSessions, saveSession } from './repositories/session.repository';
+export { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSessionInUse, listUserSessions, saveSession } from './repositories/session.repository';
 export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
 export type { ApiTokenInfo } from './repositories/api-token.repository';
 export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';

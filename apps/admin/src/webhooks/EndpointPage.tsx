@@ -4,10 +4,10 @@ import { ApiError, formatDateTime, Link, navigate, PageHeading } from '@amtsweg/
 import { WEBHOOKS_PATH } from '../App';
 import { forgetHandedSecret, handOverMessage, readHandedSecret } from '../handoff';
 import { eventLabel, useLanguage } from '../i18n';
+import { ShownOncePanel } from '../staff/ShownOncePanel';
 import { ConfirmPanel } from './ConfirmPanel';
 import { DeliveryList } from './DeliveryList';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
-import { SecretPanel } from './SecretPanel';
 import { VerificationHelp } from './VerificationHelp';
 import {
   changeEndpoint,
@@ -128,8 +128,18 @@ export function EndpointPage({ endpointId }: { endpointId: string }): ReactNode 
         {message}
       </p>
       {secret ? (
-        <SecretPanel
-          secret={secret}
+        <ShownOncePanel
+          id="secret"
+          value={secret}
+          texts={{
+            title: t('secretTitle'),
+            note: t('secretNote'),
+            label: t('secretLabel'),
+            copy: t('copy'),
+            copied: t('copied'),
+            copyFailed: t('copyFailed'),
+            done: t('secretDone'),
+          }}
           onDone={() => {
             setSecret(undefined);
             setTimeout(() => buttons.test.current?.focus());

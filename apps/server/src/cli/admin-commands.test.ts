@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('the administration commands on %s', (kind: Databa
     const cases: [Parameters<typeof createAdministrator>[1], RegExp | string][] = [
       [{ email: 'kein-at', organisation: 'nordstadt', password: PASSWORD }, '--email must be an e-mail address'],
       [{ email: 'a@nordstadt.example', organisation: 'Nord Stadt', password: PASSWORD }, /--organisation must be 2 to 63 lower-case letters/],
-      [{ email: 'a@nordstadt.example', organisation: 'nordstadt', password: 'kurz' }, 'The password: the password must have 12 to 256 characters, it has 4'],
+      [{ email: 'a@nordstadt.example', organisation: 'nordstadt', password: 'kurz' }, 'The password: The password must have 12 to 256 characters, it has 4'],
       [{ email: 'anna.admin@nordstadt.example', organisation: 'nordstadt', password: 'anna.admin-2026!' }, /^The password: The password is too easy to guess/],
       [{ email: 'a@nordstadt.example', organisation: 'nordstadt', displayName: '  ', password: PASSWORD }, '--name must have 1 to 200 characters'],
     ];

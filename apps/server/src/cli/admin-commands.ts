@@ -4,6 +4,7 @@ import {
   deleteUserSessions,
   findOrganisationBySlug,
   findUserByEmail,
+  insertOrganisation,
   replaceRecoveryCodes,
   updateUser,
   type DatabaseHandle,
@@ -59,11 +60,7 @@ export async function createAdministrator(database: DatabaseHandle, input: Creat
     const organisationCreated = organisation === undefined;
     if (!organisation) {
       if (organisationName === undefined) throw new InstallationError(await describeMissingOrganisation(trx, slug));
-      organisation = await trx
-        .insertInto('organisations')
-        .values({ id: crypto.randomUUID(), slug, name: organisationName, address: '' })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      organisation = await insertOrganisation(trx, { id: crypto.randomUUID(), slug, name: organisationName, address: '' });
     }
     if (await findUserByEmail(trx, organisation.id, 'staff', email)) {
       throw new InstallationError(`There is a staff account with this e-mail address in "${slug}" already: use admin:reset-password to set its password`);

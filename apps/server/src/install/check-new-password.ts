@@ -1,16 +1,12 @@
 import { AppError } from '../app-error';
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
-import { checkPasswordStrength } from '../routes/account.routes';
+import { checkPasswordStrength } from '../auth/password';
 import { InstallationError } from './installation-error';
 
 /**
- * The same strength rules as the account and administration routes (length, not guessable from the
- * address), for a password set from the environment or the CLI; `source` names where it came from.
+ * The rules of the account and administration routes (`checkPasswordStrength`: length, not guessable from the
+ * address) for a password set from the environment or the CLI; `source` names where it came from.
  */
 export function checkNewPassword(password: string, email: string, source: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new InstallationError(`${source}: the password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters, it has ${password.length}`);
-  }
   try {
     checkPasswordStrength(password, email, '/password');
   } catch (error) {

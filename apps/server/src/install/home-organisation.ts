@@ -1,4 +1,4 @@
-import type { Executor, Organisation } from '@amtsweg/db';
+import { findOrganisationById, insertOrganisation, type Executor, type Organisation } from '@amtsweg/db';
 import { sql } from 'kysely';
 import { DEFAULT_ORGANISATION } from '../app';
 import type { InstallationLog } from './installation-log';
@@ -30,7 +30,8 @@ export async function lockInstallation(trx: Executor): Promise<void> {
  * organisation. A later start never renames or duplicates it: renaming is the administration's job.
  */
 export async function establishHomeOrganisation(trx: Executor, settings: OrganisationSettings, log: InstallationLog, options: EstablishOptions = {}): Promise<Organisation> {
-  const existing = await trx.selectFrom('organisations').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const oldest = await trx.selectFrom('organisations').select('id').orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
+  const existing = oldest && (await findOrganisationById(trx, oldest.id));
   if (existing) {
     if (settings.name !== undefined && settings.name !== existing.name) {
       log.info({ organisation: existing.slug }, 'ORGANISATION_NAME differs from the stored name and is ignored: it names the organisation at the first start only (rename it in the administration)');
@@ -44,11 +45,7 @@ export async function establishHomeOrganisation(trx: Executor, settings: Organis
     settings.name === undefined
       ? DEFAULT_ORGANISATION
       : { slug: settings.slug ?? slugFromName(settings.name), name: settings.name, address: '' };
-  const created = await trx
-    .insertInto('organisations')
-    .values({ id: crypto.randomUUID(), ...values })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const created = await insertOrganisation(trx, { id: crypto.randomUUID(), ...values });
   if (settings.name === undefined && !options.demo) {
     log.warn({ organisation: created.slug }, `ORGANISATION_NAME is not set: the organisation was created as "${created.name}"; rename it in the administration`);
   } else {

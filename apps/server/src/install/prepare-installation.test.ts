@@ -31,7 +31,7 @@ describe.each(DATABASE_KINDS)('preparing an installation on %s', (kind: Database
     await expect(attempt).rejects.toThrow(InstallationError);
     await expect(attempt).rejects.toThrow(/^ADMIN_PASSWORD: The password is too easy to guess/);
     const short = prepareInstallation(database, { organisation: { name: 'Gemeinde Südheide', slug: undefined }, administrator: { ...ADMIN, password: 'kurz' } }, recordingLog());
-    await expect(short).rejects.toThrow('ADMIN_PASSWORD: the password must have 12 to 256 characters, it has 4');
+    await expect(short).rejects.toThrow('ADMIN_PASSWORD: The password must have 12 to 256 characters, it has 4');
     expect(await count('organisations')).toBe(0);
     expect(await count('users')).toBe(0);
   });

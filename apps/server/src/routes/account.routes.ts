@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, Session } from 'fas
 import { AppError } from '../app-error';
 import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, stageUnderOrganisationRules, startSession } from '../auth/log-in';
 import { permissionsOfRoles } from '../auth/permissions';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
+import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
 import { createRecoveryCodes, createTotpEnrolment, hashRecoveryCode, verifyTotp } from '../auth/second-factor';
 import { SESSION_HANDLE_PATTERN, sessionHandle } from '../auth/session-client';
@@ -603,15 +603,4 @@ function requireEnrollable(principal: UserPrincipal): void {
 /** Records something an account did to itself. */
 function auditOwnAccount(db: Executor, request: FastifyRequest, user: UserRow, kind: string): Promise<void> {
   return appendAuditEvent(db, { organisationId: user.organisation_id, kind, actorId: user.id, subjectId: user.id, ip: request.ip });
-}
-
-/** Length is checked by the schema; here what length cannot see: a password that is the address itself. */
-export function checkPasswordStrength(password: string, email: string, path: string): void {
-  const lower = password.toLowerCase();
-  const localPart = email.toLowerCase().split('@')[0] ?? '';
-  const guessable = lower === email.toLowerCase() || (localPart.length >= 4 && lower.includes(localPart)) || /^(.)\1+$/.test(password);
-  if (guessable) {
-    const message = { de: 'Das Passwort ist zu leicht zu erraten (es enthält die E-Mail-Adresse oder nur ein Zeichen).', en: 'The password is too easy to guess (it contains the email address or a single character).' };
-    throw new AppError('PASSWORD_TOO_WEAK', message, { errors: [{ path, code: 'weak', message }] });
-  }
 }

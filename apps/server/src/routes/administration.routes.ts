@@ -35,12 +35,11 @@ import { endOfDay } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { endSessions } from '../auth/log-in';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { ROLE_PERMISSIONS, STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
 import type { UserPrincipal } from '../auth/principal';
 import { hashToken } from '../auth/hash-token';
 import { API_TOKEN_PREFIX } from '../plugins/auth.plugin';
-import { checkPasswordStrength } from './account.routes';
 import { OFFICE_TIME_ZONE } from '../cases/office-date';
 import { ERROR_RESPONSE, ID_PATTERN, uuidParams } from './shared-schemas';
 

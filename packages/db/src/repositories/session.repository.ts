@@ -1,10 +1,5 @@
 import type { Executor } from './executor';
 
-export async function findSession(db: Executor, sessionId: string): Promise<unknown> {
-  const row = await db.selectFrom('sessions').select('data').where('id', '=', sessionId).where('expires_at', '>', new Date()).executeTakeFirst();
-  return row?.data;
-}
-
 /** How stale `last_seen_at` may get before a read notes the use again: the account page shows it to the minute. */
 const LAST_SEEN_GRANULARITY_MS = 5 * 60 * 1000;
 

@@ -14,5 +14,6 @@ export { StaffLoginPage } from './staff-login-page';
 export { StaffFrame } from './staff-frame';
 export { StaffAccountPage } from './staff-account-page';
 export { StaffNoPermissionPage } from './staff-no-permission-page';
+export { SafeMarkdown } from './safe-markdown';
 export { accountPathOf, mayUseFrontEnd, STAFF_FRONT_ENDS, usableFrontEnds } from './staff-front-ends';
 export type { StaffFrontEnd } from './staff-front-ends';

@@ -166,7 +166,6 @@ export const STAFF_TEXTS = {
     en: 'You are an administrator yourself: you can grant yourself the role in the administration.',
   },
   ownEntry: { de: 'Ihr Eintrag in der Administration', en: 'Your entry in the administration' },
-  toAdmin: { de: 'Zur Administration', en: 'Go to the administration' },
   'goTo.inbox': { de: 'Zum Posteingang', en: 'Go to the inbox' },
   'goTo.studio': { de: 'Zum Studio', en: 'Go to the Studio' },
   'goTo.admin': { de: 'Zur Administration', en: 'Go to the administration' },
