@@ -132,6 +132,9 @@ describe('organisation settings in the administration, on postgres', () => {
     const legalSummary = page.locator('.aw-error-summary');
     await expect.poll(() => legalSummary.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await legalSummary.textContent()).toContain('E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit');
+    // The template's places still to be filled in are never published.
+    expect(await legalSummary.textContent()).toContain('enthält noch Stellen, die zu ergänzen sind');
+    expect((await settings()).legalPages.accessibility?.de ?? '').toBe('');
     await expectAccessible(page, 'the accessibility editor with an error');
     expect((await settings()).legalPages.accessibilityFeedbackEmail).toBe('');
     expect(problems).toEqual([]);

@@ -114,7 +114,7 @@ describe('organisations in the administration, on postgres', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Gemeinde Kleinstadt ist angelegt.' }).waitFor();
     const addresses = await page.locator('main li code').allTextContents();
-    expect(addresses).toEqual([`http://amtsweg.kleinstadt.example/admin/`, `${origin}/admin/?organisation=kleinstadt`]);
+    expect(addresses).toEqual([`http://amtsweg.kleinstadt.example:${port}/admin/`, `${origin}/admin/?organisation=kleinstadt`]);
     await expectAccessible(page, 'the confirmation of a new organisation');
 
     await page.getByRole('link', { name: 'Zurück zu den Organisationen' }).click();

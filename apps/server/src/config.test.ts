@@ -38,7 +38,7 @@ describe('readConfig', () => {
     expect(readConfig({ ADMIN_EMAIL: ' it@rathaus.example ', ADMIN_PASSWORD: ' Ein Passwort mit Leerzeichen ' }).administrator).toEqual({
       email: 'it@rathaus.example',
       password: ' Ein Passwort mit Leerzeichen ',
-      displayName: 'Administration',
+      displayName: 'it@rathaus.example',
       passwordSource: 'ADMIN_PASSWORD',
     });
     expect(readConfig({ ADMIN_EMAIL: 'it@rathaus.example', ADMIN_PASSWORD: 'x', ADMIN_NAME: 'Iris IT' }).administrator?.displayName).toBe('Iris IT');

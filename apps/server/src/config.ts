@@ -141,7 +141,8 @@ function readAdministrator(env: NodeJS.ProcessEnv): FirstAdministrator | undefin
   if (password === undefined && passwordFile === undefined) {
     throw new InstallationError('ADMIN_EMAIL is set without ADMIN_PASSWORD or ADMIN_PASSWORD_FILE: set one of them, or remove ADMIN_EMAIL');
   }
-  const displayName = env.ADMIN_NAME?.trim() || 'Administration';
+  // Without a name the account is called by its address ("Sie sind als it@… angemeldet"), not by a role.
+  const displayName = env.ADMIN_NAME?.trim() || email;
   if (displayName.length > 200) throw new InstallationError('ADMIN_NAME must be at most 200 characters');
   if (password !== undefined) return { email, password, displayName, passwordSource: 'ADMIN_PASSWORD' };
   return { email, password: readPasswordFile(passwordFile!), displayName, passwordSource: 'ADMIN_PASSWORD_FILE' };

@@ -75,6 +75,14 @@ describe.each(DATABASE_KINDS)('organisations of the installation (%s)', (kind) =
       { path: '/body/hosts/1', code: 'taken', message: 'The host name “amtsweg.kleinstadt.example” belongs to another organisation already (field “host names”).' },
     ]);
 
+    // The host the operator works on (inject's "localhost") is the installation's: given away, it would take the portal with it.
+    const current = await create({ ...valid, hosts: ['amtsweg.anderswo.example', 'LOCALHOST'] });
+    expect(current.statusCode).toBe(409);
+    expect(current.json()).toMatchObject({ code: 'HOST_TAKEN', errors: [{ path: '/body/hosts/1', code: 'current', message: expect.stringContaining('rufen Sie Amtsweg gerade auf') as unknown }] });
+    const kleinstadtId = (await t.database.db.selectFrom('organisations').select('id').where('slug', '=', 'kleinstadt').executeTakeFirstOrThrow()).id;
+    const moved = await t.inject({ method: 'PATCH', url: `/api/organisations/${kleinstadtId}`, payload: { hosts: ['localhost'] } }, operator);
+    expect(moved.statusCode).toBe(409);
+
     const weak = await create({ ...valid, administrator: { ...valid.administrator, password: 'chef@anderswo.example' } });
     expect(weak.statusCode).toBe(422);
     expect(weak.json()).toMatchObject({ errors: [{ path: '/body/administrator/password' }] });

@@ -46,6 +46,8 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** Where the organisation's staff log in: on its own host name if it has one, else here with its slug. */
 export function staffLoginAddresses(organisation: Pick<OrganisationSummary, 'slug' | 'hosts'>, origin: string): string[] {
-  const protocol = new URL(origin).protocol;
-  return [...organisation.hosts.map((host) => `${protocol}//${host}/admin/`), `${origin}/admin/?organisation=${encodeURIComponent(organisation.slug)}`];
+  // The same protocol and port as here: behind the installation's proxy every host name is served alike.
+  const { protocol, port } = new URL(origin);
+  const hostAddress = (host: string) => `${protocol}//${host}${port ? `:${port}` : ''}/admin/`;
+  return [...organisation.hosts.map(hostAddress), `${origin}/admin/?organisation=${encodeURIComponent(organisation.slug)}`];
 }

@@ -44,7 +44,8 @@ export interface CreatedAdministrator {
 export async function createAdministrator(database: DatabaseHandle, input: CreateAdministratorInput): Promise<CreatedAdministrator> {
   const email = checkEmail(input.email);
   const slug = checkOrganisationSlug(input.organisation, '--organisation');
-  const displayName = (input.displayName ?? 'Administration').trim();
+  // Without a name the account is called by its address, not by a role.
+  const displayName = (input.displayName ?? email).trim();
   if (displayName === '' || displayName.length > 200) throw new InstallationError('--name must have 1 to 200 characters');
   const organisationName = input.organisationName?.trim();
   if (organisationName !== undefined && (organisationName === '' || organisationName.length > 200)) {

@@ -35,6 +35,8 @@ const LOGO_TYPES = ['image/png', 'image/jpeg'] as const;
 type LogoType = (typeof LOGO_TYPES)[number];
 
 export const LEGAL_PAGES = ['imprint', 'privacy', 'accessibility'] as const;
+/** How the administration's templates mark what only the organisation can fill in (apps/admin legal-templates.ts). */
+const TO_COMPLETE = ['[bitte ergänzen', '[to be completed'];
 export type LegalPage = (typeof LEGAL_PAGES)[number];
 const CONTACT_FIELDS = ['email', 'phone', 'website', 'openingHours'] as const;
 
@@ -454,6 +456,16 @@ function checkSettings(body: SettingsBody, legalPages: OrganisationLegalPages): 
     if (!text) continue;
     tooLong(`legalPages/${page}/de`, text.de, LIMITS.legalText);
     tooLong(`legalPages/${page}/en`, text.en, LIMITS.legalText);
+    for (const language of ['de', 'en'] as const) {
+      // A page is published the moment it is saved: a template's places still to be filled in never reach citizens.
+      if (TO_COMPLETE.some((marker) => text[language]?.includes(marker))) {
+        refuse(`legalPages/${page}/${language}`, 'incomplete', (name, l) =>
+          l === 'de'
+            ? `„${name}“ enthält noch Stellen, die zu ergänzen sind („[bitte ergänzen …]“). Bitte füllen Sie sie aus: Gespeichert ist die Seite sofort veröffentlicht.`
+            : `“${name}” still has places to be completed (“[to be completed …]”). Please fill them in: once saved, the page is published.`,
+        );
+      }
+    }
     if (text.de.trim() === '' && text.en?.trim()) {
       refuse(`legalPages/${page}/de`, 'required', (name, l) =>
         l === 'de' ? `„${name}“ fehlt: Die deutsche Fassung ist die maßgebliche, die englische ist freiwillig.` : `“${name}” is missing: the German text is the authoritative one, English is optional.`,

@@ -10,7 +10,7 @@ import {
   replaceOrganisationHosts,
   type OrganisationSummary,
 } from '@amtsweg/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type AppMessage } from '../app-error';
 import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
@@ -107,6 +107,7 @@ export function organisationsRoutes(app: FastifyInstance): void {
       const hosts = normaliseHosts(body.hosts ?? []);
       checkPasswordStrength(body.administrator.password, body.administrator.email, '/body/administrator/password');
       if (await findOrganisationBySlug(db(), body.slug)) throw slugTaken();
+      refuseCurrentHost(request, hosts);
       await refuseTakenHosts(hosts, null);
       const passwordHash = await hashPassword(body.administrator.password);
       const operator = (request.principal as UserPrincipal).user;
@@ -165,6 +166,7 @@ export function organisationsRoutes(app: FastifyInstance): void {
       const operator = (request.principal as UserPrincipal).user;
       const before = (await listOrganisationSummaries(db())).find((o) => o.id === organisationId);
       if (!before) throw new AppError('NOT_FOUND', NOT_FOUND);
+      if (organisationId !== operator.organisation_id) refuseCurrentHost(request, hosts);
       await refuseTakenHosts(hosts, organisationId);
       await db()
         .transaction()
@@ -190,6 +192,22 @@ export function organisationsRoutes(app: FastifyInstance): void {
     const errors = hosts.flatMap((host, index) => (taken.has(host) ? [{ path: `/body/hosts/${index}`, code: 'taken', message: hostTaken(host) }] : []));
     throw new AppError('HOST_TAKEN', hostTaken([...taken].join(', ')), { errors });
   }
+}
+
+/**
+ * The host the operator is working on right now is the installation's shared address (or their own
+ * organisation's): given to another organisation, its portal and its staff login would switch to that one at once,
+ * locking the operator's own organisation out of its address.
+ */
+function refuseCurrentHost(request: FastifyRequest, hosts: readonly string[]): void {
+  const current = request.hostname.toLowerCase();
+  const index = hosts.indexOf(current);
+  if (index < 0) return;
+  const message = {
+    de: `Unter „${current}“ rufen Sie Amtsweg gerade auf: Diese Adresse gehört der Installation bzw. Ihrer Organisation. Eine andere Organisation bekommt eine eigene Adresse, sonst wechselten Portal und Anmeldung unter ihr sofort zu dieser.`,
+    en: `You are using Amtsweg at “${current}” right now: this address belongs to the installation or your organisation. Another organisation gets an address of its own; otherwise the portal and the login there would switch to it at once.`,
+  };
+  throw new AppError('HOST_TAKEN', message, { errors: [{ path: `/body/hosts/${index}`, code: 'current', message }] });
 }
 
 /** Lower case, trimmed, each once (Fastify compares the request's host name in lower case). */

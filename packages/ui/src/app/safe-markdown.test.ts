@@ -35,4 +35,8 @@ describe('SafeMarkdown', () => {
     }
     expect(render('[Anruf](tel:+4930123)', 2)).toContain('href="tel:+4930123"');
   });
+
+  it('keeps the line breaks an author typed, as in an address over two lines', () => {
+    expect(render('Gemeinde Südheide\nRathausplatz 1\n12345 Südheide', 2)).toBe('<p>Gemeinde Südheide<br/>\nRathausplatz 1<br/>\n12345 Südheide</p>');
+  });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
+import remarkBreaks from 'remark-breaks';
 
 /** The Markdown an organisation may write (its legal pages): headings, paragraphs, lists, links, bold and italics. */
 const ALLOWED = ['h1', 'h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'a', 'strong', 'em', 'br'];
@@ -16,6 +17,9 @@ function createHeadingComponents(topLevel: 2 | 3): Components {
 }
 
 const HEADINGS = { 2: createHeadingComponents(2), 3: createHeadingComponents(3) } as const;
+
+// A line break the author typed is a line break (an address over two lines), as people expect of a simple editor.
+const REMARK_PLUGINS = [remarkBreaks];
 
 /**
  * Only web, e-mail and phone addresses and the site's own paths are links; anything else (javascript:, data:) is
@@ -36,7 +40,7 @@ function safeUrl(url: string): string {
  */
 export function SafeMarkdown({ text, headingLevel }: { text: string; headingLevel: 2 | 3 }): ReactNode {
   return (
-    <Markdown allowedElements={ALLOWED} unwrapDisallowed skipHtml components={HEADINGS[headingLevel]} urlTransform={safeUrl}>
+    <Markdown allowedElements={ALLOWED} unwrapDisallowed skipHtml components={HEADINGS[headingLevel]} urlTransform={safeUrl} remarkPlugins={REMARK_PLUGINS}>
       {text}
     </Markdown>
   );

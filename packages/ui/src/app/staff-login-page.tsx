@@ -126,7 +126,8 @@ export function StaffLoginPage({ appName, language }: { appName: string; languag
                 className="aw-input"
                 type={field === 'password' ? 'password' : field === 'email' ? 'email' : 'text'}
                 autoComplete={field === 'password' ? 'current-password' : field === 'email' ? 'username' : 'one-time-code'}
-                inputMode={field === 'code' ? 'numeric' : undefined}
+                // No digits-only keyboard for the code: it also takes recovery codes, which have letters.
+                autoCapitalize={field === 'code' ? 'characters' : undefined}
                 spellCheck={false}
                 value={values[field]}
                 aria-invalid={error ? true : undefined}
