@@ -32,7 +32,7 @@ async function logIn(page: Page, origin: string): Promise<void> {
 interface Settings {
   contact: Record<string, string>;
   logo: { type: string; url: string } | null;
-  legalPages: { imprint: { de: string } | null; accessibilityFeedbackEmail: string };
+  legalPages: { imprint: { de: string } | null; accessibility: { de: string } | null; accessibilityFeedbackEmail: string };
 }
 
 /**

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createAccount, exampleSubmission, hundeanmeldung, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { buildTestApp, createAccount, exampleSubmission, hundeanmeldung, logIn as logInOverHttp, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
 import { collectProblems, expectAccessible, focused, SCREENSHOTS } from '../../portal/test/browser-support';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
@@ -46,7 +46,7 @@ async function tabTo(page: Page, id: string, limit = 60): Promise<void> {
 async function inboxReferences(page: Page): Promise<string> {
   await page.reload();
   await page.getByRole('heading', { level: 1, name: 'Vorgänge' }).waitFor();
-  await page.locator('tbody tr').first().or(page.getByText('Keine Vorgänge in dieser Ansicht.')).waitFor();
+  await page.locator('tbody tr').first().or(page.getByText('Keine Vorgänge in dieser Ansicht.')).or(page.getByText('Ihnen ist noch kein Dienst zugeordnet')).waitFor();
   return (await page.locator('main').textContent()) ?? '';
 }
 
@@ -168,7 +168,10 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     const berta = await bertaContext.newPage();
     await logIn(berta, `${origin}/inbox/`, 'berta.bauer@musterstadt.example', password);
     await berta.getByRole('heading', { level: 1, name: 'Vorgänge' }).waitFor();
-    expect(await inboxReferences(berta)).not.toContain(reference);
+    const beforeTheGrant = await inboxReferences(berta);
+    expect(beforeTheGrant).not.toContain(reference);
+    // Without a role in any service she learns why her inbox is empty, and who changes that.
+    expect(beforeTheGrant).toContain('Ihnen ist noch kein Dienst zugeordnet');
 
     // The administrator grants her the service's role, with the keyboard only.
     await page.reload();
@@ -304,7 +307,7 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await context.close();
   });
 
-  it('resets a lost second factor, lifts a lock and deactivates an account, but not one’s own', async () => {
+  it('resets a lost second factor, lifts a lock, sets a new password and deactivates an account, but not one’s own', async () => {
     const carl = await createAccount(t.app, { email: 'carl@musterstadt.example', kind: 'staff', roles: ['caseworker'] });
     await t.database.db.updateTable('users').set({ display_name: 'Carl Czerny', totp_secret: 'sealed', totp_enabled_at: new Date() }).where('id', '=', carl.id).execute();
     for (let n = 0; n < 6; n += 1) await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'carl@musterstadt.example', password: 'falsch-falsch-falsch', kind: 'staff' } }, null);
@@ -329,21 +332,74 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await page.getByRole('status').filter({ hasText: 'Der zweite Faktor ist zurückgesetzt' }).waitFor();
     expect(await page.locator('.ad-facts').textContent()).toContain('Zweiter Faktornicht eingerichtet');
 
+    // Carl lost his password: the administration sets a generated one, shown once; the old one and his sessions end.
+    const login = (password: string) => t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'carl@musterstadt.example', password, kind: 'staff' } }, null);
+    const carlSession = await logInOverHttp(t.app, 'carl@musterstadt.example');
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, carlSession)).statusCode).toBe(200);
+    await page.getByRole('button', { name: 'Neues Passwort setzen', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    const newPassword = page.getByRole('group', { name: /Neues Passwort setzen\?/ });
+    await expect.poll(() => newPassword.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.getByRole('button', { name: 'Neues Passwort setzen', exact: true }).getAttribute('aria-expanded')).toBe('true');
+    expect(await newPassword.textContent()).toMatch(/bisherige Passwort gilt dann sofort nicht mehr, und alle Sitzungen des Kontos enden.*„Mein Konto“ ändern/);
+    await expectAccessible(page, 'the question before setting a new password');
+    await newPassword.getByRole('button', { name: 'Abbrechen' }).click();
+    expect(await focused(page)).toBe('#set-password');
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(200);
+    // A refusal by the server is named in the error summary, linked to the button, and no password is shown.
+    const carlUrl = `**/api/users/${carl.id}`;
+    await page.route(carlUrl, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ code: 'PASSWORD_TOO_WEAK', message: 'Das Passwort ist zu leicht zu erraten.' }) })
+        : route.fallback(),
+    );
+    await page.keyboard.press('Enter');
+    await newPassword.getByRole('button', { name: 'Ja, neues Passwort setzen' }).click();
+    const summary = page.locator('.aw-error-summary');
+    await expect.poll(() => summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.locator('li a').allTextContents()).toEqual(['Das Passwort ist zu leicht zu erraten.']);
+    expect(await summary.locator('li a').getAttribute('href')).toBe('#set-password');
+    const shownTitle = page.getByRole('heading', { level: 2, name: 'Neues Passwort – nur jetzt sichtbar' });
+    expect(await shownTitle.count()).toBe(0);
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(200);
+    await page.unroute(carlUrl);
+
+    await page.getByRole('button', { name: 'Neues Passwort setzen', exact: true }).click();
+    await newPassword.getByRole('button', { name: 'Ja, neues Passwort setzen' }).click();
+    await shownTitle.waitFor();
+    await page.getByRole('status').filter({ hasText: 'Carl Czerny hat ein neues Passwort; das bisherige gilt nicht mehr' }).waitFor();
+    await expect.poll(() => shownTitle.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await summary.count()).toBe(0);
+    const carlPassword = await page.getByRole('textbox', { name: 'Neues Passwort' }).inputValue();
+    expect(carlPassword).toMatch(/^[a-zA-Z2-9]{5}(-[a-zA-Z2-9]{5}){3}$/);
+    await expectAccessible(page, 'the new password, shown once');
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-staff-new-password.png') });
+    expect((await t.inject({ method: 'GET', url: '/api/auth/me' }, carlSession)).statusCode).toBe(401);
+    expect((await login(TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await login(carlPassword)).statusCode).toBe(200);
+    await page.getByRole('button', { name: 'Ich habe das Passwort weitergegeben' }).click();
+    expect(await shownTitle.count()).toBe(0);
+    expect(await focused(page)).toBe('#set-password');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Carl Czerny' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Neues Passwort' }).count()).toBe(0);
+
     await page.getByRole('button', { name: 'Konto deaktivieren' }).click();
     await page.getByRole('group', { name: /Konto deaktivieren\?/ }).getByRole('button', { name: 'Ja, deaktivieren' }).click();
     await page.getByRole('status').filter({ hasText: 'Das Konto ist deaktiviert.' }).waitFor();
-    expect((await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'carl@musterstadt.example', password: TEST_PASSWORD, kind: 'staff' } }, null)).statusCode).toBe(401);
+    expect((await login(carlPassword)).statusCode).toBe(401);
     await expectAccessible(page, 'a deactivated account');
     await page.getByRole('button', { name: 'Konto wieder aktivieren' }).click();
     await page.getByRole('status').filter({ hasText: 'Das Konto ist wieder aktiv.' }).waitFor();
-    expect((await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'carl@musterstadt.example', password: TEST_PASSWORD, kind: 'staff' } }, null)).statusCode).toBe(200);
+    expect((await login(carlPassword)).statusCode).toBe(200);
 
     // Her own account: no deactivation, and her administration cannot be unticked.
     await page.getByRole('link', { name: 'Zurück zu den Mitarbeitenden' }).click();
     await page.getByRole('link', { name: 'Anna Admin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Anna Admin (Sie)' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Konto deaktivieren' }).count()).toBe(0);
+    for (const name of ['Konto deaktivieren', 'Neues Passwort setzen']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     await page.getByText('Das ist Ihr eigenes Konto: Deaktivieren können Sie es nicht.').waitFor();
+    expect(await page.getByText('Ihr eigenes Passwort ändern Sie auf Ihrer Kontoseite:').getByRole('link', { name: 'Mein Konto' }).getAttribute('href')).toBe('/admin/konto');
     await page.getByRole('checkbox', { name: 'Administration' }).focus();
     await page.keyboard.press('Space');
     expect(await page.getByRole('checkbox', { name: 'Administration' }).isChecked()).toBe(true);
@@ -358,7 +414,7 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await page.goto(`${origin}/admin/mitarbeitende/${operator.id}`);
     await page.getByRole('heading', { level: 1, name: 'Otto Operator' }).waitFor();
     await page.getByText('Dieses Konto betreibt die Installation').waitFor();
-    for (const name of ['Konto deaktivieren', 'Änderungen speichern']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    for (const name of ['Konto deaktivieren', 'Neues Passwort setzen', 'Änderungen speichern']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     await expectAccessible(page, 'the operator’s account seen by an administrator');
     expect(problems).toEqual([]);
     await context.close();

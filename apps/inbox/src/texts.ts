@@ -31,6 +31,10 @@ export const TEXTS = {
   nobody: { de: 'niemand', en: 'nobody' },
   overdue: { de: 'überfällig', en: 'overdue' },
   noCases: { de: 'Keine Vorgänge in dieser Ansicht.', en: 'No cases in this view.' },
+  noServiceRoles: {
+    de: 'Ihnen ist noch kein Dienst zugeordnet: Vorgänge sehen Sie, sobald Ihnen eine Administratorin oder ein Administrator in der Administration (Mitarbeitende → Rollen in Diensten) eine Rolle in einem Dienst gibt.',
+    en: 'No service has been assigned to you yet: you will see cases once an administrator gives you a role in a service in the administration (Staff → Roles in services).',
+  },
   more: { de: 'Weitere laden', en: 'Load more' },
   countOf: { de: (n: number) => `${n} Vorgänge`, en: (n: number) => `${n} cases` },
   shortcutsTitle: { de: 'Tastenkürzel', en: 'Keyboard shortcuts' },

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { ApiError, formatDateTime, Link, PageHeading, useStaffSession } from '@amtsweg/ui/app';
+import { accountPathOf, ApiError, formatDateTime, Link, PageHeading, useStaffSession } from '@amtsweg/ui/app';
 import { Field } from '../form-field';
 import { forgetHandedMessage, forgetHandedSecret, readHandedMessage, readHandedSecret } from '../handoff';
 import { formatMoment, useLanguage } from '../i18n';
 import { ConfirmPanel } from '../webhooks/ConfirmPanel';
 import { refusalByField } from './account-fields';
+import { generatePassword } from './generate-password';
 import { RoleCheckboxes, firstRoleId } from './RoleCheckboxes';
 import { ServiceRoles } from './ServiceRoles';
 import { ShownOncePanel } from './ShownOncePanel';
@@ -15,11 +16,18 @@ import { staffRoleList } from './staff-words';
 import { AccountState } from './StaffListPage';
 import './staff.css';
 
-type Panel = 'none' | 'reset' | 'deactivate';
+type Panel = 'none' | 'reset' | 'password' | 'deactivate';
+
+/** A password this page shows once: the initial one handed over on creating the account, or a new one set here. */
+interface ShownPassword {
+  value: string;
+  kind: 'initial' | 'new';
+}
 
 /**
- * One staff account: its facts, name and staff roles, access (lift a lock, reset a lost second factor,
- * deactivate and reactivate — never one's own), and its roles in services granted and revoked one at a time.
+ * One staff account: its facts, name and staff roles, access (lift a lock, reset a lost second factor, set a new
+ * password, deactivate and reactivate — the last two never on one's own), and its roles in services granted and
+ * revoked one at a time.
  * Every change is confirmed in the status region; every refusal is named in the error summary.
  */
 export function StaffPage({ userId }: { userId: string }): ReactNode {
@@ -29,12 +37,21 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
   const [services, setServices] = useState<ServiceWithRoles[]>([]);
   const [loadProblem, setLoadProblem] = useState<{ status: number; message: string } | null>(null);
   const [message, setMessage] = useState<string | null>(() => readHandedMessage() ?? null);
-  const [password, setPassword] = useState(() => readHandedSecret(userId));
+  const [password, setPassword] = useState<ShownPassword | undefined>(() => {
+    const initial = readHandedSecret(userId);
+    return initial ? { value: initial, kind: 'initial' } : undefined;
+  });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [panel, setPanel] = useState<Panel>('none');
   const messageRef = useRef<HTMLParagraphElement>(null);
-  const buttons = { reset: useRef<HTMLButtonElement>(null), deactivate: useRef<HTMLButtonElement>(null), name: useRef<HTMLInputElement>(null) };
+  const sending = useRef(false);
+  const buttons = {
+    reset: useRef<HTMLButtonElement>(null),
+    password: useRef<HTMLButtonElement>(null),
+    deactivate: useRef<HTMLButtonElement>(null),
+    name: useRef<HTMLInputElement>(null),
+  };
 
   // The password and the message are shown on this first visit only.
   useEffect(() => {
@@ -62,15 +79,24 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
     setErrors(problems);
     setAttempt((n) => n + 1);
   };
-  /** A change by a button: the outcome in the status region, a refusal in the summary at the button. */
+  /**
+   * A change by a button: the outcome in the status region, a refusal in the summary at the button. A password it
+   * sets is shown once, and its panel takes the focus instead of the status message.
+   */
   const act = async (changes: AccountChanges, text: string, button: string) => {
+    // A second click while the first is on its way would set a password other than the one shown.
+    if (sending.current) return;
+    sending.current = true;
     try {
       setAccount(await changeAccount(userId, changes));
       setPanel('none');
-      done(text, true);
+      if (changes.password) setPassword({ value: changes.password, kind: 'new' });
+      done(text, !changes.password);
     } catch (error) {
       setPanel('none');
       refuse([{ pointer: `#${button}`, message: error instanceof ApiError ? error.message : t('saveFailed') }]);
+    } finally {
+      sending.current = false;
     }
   };
 
@@ -110,12 +136,12 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
       </p>
       {password ? (
         <ShownOncePanel
-          id="initial-password"
-          value={password}
+          id={`${password.kind}-password`}
+          value={password.value}
           texts={{
-            title: t('staff.passwordTitle'),
-            note: t('staff.passwordNote'),
-            label: t('staff.initialPassword'),
+            title: password.kind === 'new' ? t('staff.newPasswordTitle') : t('staff.passwordTitle'),
+            note: password.kind === 'new' ? t('staff.newPasswordNote') : t('staff.passwordNote'),
+            label: password.kind === 'new' ? t('staff.newPassword') : t('staff.initialPassword'),
             copy: t('staff.copyPassword'),
             copied: t('staff.passwordCopied'),
             copyFailed: t('staff.passwordCopyFailed'),
@@ -123,7 +149,9 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
           }}
           onDone={() => {
             setPassword(undefined);
-            setTimeout(() => buttons.name.current?.focus());
+            // Back to where the administrator came from: the new password's button, or the fresh account's name.
+            const target = password.kind === 'new' ? buttons.password : buttons.name;
+            setTimeout(() => target.current?.focus());
           }}
         />
       ) : null}
@@ -204,6 +232,40 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
                   onConfirm={() => void act({ resetSecondFactor: true }, t('staff.secondFactorWasReset'), 'reset-second-factor')}
                 />
               ) : null}
+            </div>
+            <div>
+              {isSelf ? (
+                <p>
+                  {t('staff.ownPasswordText')} <Link to={accountPathOf('admin')}>{t('staff.myAccount')}</Link>
+                </p>
+              ) : (
+                <>
+                  <p>{t('staff.setPasswordText')}</p>
+                  <button
+                    id="set-password"
+                    ref={buttons.password}
+                    type="button"
+                    className="aw-button aw-button--secondary"
+                    aria-expanded={panel === 'password'}
+                    onClick={() => setPanel(panel === 'password' ? 'none' : 'password')}
+                  >
+                    {t('staff.setPassword')}
+                  </button>
+                  {panel === 'password' ? (
+                    <ConfirmPanel
+                      id="password-confirm"
+                      danger
+                      question={t('staff.setPasswordQuestion')}
+                      confirmLabel={t('staff.setPasswordYes')}
+                      onCancel={() => {
+                        setPanel('none');
+                        setTimeout(() => buttons.password.current?.focus());
+                      }}
+                      onConfirm={() => void act({ password: generatePassword() }, t('staff.passwordWasSet')(account.displayName), 'set-password')}
+                    />
+                  ) : null}
+                </>
+              )}
             </div>
             <div>
               {isSelf ? (

@@ -35,6 +35,8 @@ export interface ServiceWithRoles {
 export interface AccountChanges {
   displayName?: string;
   roles?: string[];
+  /** A new password: the old one stops working and the account's sessions end. */
+  password?: string;
   disabled?: boolean;
   unlock?: true;
   resetSecondFactor?: true;

@@ -111,6 +111,28 @@ export const STAFF_TEXTS = {
     de: 'Der zweite Faktor ist zurückgesetzt; die Sitzungen des Kontos sind beendet.',
     en: 'The second factor has been reset; the account’s sessions have ended.',
   },
+  'staff.setPasswordText': {
+    de: 'Hat die Person ihr Passwort vergessen oder das Anfangspasswort verloren, setzen Sie ein neues: Amtsweg erzeugt es und zeigt es Ihnen einmal an.',
+    en: 'If the person forgot their password or lost the initial one, set a new one: Amtsweg creates it and shows it to you once.',
+  },
+  'staff.setPassword': { de: 'Neues Passwort setzen', en: 'Set a new password' },
+  'staff.setPasswordQuestion': {
+    de: 'Neues Passwort setzen? Amtsweg erzeugt ein sicheres Passwort und zeigt es Ihnen einmal an. Das bisherige Passwort gilt dann sofort nicht mehr, und alle Sitzungen des Kontos enden. Ein eingerichteter zweiter Faktor bleibt, wie er ist. Geben Sie das neue Passwort der Person auf sicherem Weg weiter; sie sollte es nach der Anmeldung auf ihrer Kontoseite „Mein Konto“ ändern.',
+    en: 'Set a new password? Amtsweg creates a strong password and shows it to you once. The current password stops working at once, and all of the account’s sessions end. A second factor, if set up, stays as it is. Pass the new password on to the person securely; they should change it on their account page “My account” after logging in.',
+  },
+  'staff.setPasswordYes': { de: 'Ja, neues Passwort setzen', en: 'Yes, set a new password' },
+  'staff.passwordWasSet': {
+    de: (name: string) => `${name} hat ein neues Passwort; das bisherige gilt nicht mehr, und die Sitzungen des Kontos sind beendet.`,
+    en: (name: string) => `${name} has a new password; the previous one no longer works, and the account’s sessions have ended.`,
+  },
+  'staff.newPassword': { de: 'Neues Passwort', en: 'New password' },
+  'staff.newPasswordTitle': { de: 'Neues Passwort – nur jetzt sichtbar', en: 'New password – visible only now' },
+  'staff.newPasswordNote': {
+    de: 'Amtsweg zeigt dieses Passwort nur jetzt, ein einziges Mal. Kopieren Sie es und geben Sie es der Person auf sicherem Weg weiter; sie sollte es nach der Anmeldung auf ihrer Kontoseite „Mein Konto“ ändern.',
+    en: 'Amtsweg shows this password only now, this once. Copy it and pass it on to the person securely; they should change it on their account page “My account” after logging in.',
+  },
+  'staff.ownPasswordText': { de: 'Ihr eigenes Passwort ändern Sie auf Ihrer Kontoseite:', en: 'You change your own password on your account page:' },
+  'staff.myAccount': { de: 'Mein Konto', en: 'My account' },
   'staff.deactivate': { de: 'Konto deaktivieren', en: 'Deactivate the account' },
   'staff.deactivateQuestion': {
     de: 'Konto deaktivieren? Die Person kann sich nicht mehr anmelden, ihre Sitzungen enden sofort, und ihre API-Tokens wirken nicht mehr. Vorgänge, Rollen und Protokoll bleiben erhalten; Sie können das Konto jederzeit wieder aktivieren.',

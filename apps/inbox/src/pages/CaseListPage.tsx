@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ServiceDefinition } from '@amtsweg/definitions';
 import { localize } from '@amtsweg/ui';
-import { api, ApiError, formatDateTime, Link, navigate, PageHeading, usePlace } from '@amtsweg/ui/app';
+import { api, ApiError, formatDateTime, Link, navigate, PageHeading, usePlace, useStaffSession } from '@amtsweg/ui/app';
 import { BASE } from '../App';
 import { useLanguage } from '../i18n';
 import { loadCaseworkers, loadDefinition, loadServices, type Caseworker, type ServiceEntry } from '../reference-data';
@@ -129,7 +129,15 @@ export function CaseListPage(): ReactNode {
 
   const stateLabel = (row: Pick<CaseRow, 'serviceId' | 'state'>) =>
     localize(definitions.get(row.serviceId)?.process.states.find((s) => s.id === row.state)?.label, language) || row.state;
-  const allStates = [...new Map([...definitions.values()].flatMap((d) => d.process.states.map((s) => [s.id, localize(s.label, language)] as const))).entries()];
+  // The filters offer the services the caseworker holds a role in (the inbox shows only their cases), and their states.
+  const { staff } = useStaffSession();
+  const granted = new Set(staff?.serviceRoles.map((grant) => grant.serviceId));
+  const ownServices = services.filter((s) => granted.has(s.id));
+  const allStates = [
+    ...new Map(
+      [...definitions.entries()].filter(([id]) => granted.has(id)).flatMap(([, d]) => d.process.states.map((s) => [s.id, localize(s.label, language)] as const)),
+    ).entries(),
+  ];
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.displayName ?? '–') : t('nobody'));
   const tabLabel: Record<Tab, string> = { open: t('tabOpen'), mine: t('tabMine'), unassigned: t('tabUnassigned'), waiting: t('tabWaiting'), overdue: t('tabOverdue') };
 
@@ -167,7 +175,7 @@ export function CaseListPage(): ReactNode {
           </label>
           <select id="filter-service" className="aw-select" value={serviceId} onChange={(event) => go({ dienst: event.target.value })}>
             <option value="">{t('allServices')}</option>
-            {services.map((s) => (
+            {ownServices.map((s) => (
               <option key={s.id} value={s.id}>
                 {localize(s.title, language)}
               </option>
@@ -213,7 +221,7 @@ export function CaseListPage(): ReactNode {
           {problem}
         </div>
       ) : null}
-      {answer && rows.length === 0 ? <p>{t('noCases')}</p> : null}
+      {answer && rows.length === 0 ? <p>{staff && granted.size === 0 ? t('noServiceRoles') : t('noCases')}</p> : null}
       {rows.length > 0 ? (
         <table className="ib-table" ref={tableRef}>
           <caption className="aw-visually-hidden">{`${tabLabel[tab]} – ${t('countOf')(rows.length)}`}</caption>
