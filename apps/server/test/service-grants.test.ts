@@ -222,7 +222,11 @@ describe.each(DATABASE_KINDS)('single grants of process roles, on %s', (kind) =>
 
   it('changes staff roles as a whole but never grants or takes the operator role', async () => {
     const operator = await newCaseworker(['caseworker', 'operator']);
-    const changed = await t.inject({ method: 'PATCH', url: `/api/users/${operator.id}`, payload: { roles: ['designer'] } });
+    // The operator's account is changed by an administrator who is an operator too (anyone else is refused).
+    await createAccount(t.app, { email: 'betrieb@grants.example', kind: 'staff', roles: ['administrator', 'operator'] });
+    const operatingAdministrator = await logIn(t.app, 'betrieb@grants.example');
+    expect((await t.inject({ method: 'PATCH', url: `/api/users/${operator.id}`, payload: { roles: ['designer'] } })).statusCode).toBe(403);
+    const changed = await t.inject({ method: 'PATCH', url: `/api/users/${operator.id}`, payload: { roles: ['designer'] } }, operatingAdministrator);
     expect(changed.statusCode).toBe(200);
     expect(changed.json<UserView>().roles).toEqual(['designer', 'operator']);
     const plain = await newCaseworker();

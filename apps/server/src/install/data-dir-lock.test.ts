@@ -141,7 +141,8 @@ describe('the lock of the embedded data folder', () => {
     // A script file: \`node -e\` ends its process in its own way, whatever still runs.
     const script = join(root, 'hold-and-end.ts');
     writeFileSync(script, holder);
-    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 10_000 });
+    // From the server's folder, where `tsx` resolves (the root's `pnpm test` runs from the repository root).
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8', timeout: 10_000 });
     expect(child.stderr).toBe('');
     expect([child.signal, child.status, child.stdout]).toEqual([null, 0, 'held']);
     expect(existsSync(lockFile)).toBe(false);
