@@ -1,11 +1,12 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { ApiError, Link, PageHeading, useLoad } from '@amtsweg/ui/app';
+import { Link, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { ORGANISATIONS_PATH } from '../App';
 import { Field } from '../form-field';
 import { useLanguage } from '../i18n';
 import { refusalByField } from './organisation-form-errors';
 import { isHostName, loadOrganisations, parseHosts, saveHosts, staffLoginAddresses, type OrganisationSummary } from './organisations-api';
+import { LoadStatus } from '../LoadStatus';
 
 /** One organisation: the host names its portal answers on, and where its staff log in. */
 export function OrganisationPage({ organisationId }: { organisationId: string }): ReactNode {
@@ -19,15 +20,7 @@ export function OrganisationPage({ organisationId }: { organisationId: string })
           {t('backToOrganisations')}
         </Link>
       </p>
-      {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-      {loaded.state === 'failed' ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-          <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-            {t('tryAgain')}
-          </button>
-        </div>
-      ) : null}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'done' && !organisation ? (
         <PageHeading title={`${t('organisationNotFound')} – ${t('appName')}`}>{t('organisationNotFound')}</PageHeading>
       ) : null}

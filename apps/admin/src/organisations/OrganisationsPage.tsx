@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { ApiError, Link, PageHeading, useLoad } from '@amtsweg/ui/app';
+import { Link, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { ORGANISATIONS_PATH } from '../App';
 import { useLanguage } from '../i18n';
 import { loadOrganisations } from './organisations-api';
+import { LoadStatus } from '../LoadStatus';
 
 /** The platform operator's list of the installation's organisations, with their host names and sizes. */
 export function OrganisationsPage(): ReactNode {
@@ -17,15 +18,7 @@ export function OrganisationsPage(): ReactNode {
           {t('newOrganisation')}
         </Link>
       </p>
-      {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-      {loaded.state === 'failed' ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-          <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-            {t('tryAgain')}
-          </button>
-        </div>
-      ) : null}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'done' ? (
         <table className="ad-table">
           <caption>{t('organisationsTable')}</caption>

@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { ApiError, Link, PageHeading, useLoad, useStaffSession } from '@amtsweg/ui/app';
+import { Link, PageHeading, useLoad, useStaffSession } from '@amtsweg/ui/app';
 import { forgetHandedMessage, readHandedMessage } from '../handoff';
 import { formatMoment, useLanguage } from '../i18n';
 import { loadStaff, type StaffAccount } from './staff-api';
 import { STAFF_PATH } from './staff-paths';
 import { staffRoleList } from './staff-words';
+import { LoadStatus } from '../LoadStatus';
 
 /**
  * The staff accounts: name, e-mail address, roles, second factor, whether locked or deactivated; narrowed by a
@@ -34,15 +35,7 @@ export function StaffListPage(): ReactNode {
           {t('staff.createAccount')}
         </Link>
       </p>
-      {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-      {loaded.state === 'failed' ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-          <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-            {t('tryAgain')}
-          </button>
-        </div>
-      ) : null}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'done' ? (
         <>
           <div className="aw-field">

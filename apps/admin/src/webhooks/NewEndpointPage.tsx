@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { ApiError, Link, navigate, PageHeading, useLoad } from '@amtsweg/ui/app';
+import { Link, navigate, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { WEBHOOKS_PATH } from '../App';
 import { handOverSecret } from '../handoff';
 import { useLanguage } from '../i18n';
 import { EndpointForm } from './EndpointForm';
 import { loadPublishedServices, loadWebhooks, registerEndpoint } from './webhooks-api';
+import { LoadStatus } from '../LoadStatus';
 
 /**
  * Registers an endpoint for a published service; the endpoint's page then shows its signing secret, this once.
@@ -20,15 +21,7 @@ export function NewEndpointPage(): ReactNode {
         </Link>
       </p>
       <PageHeading title={`${t('registerEndpoint')} – ${t('appName')}`}>{t('registerEndpoint')}</PageHeading>
-      {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-      {loaded.state === 'failed' ? (
-        <div className="pt-notice pt-notice--error" role="alert">
-          <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-          <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-            {t('tryAgain')}
-          </button>
-        </div>
-      ) : null}
+      <LoadStatus loaded={loaded} />
       {loaded.state === 'done' && loaded.value[1].length === 0 ? <p className="pt-notice">{t('noServices')}</p> : null}
       {loaded.state === 'done' && loaded.value[1].length > 0 ? (
         <EndpointForm

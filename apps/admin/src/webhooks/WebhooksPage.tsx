@@ -1,12 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { localize } from '@amtsweg/ui';
-import { ApiError, Link, PageHeading, useLoad } from '@amtsweg/ui/app';
+import { Link, PageHeading, useLoad } from '@amtsweg/ui/app';
 import { WEBHOOKS_PATH } from '../App';
 import { forgetHandedMessage, readHandedMessage } from '../handoff';
 import { eventLabel, useLanguage } from '../i18n';
 import { AllowedHosts } from './AllowedHosts';
 import { VerificationHelp } from './VerificationHelp';
 import { loadPublishedServices, loadWebhooks, type WebhookEndpoint } from './webhooks-api';
+import { LoadStatus } from '../LoadStatus';
 
 /**
  * The webhooks area: what webhooks are, the allow-list of hosts, the endpoints per service, and how a receiver
@@ -35,15 +36,7 @@ export function WebhooksPage(): ReactNode {
             {t('registerEndpoint')}
           </Link>
         </p>
-        {loaded.state === 'loading' ? <p role="status">{t('loading')}</p> : null}
-        {loaded.state === 'failed' ? (
-          <div className="pt-notice pt-notice--error" role="alert">
-            <p>{loaded.error instanceof ApiError ? loaded.error.message : t('loadFailed')}</p>
-            <button type="button" className="aw-button aw-button--secondary" onClick={loaded.retry}>
-              {t('tryAgain')}
-            </button>
-          </div>
-        ) : null}
+        <LoadStatus loaded={loaded} />
         {loaded.state === 'done' && loaded.value[0].endpoints.length === 0 ? <p>{t('endpointsEmpty')}</p> : null}
         {loaded.state === 'done'
           ? groupByService(loaded.value[0].endpoints).map(([serviceId, endpoints]) => {
