@@ -15,7 +15,7 @@ import amtswegApp from '../src/app';
 export interface TestApp {
   app: FastifyInstance;
   /** Every route Fastify registered, with its declared access. */
-  routes: { method: string; url: string; access: string | undefined; allowTokens: boolean }[];
+  routes: { method: string; url: string; access: string | undefined; allowTokens: boolean; querystring: Record<string, unknown> | undefined }[];
   database: TestDatabase;
   /** A logged-in staff member holding every organisation role (and, via publishService, every process role). */
   staff: Caller;
@@ -56,7 +56,8 @@ export async function buildTestApp(
   const routes: TestApp['routes'] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access, allowTokens: route.config?.allowTokens === true });
+    const querystring = (route.schema?.querystring as { properties?: Record<string, unknown> } | undefined)?.properties;
+    for (const method of methods) routes.push({ method, url: route.url, access: route.config?.access, allowTokens: route.config?.allowTokens === true, querystring });
   });
   await app.register(amtswegApp, { database, security: { rateLimits: { ...UNLIMITED, ...options.rateLimits } }, frontEnds: options.frontEnds, jobs: options.jobs });
   await app.ready();

@@ -62,6 +62,32 @@ function jsonBodyPlugin(app: FastifyInstance): void {
     }
     done(null, parsed);
   });
+
+  // Query strings and path parameters get the same refusal of what PostgreSQL cannot store as bodies do: a
+  // `?state=%00` reaching a query would fail there (a 500) instead of being answered as the caller's mistake.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const problems = [
+      ...findTextProblems(request.query, '/querystring'),
+      ...findTextProblems(request.params, '/params'),
+    ];
+    if (problems.length > 0) {
+      done(new AppError('REQUEST_INVALID', { de: 'Die Adresse enthält nicht erlaubte Zeichen.', en: 'The address contains characters that are not allowed.' }, { errors: problems }));
+      return;
+    }
+    done();
+  });
+}
+
+/** The texts of a parsed query string or the path parameters (a name, a value or a list of values) that cannot be stored. */
+function findTextProblems(values: unknown, at: string): BodyProblem[] {
+  if (values === null || typeof values !== 'object') return [];
+  const problems: BodyProblem[] = [];
+  for (const [name, value] of Object.entries(values)) {
+    const listed: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
+    const texts = [name, ...listed].filter((text): text is string => typeof text === 'string');
+    if (texts.some(hasUnstorableCharacter)) problems.push(characterProblem(`${at}/${hasUnstorableCharacter(name) ? '' : name}`));
+  }
+  return problems.slice(0, 20);
 }
 
 function countOpenings(text: string): number {

@@ -586,8 +586,10 @@ function encodeCursor(cursor: { at: string; id: string }): string {
 function decodeCursor(text: string): { at: string; id: string } {
   try {
     const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    const isUuid = typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id);
-    const isMoment = typeof at === 'string' && (at === 'infinity' || !Number.isNaN(Date.parse(at)));
+    // Exactly what encodeCursor writes: a uuid, and an ISO moment within years 0000–9999 (what PostgreSQL takes)
+    // or `infinity` — not whatever Date.parse accepts ("12", "+275760-09-13…"), which fails in the query.
+    const isUuid = typeof id === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+    const isMoment = typeof at === 'string' && (at === 'infinity' || (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) && !Number.isNaN(Date.parse(at))));
     if (isUuid && isMoment) return { at, id };
   } catch {
     // fall through to the error below
