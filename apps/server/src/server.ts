@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { randomUUID } from 'node:crypto';
 import amtswegApp from './app';
 import { readConfig, resolveServerSecret, type ServerConfig } from './config';
+import { LOG_SERIALIZERS } from './log-serializers';
 import { InstallationError } from './install/installation-error';
 import { openInstallationDatabase } from './install/open-installation-database';
 import { prepareInstallation } from './install/prepare-installation';
@@ -21,11 +22,8 @@ try {
 const app = Fastify({
   logger: {
     level: config.logLevel,
-    // A request is logged by its path without the query string: searches in the inbox (`?search=Mustermann`) are
-    // personal data, and no log line may carry them.
-    serializers: {
-      req: (request) => ({ method: request.method, path: request.url.split('?', 1)[0], hostname: request.hostname, remoteAddress: request.ip }),
-    },
+    // No personal data in any log line: requests without their query string, errors without SQL parameters.
+    serializers: LOG_SERIALIZERS,
   },
   bodyLimit: config.bodyLimit,
   requestTimeout: 30_000,

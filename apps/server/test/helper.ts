@@ -11,6 +11,7 @@ import type { RateLimits } from '../src/plugins/auth.plugin';
 import type { FrontEnd } from '../src/plugins/front-ends.plugin';
 import type { JobsOptions } from '../src/plugins/jobs.plugin';
 import amtswegApp from '../src/app';
+import { LOG_SERIALIZERS } from '../src/log-serializers';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -49,7 +50,8 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const app = Fastify({
-    logger: options.logStream ? { level: 'trace', stream: options.logStream } : false,
+    // The server's own serializers, so tests that read the log see what production writes.
+    logger: options.logStream ? { level: 'trace', stream: options.logStream, serializers: LOG_SERIALIZERS } : false,
     bodyLimit: options.bodyLimit ?? 1_048_576,
     trustProxy: options.trustProxy ?? false,
   });

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { SecretBox } from '../auth/secret-box';
 import type { Mailer } from '../mail/create-mailer';
 import type { VersionSource } from '../services/load-version';
+import { withoutPersonalData } from '../log-serializers';
 
 /**
  * What background work needs of the running server — no Fastify instance: a worker takes the same case
@@ -29,7 +30,7 @@ export interface JobContext extends VersionSource {
  */
 export function describeFailure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/[^\s<>"'(),;:@]+@[^\s<>"'(),;:@]+/g, '<address>').replace(/\s+/g, ' ').slice(0, 500);
+  return withoutPersonalData(message).replace(/\s+/g, ' ').slice(0, 500);
 }
 
 /** A failure that is expected and says enough by itself (a receiver answered 503): logged without a stack. */
