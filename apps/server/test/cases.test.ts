@@ -9,6 +9,7 @@ interface CaseView {
   status: string;
   outcome: string | null;
   dueAt: string | null;
+  assigneeId: string | null;
   state: { id: string; label: { de: string } };
   actions: { id: string; label: { de: string }; enabled: boolean; guardMessage?: { de: string } }[];
   history: { kind: string; action: string | null; fromState: string | null; toState: string | null; comment: string | null }[];
@@ -73,6 +74,12 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     expect(view.actions).toEqual([]);
     const again = await act(opened.id, 'reject', { expectedVersion: view.version, inputs: { reason: 'zu spät' } });
     expect(again.statusCode).toBe(422);
+    // Issue 18, finding 9: nobody is assigned a decided case any more; a note for the record still is possible.
+    const assigned = await t.inject({ method: 'POST', url: `/api/cases/${opened.id}/assign`, payload: { assigneeId: t.staff.userId, expectedVersion: view.version } });
+    expect(assigned.statusCode).toBe(409);
+    expect(assigned.json()).toMatchObject({ code: 'CASE_CLOSED', message: 'Der Vorgang ist abgeschlossen und wird niemandem mehr zugewiesen.' });
+    const unchanged = await getCase(opened.id);
+    expect([unchanged.version, unchanged.assigneeId, unchanged.history.length]).toEqual([view.version, view.assigneeId, view.history.length]);
   });
 
   it('refuses an action whose guard fails (422, with the reason) or whose input is missing', async () => {
@@ -161,7 +168,9 @@ describe.each(DATABASE_KINDS)('cases on %s', (kind) => {
     const reassigned = await openCase();
     await act(reassigned.id, 'approve', { expectedVersion: reassigned.version });
     const closed = await getCase(reassigned.id);
-    expect((await t.inject({ method: 'POST', url: `/api/cases/${reassigned.id}/assign`, payload: { assigneeId: me, expectedVersion: closed.version } })).statusCode).toBe(200);
+    // A decided case is not assigned any more (issue 18, finding 9); one assigned before that rule is as it was.
+    expect((await t.inject({ method: 'POST', url: `/api/cases/${reassigned.id}/assign`, payload: { assigneeId: me, expectedVersion: closed.version } })).statusCode).toBe(409);
+    await t.database.db.updateTable('cases').set({ assignee_id: me }).where('id', '=', reassigned.id).execute();
     const withdrawn = await openCase();
     await t.inject({ method: 'POST', url: `/api/cases/${withdrawn.id}/assign`, payload: { assigneeId: me, expectedVersion: withdrawn.version } });
     const gone = await openCase();

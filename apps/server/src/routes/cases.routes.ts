@@ -28,6 +28,7 @@ import { ACTION_BODY, ACTION_PARAMS, ERROR_RESPONSE, LOCALIZED, uuidParams } fro
 import { loadVersion } from '../services/load-version';
 import { attachmentDisposition } from './attachment-disposition';
 
+const CASE_CLOSED_MESSAGE = { de: 'Der Vorgang ist abgeschlossen und wird niemandem mehr zugewiesen.', en: 'The case is closed and is not assigned to anyone any more.' };
 const ERROR = ERROR_RESPONSE;
 const CASE_ID_PARAMS = uuidParams('caseId');
 const NOT_FOUND = { de: 'Diesen Vorgang gibt es nicht.', en: 'There is no such case.' };
@@ -329,6 +330,8 @@ function caseSideRoutes(app: FastifyInstance): void {
       const { assigneeId, expectedVersion } = request.body as { assigneeId: string | null; expectedVersion: number };
       const organisationId = request.organisation.id;
       const caseRow = await loadCase(app, request, caseId);
+      // A decided case has nobody left to work on it (internal notes for the record stay possible).
+      if (caseRow.status !== 'active') throw new AppError('CASE_CLOSED', CASE_CLOSED_MESSAGE);
       const version = await loadVersion(app, caseRow.organisation_id, caseRow.service_id, caseRow.service_version);
       const actor = await resolveCaseActor(app, request, caseRow.service_id);
       if (assigneeId !== null) await checkAssignee(app, organisationId, caseRow.service_id, assigneeId);
