@@ -344,7 +344,7 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     expect(await newPassword.textContent()).toMatch(/bisherige Passwort gilt dann sofort nicht mehr, und alle Sitzungen des Kontos enden.*„Mein Konto“ ändern/);
     await expectAccessible(page, 'the question before setting a new password');
     await newPassword.getByRole('button', { name: 'Abbrechen' }).click();
-    expect(await focused(page)).toBe('#set-password');
+    await expect.poll(() => focused(page)).toBe('#set-password');
     expect((await login(TEST_PASSWORD)).statusCode).toBe(200);
     // A refusal by the server is named in the error summary, linked to the button, and no password is shown.
     const carlUrl = `**/api/users/${carl.id}`;
@@ -379,7 +379,7 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     expect((await login(carlPassword)).statusCode).toBe(200);
     await page.getByRole('button', { name: 'Ich habe das Passwort weitergegeben' }).click();
     expect(await shownTitle.count()).toBe(0);
-    expect(await focused(page)).toBe('#set-password');
+    await expect.poll(() => focused(page)).toBe('#set-password');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Carl Czerny' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Neues Passwort' }).count()).toBe(0);
