@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, readlinkSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, readlinkSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -148,20 +148,22 @@ export function acquireDataDirLock(dataDir: string, options: AcquireOptions): Da
       }
       return { file, owner, release: () => releaseLock(file) };
     }
-    const content = readIfPresent(file);
-    if (content === undefined) continue;
+    const found = readLock(file);
+    if (found === undefined) continue;
+    const { content } = found;
     const current = parseOwner(content);
-    const verdict = judgeLock(file, current, staleAfterMs);
-    if (verdict === 'gone') continue;
+    const verdict = judgeLock(found, current, staleAfterMs);
     // Not a lock this code wrote (those are whole from the start), judged once it has been unreadable a while.
     if (verdict === 'being-written') {
       pause(RETRY_PAUSE_MS);
       continue;
     }
     if (verdict.live) throw new InstallationError(describeRefusal(folder, file, current, verdict.heartbeatAgeMs, staleAfterMs));
-    const outcome = removeStaleLock(file, content, () => {
-      const again = judgeLock(file, current, staleAfterMs);
-      return typeof again === 'object' && !again.live;
+    const outcome = removeStaleLock(file, () => {
+      const again = readLock(file);
+      if (again?.content !== content) return false;
+      const verdictNow = judgeLock(again, current, staleAfterMs);
+      return typeof verdictNow === 'object' && !verdictNow.live;
     });
     if (outcome === 'removed') options.onStaleLock?.(current, file, verdict.reason);
     else if (outcome === 'busy') pause(RETRY_PAUSE_MS);
@@ -266,16 +268,40 @@ function parseOwner(content: string): LockOwner | undefined {
   return undefined;
 }
 
-type Verdict = 'gone' | 'being-written' | { live: true; heartbeatAgeMs: number } | { live: false; reason: string };
+type Verdict = 'being-written' | { live: true; heartbeatAgeMs: number } | { live: false; reason: string };
+
+/** A lock file's content and the age of its heartbeat, read from one open file, so both belong to the same lock. */
+interface LockSnapshot {
+  content: string;
+  heartbeatAgeMs: number;
+}
+
+/**
+ * Reads the lock through one file descriptor: its content and modification time are of the same file even when
+ * another process replaces the lock between the two reads (reading the name twice once paired a stale lock's
+ * owner with the fresh heartbeat of the lock that had just replaced it). Undefined if there is no lock.
+ */
+function readLock(file: string): LockSnapshot | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return { content: readFileSync(fd, 'utf8'), heartbeatAgeMs: Math.max(0, Date.now() - fstatSync(fd).mtimeMs) };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Whether a lock (not this process's: checked before) is live. Certain only where the pid can be checked —
  * this host and pid namespace, a pid other than ours: gone is stale, running since before the lock is live.
  * Everything else is decided by the heartbeat.
  */
-function judgeLock(file: string, owner: LockOwner | undefined, staleAfterMs: number): Verdict {
-  const heartbeatAgeMs = ageOf(file);
-  if (heartbeatAgeMs === undefined) return 'gone';
+function judgeLock({ heartbeatAgeMs }: LockSnapshot, owner: LockOwner | undefined, staleAfterMs: number): Verdict {
   if (!owner) return heartbeatAgeMs > UNREADABLE_GRACE_MS ? { live: false, reason: 'its lock file could not be read' } : 'being-written';
   const pidComparable = owner.host === hostname() && owner.pidSpace === readPidSpace() && owner.pid !== process.pid;
   if (pidComparable) {
@@ -292,16 +318,6 @@ function judgeLock(file: string, owner: LockOwner | undefined, staleAfterMs: num
     if (started !== undefined && Number.isFinite(lockedAt) && started <= lockedAt + PID_REUSE_MARGIN_MS) return { live: true, heartbeatAgeMs };
   }
   return heartbeatAgeMs > staleAfterMs ? { live: false, reason: `it had no heartbeat for ${formatSeconds(heartbeatAgeMs)}` } : { live: true, heartbeatAgeMs };
-}
-
-/** Milliseconds since the lock was written or last refreshed; undefined if it is gone. */
-function ageOf(file: string): number | undefined {
-  try {
-    return Math.max(0, Date.now() - statSync(file).mtimeMs);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /** When a process started (ms since the epoch), on Linux; undefined elsewhere or when unreadable. */
@@ -325,7 +341,7 @@ function processStartTime(pid: number): number | undefined {
  * others on the exclusive create like any start); nothing but a takeover ever removes a lock it did not take.
  * Holding that file it judges again, so a heartbeat that came meanwhile keeps the lock.
  */
-function removeStaleLock(file: string, judged: string, isStillStale: () => boolean): 'removed' | 'changed' | 'busy' {
+function removeStaleLock(file: string, isStillStale: () => boolean): 'removed' | 'changed' | 'busy' {
   const takeover = `${file}.takeover`;
   if (!createExclusively(takeover, `${process.pid}\n`)) {
     // Another process is taking over right now. One killed within those microseconds leaves its file: cleared
@@ -338,7 +354,7 @@ function removeStaleLock(file: string, judged: string, isStillStale: () => boole
     return 'busy';
   }
   try {
-    if (readIfPresent(file) !== judged || !isStillStale()) return 'changed';
+    if (!isStillStale()) return 'changed';
     unlinkSync(file);
     return 'removed';
   } finally {
