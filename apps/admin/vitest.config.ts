@@ -7,5 +7,7 @@ export default defineProject({
     // The browser test builds the admin front end, starts the server with its worker and drives Chromium.
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A page re-renders late when the machine is busy: polled expectations wait up to 10 s, not 1 s.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
