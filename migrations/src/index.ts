@@ -11,6 +11,12 @@ import * as closedCaseCounts from './2026-11-24-0009-closed-case-counts';
 import * as backgroundWork from './2026-12-06-0010-background-work';
 import * as operations from './2026-12-07-0011-operations';
 import * as sessions from './2026-12-07-0016-sessions';
+import * as tokenActors from './2026-12-07-0017-token-actors';
+import * as loginThrottle from './2026-12-07-0018-login-throttle';
+import * as accountConfirmation from './2026-12-07-0019-account-confirmation';
+import * as uploadVolume from './2026-12-07-0020-upload-volume';
+import * as reservedRoles from './2026-12-07-0021-reserved-roles';
+import * as idempotentReplays from './2026-12-07-0022-idempotent-replays';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -29,4 +35,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-06-0010-background-work': backgroundWork,
   '2026-12-07-0011-operations': operations,
   '2026-12-07-0016-sessions': sessions,
+  '2026-12-07-0017-token-actors': tokenActors,
+  '2026-12-07-0018-login-throttle': loginThrottle,
+  '2026-12-07-0019-account-confirmation': accountConfirmation,
+  '2026-12-07-0020-upload-volume': uploadVolume,
+  '2026-12-07-0021-reserved-roles': reservedRoles,
+  '2026-12-07-0022-idempotent-replays': idempotentReplays,
 };

@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createAccount, hundeanmeldung, logIn as logInByApi, publishService, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
 import { collectProblems, expectAccessible, focused } from '../../portal/test/browser-support';
+import { queuedConfirmationToken } from '../../server/test/register-citizen';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
 const execFileAsync = promisify(execFile);
@@ -208,6 +209,11 @@ describe('organisations in the administration, on postgres', () => {
     await page.getByLabel('E-Mail-Adresse').fill('berta@kleinstadt-mail.example');
     await page.getByLabel('Passwort').fill(TEST_PASSWORD);
     await page.getByLabel('Passwort').press('Enter');
+    // The address is confirmed with the mailed link, which opens the organisation's portal (issue 18, finding 3).
+    await page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr E-Mail-Postfach' }).waitFor();
+    await page.goto(`${origin}/o/kleinstadt/registrieren/bestaetigen#${await queuedConfirmationToken(t.app, 'berta@kleinstadt-mail.example')}`);
+    await page.getByRole('heading', { level: 1, name: 'E-Mail-Adresse bestätigt' }).waitFor();
+    await page.getByRole('link', { name: 'Meine Anträge' }).last().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/o/kleinstadt/antraege');
     const account = await t.database.db.selectFrom('users').select('organisation_id').where('email', '=', 'berta@kleinstadt-mail.example').execute();
     expect(account).toEqual([{ organisation_id: organisationId }]);

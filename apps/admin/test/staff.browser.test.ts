@@ -56,7 +56,7 @@ async function inboxReferences(page: Page): Promise<string> {
  * Berta's account with a generated password (shown once, copied), a designer publishes a new service and a
  * citizen applies (through the API), the administrator grants Berta the service's role with the keyboard only,
  * Berta sees the case in her inbox, the administrator revokes the role, and Berta's inbox is empty again. An API
- * token created in the UI works over HTTP for Berta; the audit trail shows grant and revocation by name, filtered
+ * token the administrator creates in the UI acts for her over HTTP; the audit trail shows grant and revocation by name, filtered
  * and paged. axe finds nothing on any page.
  */
 describe('staff accounts, roles in services, tokens and the audit trail in the administration, on postgres', () => {
@@ -212,15 +212,21 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     // Berta sees the case now.
     expect(await inboxReferences(berta)).toContain(reference);
 
-    // A token for Berta's integration, created in the UI, reads her cases over HTTP.
+    // A token acts for the person who creates it (issue 18): an administrator without a role a token can have is
+    // told so; with the caseworker role she creates one for herself in the UI, and it reads the API as her.
     await page.getByRole('navigation', { name: 'Bereiche der Administration' }).getByRole('link', { name: 'API-Tokens' }).click();
     await page.getByRole('heading', { level: 1, name: 'API-Tokens' }).waitFor();
     await page.getByText('Noch gibt es kein API-Token.').waitFor();
+    await page.getByText('Das Token handelt für Sie (Anna Admin)').waitFor();
+    await page.getByText('Ihre Rollen erlauben nichts, was ein Token dürfen kann').waitFor();
     await expectAccessible(page, 'the empty token page');
-    await page.getByLabel('Name', { exact: true }).fill('Fachverfahren Hundesteuer');
+    const anna = await t.database.db.updateTable('users').set({ roles: ['administrator', 'caseworker'] }).where('email', '=', 'admin@musterstadt.example').returning('id').executeTakeFirstOrThrow();
+    await page.reload();
+    await page.getByLabel('Name', { exact: true }).waitFor();
+    expect(await page.getByLabel('Konto').count()).toBe(0);
     await page.getByRole('button', { name: 'Token erstellen' }).click();
-    await expect.poll(() => summary.textContent()).toContain('Wählen Sie das Konto, für das das Token handelt.');
-    await page.getByLabel('Konto', { exact: true }).selectOption({ label: 'Berta Bauer (berta.bauer@musterstadt.example)' });
+    await expect.poll(() => summary.textContent()).toContain('Geben Sie an, wofür das Token da ist.');
+    await page.getByLabel('Name', { exact: true }).fill('Fachverfahren Hundesteuer');
     await page.getByRole('button', { name: 'Token erstellen' }).click();
     const tokenTitle = page.getByRole('heading', { level: 2, name: 'Token – nur jetzt sichtbar' });
     await expect.poll(() => tokenTitle.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -230,15 +236,15 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await page.getByText('Das Token ist in der Zwischenablage.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
     const tokenRow = page.locator('#tokens-list-title ~ table tbody tr').filter({ hasText: 'Fachverfahren Hundesteuer' });
-    expect(await tokenRow.textContent()).toMatch(/^Fachverfahren HundesteuerBerta BauerVorgänge lesen.*von Anna Admin.*nie.*gültig/);
+    expect(await tokenRow.textContent()).toMatch(/^Fachverfahren HundesteuerAnna AdminVorgänge lesen.*von Anna Admin.*nie.*gültig/);
     await expectAccessible(page, 'the token page with a new token');
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-api-tokens.png'), fullPage: true });
-    const viaToken = await fetch(`${origin}/api/cases`, { headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await fetch(`${origin}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(viaToken.status).toBe(200);
-    expect(await viaToken.text()).toContain(reference);
+    expect(((await viaToken.json()) as { account: { id: string; permissions: string[] } }).account).toMatchObject({ id: anna.id, permissions: ['cases:read'] });
     await page.getByRole('button', { name: 'Ich habe das Token gespeichert' }).click();
     await page.reload();
-    await expect.poll(() => tokenRow.textContent()).toMatch(/Berta Bauer.*gültig/);
+    await expect.poll(() => tokenRow.textContent()).toMatch(/Anna Admin.*gültig/);
     expect(await tokenRow.textContent()).not.toMatch(/nie/);
 
     // Revoking asks first; cancelling gives the keyboard back; then the token is refused.
@@ -307,7 +313,7 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     await context.close();
   });
 
-  it('resets a lost second factor, lifts a lock, sets a new password and deactivates an account, but not one’s own', async () => {
+  it('resets a lost second factor, ends the wait after failed logins, sets a new password and deactivates an account, but not one’s own', async () => {
     const carl = await createAccount(t.app, { email: 'carl@musterstadt.example', kind: 'staff', roles: ['caseworker'] });
     await t.database.db.updateTable('users').set({ display_name: 'Carl Czerny', totp_secret: 'sealed', totp_enabled_at: new Date() }).where('id', '=', carl.id).execute();
     for (let n = 0; n < 6; n += 1) await t.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'carl@musterstadt.example', password: 'falsch-falsch-falsch', kind: 'staff' } }, null);
@@ -317,10 +323,12 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     const problems = collectProblems(page);
     await logIn(page, `${origin}/admin/mitarbeitende/${carl.id}`, 'admin@musterstadt.example', TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Carl Czerny' }).waitFor();
-    expect(await page.locator('.ad-facts').textContent()).toMatch(/Zweiter Faktoreingerichtet.*nach Fehlversuchen gesperrt bis/);
+    // Carl's own connection waits after the failed logins (issue 18, finding 2): the account is not locked.
+    expect(await page.locator('.ad-facts').textContent()).toMatch(/Zweiter Faktoreingerichtet.*aktiv; nach Fehlversuchen wartet ein Anschluss bis/);
+    expect(await page.locator('#access-title + div').textContent()).toMatch(/^Letzte Fehlversuche \(24 Stunden\): 5\..*Ein Anschluss wartet bis/);
 
-    await page.getByRole('button', { name: 'Sperre aufheben' }).click();
-    await page.getByRole('status').filter({ hasText: 'Die Sperre ist aufgehoben' }).waitFor();
+    await page.getByRole('button', { name: 'Wartezeit aufheben' }).click();
+    await page.getByRole('status').filter({ hasText: 'Die Wartezeit ist aufgehoben' }).waitFor();
     expect(await page.locator('.ad-facts').textContent()).toContain('aktiv');
 
     await page.getByRole('button', { name: 'Zweiten Faktor zurücksetzen' }).click();

@@ -86,6 +86,10 @@ export const TEXTS = {
   fourEyesNote: { de: 'Braucht die Bestätigung einer zweiten Person.', en: 'Needs a second person to confirm.' },
   by: { de: 'von', en: 'by' },
   internal: { de: 'intern', en: 'internal' },
+  viaToken: {
+    de: (name: string | null) => (name ? `über API-Token „${name}“` : 'über ein API-Token'),
+    en: (name: string | null) => (name ? `via API token “${name}”` : 'via an API token'),
+  },
   system: { de: 'System', en: 'System' },
   applicantRole: { de: 'Antragsteller/in', en: 'Applicant' },
   // navigation

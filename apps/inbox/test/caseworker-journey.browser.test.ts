@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OFFICE_TIME_ZONE, toOfficeDate } from '../../server/src/cases/office-date';
-import { addDays, createAccount, exampleSubmission, grantServiceRoles, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
+import { addDays, createAccount, exampleSubmission, grantServiceRoles, logIn as logInToApi, TEST_PASSWORD, type TestApp } from '../../server/test/helper';
 import { collectProblems, expectAccessible, SCREENSHOTS, startSite, type Site } from '../../portal/test/browser-support';
 
 async function logIn(page: Page, origin: string, email: string): Promise<void> {
@@ -32,11 +32,12 @@ describe('caseworker journey on postgres', () => {
   beforeAll(async () => {
     site = await startSite('postgres', ['inbox']);
     ({ t, browser, origin } = site);
-    for (const [email, name] of [
-      ['anna.berg@musterstadt.example', 'Anna Berg'],
-      ['ben.kaya@musterstadt.example', 'Ben Kaya'],
+    // Ben also administers: he creates his own API token for a specialist system.
+    for (const [email, name, roles] of [
+      ['anna.berg@musterstadt.example', 'Anna Berg', ['caseworker']],
+      ['ben.kaya@musterstadt.example', 'Ben Kaya', ['caseworker', 'administrator']],
     ] as const) {
-      const person = await createAccount(t.app, { email, kind: 'staff', roles: ['caseworker'] });
+      const person = await createAccount(t.app, { email, kind: 'staff', roles: [...roles] });
       await t.database.db.updateTable('users').set({ display_name: name }).where('id', '=', person.id).execute();
       await grantServiceRoles(t, person.id, site.serviceId, ['dogTax']);
     }
@@ -147,7 +148,17 @@ describe('caseworker journey on postgres', () => {
     await anna.getByText('Anna Berg schlägt vor: Anmeldung ablehnen').waitFor();
     expect(await anna.getByRole('button', { name: 'Bestätigen (Vier-Augen-Prinzip)' }).count()).toBe(0);
     await expectAccessible(anna, 'a case with a proposal');
+    // Ben's specialist system notes something through his API token; the history says so (issue 18, finding 1).
+    const benApi = await logInToApi(t.app, 'ben.kaya@musterstadt.example');
+    const created = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren Hundesteuer', scopes: ['cases:read', 'cases:act'] } }, benApi);
+    expect(created.statusCode, created.body).toBe(201);
+    const bearer = { authorization: `Bearer ${created.json<{ token: string }>().token}` };
+    const noted = await t.inject({ method: 'POST', url: `/api/cases/${secondId}/comments`, headers: bearer, payload: { text: 'Steuerkonto angelegt.' } }, null);
+    expect(noted.statusCode, noted.body).toBe(201);
     await ben.goto(`${origin}/inbox/vorgaenge/${secondId}`);
+    const tokenEntry = ben.locator('.ib-history li').filter({ hasText: 'Steuerkonto angelegt.' });
+    expect(await tokenEntry.textContent()).toMatch(/Ben Kaya über API-Token „Fachverfahren Hundesteuer“.*\(intern\)/);
+    await expectAccessible(ben, 'a case history with an entry made through an API token');
     await ben.getByRole('button', { name: 'Bestätigen (Vier-Augen-Prinzip)' }).click();
     await expect.poll(() => ben.locator('.ib-facts').textContent()).toContain('Abgelehnt');
     await annaContext.close();

@@ -13,6 +13,7 @@ const StatusPage = lazy(() => import('./pages/StatusPage'));
 const MyApplicationsPage = lazy(() => import('./pages/MyApplicationsPage'));
 const DocumentPage = lazy(() => import('./pages/DocumentPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
+const ConfirmAccountPage = lazy(() => import('./pages/ConfirmAccountPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 // The legal pages bring the Markdown renderer: loaded only when one of them is opened.
 const LegalPage = lazy(() => import('./legal/LegalPage'));
@@ -103,8 +104,10 @@ function Routes(): ReactNode {
   if ((params = matchPath('/antraege/:caseId/dokumente/:documentId', path)) && isUuid(params.caseId) && isUuid(params.documentId))
     return <DocumentPage caseId={params.caseId!} documentId={params.documentId!} />;
   if ((params = matchPath('/antraege/:caseId', path)) && isUuid(params.caseId)) return <StatusPage key={params.caseId} caseId={params.caseId!} />;
-  if (path === '/anmelden') return <LoginPage mode="login" />;
-  if (path === '/registrieren') return <LoginPage mode="register" />;
+  // Keyed: login and registration are separate pages ("check your mail" must not carry over to the login).
+  if (path === '/anmelden') return <LoginPage key="login" mode="login" />;
+  if (path === '/registrieren') return <LoginPage key="register" mode="register" />;
+  if (path === '/registrieren/bestaetigen') return <ConfirmAccountPage />;
   if (path === '/impressum') return <LegalPage key="imprint" page="imprint" />;
   if (path === '/datenschutz') return <LegalPage key="privacy" page="privacy" />;
   if (path === '/barrierefreiheit') return <LegalPage key="accessibility" page="accessibility" />;

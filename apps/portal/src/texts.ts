@@ -191,5 +191,31 @@ export const TEXTS = {
     en: 'This account needs a second factor; please log in through the staff application.',
   },
   required: { de: (label: string) => `Bitte füllen Sie „${label}“ aus.`, en: (label: string) => `Please fill in “${label}”.` },
+  // registration and confirming the address
+  justRegistered: {
+    de: 'Gerade ein Konto angelegt? Bestätigen Sie zuerst Ihre E-Mail-Adresse mit dem Link aus unserer E-Mail; vorher ist keine Anmeldung möglich.',
+    en: 'Just created an account? First confirm your email address with the link in our email; until then you cannot log in.',
+  },
+  checkMailTitle: { de: 'Bitte prüfen Sie Ihr E-Mail-Postfach', en: 'Please check your email' },
+  checkMailAddress: { de: (email: string) => `Wir haben eine E-Mail an ${email} geschickt.`, en: (email: string) => `We have sent an email to ${email}.` },
+  checkMailNext: {
+    de: 'Öffnen Sie den Link darin, um Ihre E-Mail-Adresse zu bestätigen. Der Link gilt 24 Stunden. Haben Sie schon ein Konto mit dieser Adresse, steht in der E-Mail, wie Sie sich anmelden.',
+    en: 'Open the link in it to confirm your email address. The link works for 24 hours. If you already have an account with this address, the email tells you how to log in.',
+  },
+  checkMailMissing: {
+    de: 'Keine E-Mail bekommen? Sehen Sie im Spam-Ordner nach, oder registrieren Sie sich noch einmal – Sie bekommen dann einen neuen Link.',
+    en: 'No email? Look in your spam folder, or register again – you will get a new link.',
+  },
+  registerAgain: { de: 'Noch einmal registrieren', en: 'Register again' },
+  confirmTitle: { de: 'E-Mail-Adresse bestätigen', en: 'Confirm your email address' },
+  confirming: { de: 'Ihre E-Mail-Adresse wird bestätigt …', en: 'Confirming your email address …' },
+  confirmedTitle: { de: 'E-Mail-Adresse bestätigt', en: 'Email address confirmed' },
+  confirmedText: {
+    de: (name: string) => `Willkommen, ${name}. Ihr Konto ist eingerichtet und Sie sind angemeldet.`,
+    en: (name: string) => `Welcome, ${name}. Your account is ready and you are logged in.`,
+  },
+  confirmExpiredTitle: { de: 'Der Link ist abgelaufen', en: 'The link has expired' },
+  confirmUsedTitle: { de: 'Die Adresse ist schon bestätigt', en: 'The address is already confirmed' },
+  confirmFailedTitle: { de: 'Die Bestätigung hat nicht geklappt', en: 'The confirmation did not work' },
   ...LEGAL_TEXTS,
 } as const;

@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { DatabaseKind } from '@amtsweg/db';
 import { buildTestApp, publishService, type TestApp } from '../../server/test/helper';
+import type { JobsOptions } from '../../server/src/plugins/jobs.plugin';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../tests/support/chromium';
 
 const execFileAsync = promisify(execFile);
@@ -44,7 +45,7 @@ function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** Front ends as `pnpm start` serves them: built, on a listening server with the Hundeanmeldung published, and Chromium. */
+/** Front ends as `pnpm start` serves them: built, on a listening server with the Hundeanmeldung published, and Chromium (and background work, e-mail among it, when `jobs` is given). */
 export interface Site {
   t: TestApp;
   origin: string;
@@ -53,9 +54,9 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function startSite(kind: DatabaseKind, names: readonly FrontEndName[] = ['portal']): Promise<Site> {
+export async function startSite(kind: DatabaseKind, names: readonly FrontEndName[] = ['portal'], options: { jobs?: JobsOptions } = {}): Promise<Site> {
   const roots = await Promise.all(names.map(buildFrontEnd));
-  const t = await buildTestApp(kind, { frontEnds: names.map((name, index) => ({ name, prefix: FRONT_ENDS[name].prefix, root: roots[index]! })) });
+  const t = await buildTestApp(kind, { frontEnds: names.map((name, index) => ({ name, prefix: FRONT_ENDS[name].prefix, root: roots[index]! })), jobs: options.jobs });
   const serviceId = await publishService(t, 'hundeanmeldung');
   const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchChromium();

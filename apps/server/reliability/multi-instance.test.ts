@@ -113,6 +113,8 @@ describe('two server processes on one PostgreSQL database', () => {
       const copies = answers.filter((_, i) => i % KEYS === k);
       expect(new Set(copies.map((a) => a.body.caseId)).size).toBe(1);
       expect(new Set(copies.map((a) => a.body.reference)).size).toBe(1);
+      // One access token, whichever instance answered: the replayed one is opened with the shared SERVER_SECRET.
+      expect(new Set(copies.map((a) => a.body.accessToken)).size).toBe(1);
       const stored = await db().selectFrom('idempotency_keys').select('case_id').where('key', '=', key).execute();
       expect(stored).toEqual([{ case_id: copies[0]!.body.caseId }]);
       expect(

@@ -13,6 +13,7 @@ import jobsPlugin, { type JobsOptions } from './plugins/jobs.plugin';
 import jsonBodyPlugin from './plugins/json-body.plugin';
 import openApiPlugin from './plugins/openapi.plugin';
 import { accountRoutes } from './routes/account.routes';
+import { citizenRegistrationRoutes } from './routes/citizen-registration.routes';
 import { administrationRoutes } from './routes/administration.routes';
 import { applicantRoutes } from './routes/applicant.routes';
 import { caseDecisionRoutes } from './routes/case-decisions.routes';
@@ -74,6 +75,7 @@ async function amtswegApp(app: FastifyInstance, options: AppOptions): Promise<vo
   await app.register(jobsPlugin, { jobs: options.jobs });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(citizenRegistrationRoutes);
   await app.register(oidcRoutes, { oidc: options.oidc });
   await app.register(administrationRoutes);
   await app.register(organisationSettingsRoutes);

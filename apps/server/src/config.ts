@@ -38,7 +38,7 @@ export interface ServerConfig {
   /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address for rate limits, HTTPS for Secure cookies). */
   trustProxy: boolean;
   /** Requests per minute and client address. */
-  rateLimits: { login: number; submission: number; upload: number; validation: number };
+  rateLimits: { login: number; submission: number; upload: number; validation: number; uploadBytes: number; uploadWindowMinutes: number };
   /** Citizen login through OpenID Connect: all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, or none. */
   oidc: OidcOptions | undefined;
   /** The built front ends served next to the API; one not built is left out with a warning. */
@@ -79,6 +79,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       submission: readInteger(env.RATE_LIMIT_SUBMISSION, 60, 'RATE_LIMIT_SUBMISSION'),
       upload: readInteger(env.RATE_LIMIT_UPLOAD, 120, 'RATE_LIMIT_UPLOAD'),
       validation: readInteger(env.RATE_LIMIT_VALIDATION, 600, 'RATE_LIMIT_VALIDATION'),
+      // Bytes of files per client address and window (issue 18, finding 8): the count alone let 1.2 GB a minute in.
+      uploadBytes: readInteger(env.UPLOAD_BUDGET_MB, 200, 'UPLOAD_BUDGET_MB') * 1024 * 1024,
+      uploadWindowMinutes: Math.max(1, readInteger(env.UPLOAD_BUDGET_MINUTES, 60, 'UPLOAD_BUDGET_MINUTES')),
     },
     oidc: readOidc(env),
     publicUrl: readPublicUrl(env),

@@ -50,8 +50,9 @@ const PRINCIPALS: Record<PrincipalName, PrincipalSpec> = {
   caseworkerOfOtherOrganisation: { kind: 'staff', roles: ['caseworker'], otherOrganisation: true },
   designer: { kind: 'staff', roles: ['designer'] },
   administrator: { kind: 'staff', roles: ['administrator'] },
-  // An API token of the caseworker with the role, limited to reading cases.
-  integrationToken: { kind: 'token', roles: ['caseworker'], worksOnCase: true, scopes: ['cases:read'] },
+  // An API token, limited to reading cases, of an account that works on the case and created it (a token acts
+  // for its creator, so the account also administers: issue 18).
+  integrationToken: { kind: 'token', roles: ['caseworker', 'administrator'], worksOnCase: true, scopes: ['cases:read'] },
 };
 
 /** Does the route (by its path) open the fixture case, a service, for this caller, or answer 404? */
@@ -166,11 +167,14 @@ describe.each(DATABASE_KINDS)('authorisation matrix on %s', (kind) => {
       expect(saved.statusCode).toBe(200);
     }
 
-    const token = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
+    const integration = await createAccount(t.app, { email: emailOf('integrationToken'), kind: 'staff', roles: PRINCIPALS.integrationToken.roles });
+    await grantServiceRoles(t, integration.id, dogs, ['dogTax', 'teamLead']);
+    const integrationSession = await logIn(t.app, emailOf('integrationToken'));
+    const token = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Fachverfahren', scopes: ['cases:read'] } }, integrationSession);
     expect(token.statusCode).toBe(201);
-    callers.set('integrationToken', { userId: fixtures.userId!, headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` } });
+    callers.set('integrationToken', { userId: integration.id, headers: { authorization: `Bearer ${token.json<{ token: string }>().token}` } });
     // A second token is the one the matrix revokes (DELETE /api/api-tokens/:tokenId), so the first keeps working.
-    const revocable = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Zum Widerrufen', userId: fixtures.userId, scopes: ['cases:read'] } }, callers.get('administrator'));
+    const revocable = await t.inject({ method: 'POST', url: '/api/api-tokens', payload: { name: 'Zum Widerrufen', scopes: ['cases:read'] } }, integrationSession);
     // A webhook of the service with one delivery (a test event); the matrix deletes the endpoint near the end.
     const administrator = callers.get('administrator');
     expect((await t.inject({ method: 'PATCH', url: '/api/organisation', payload: { webhookHosts: ['fachverfahren.musterstadt.example'] } }, administrator)).statusCode).toBe(200);

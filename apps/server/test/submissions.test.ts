@@ -138,7 +138,7 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     const after = await countRows(t.database);
     expect(after.cases).toBe(before.cases! + 1);
 
-    // No token is stored in clear; the token of the latest answer opens the case.
+    // No token is stored in clear; a replay carries the first answer's token, which opens the case (idempotent-replays.test.ts).
     const replay = (await submit(data, { 'idempotency-key': `retry-${kind}-0001` })).json<{ caseId: string; accessToken: string }>();
     const stored = await t.database.db.selectFrom('idempotency_keys').select('response').where('key', '=', `retry-${kind}-0001`).executeTakeFirstOrThrow();
     expect(JSON.stringify(stored.response)).not.toContain(replay.accessToken);

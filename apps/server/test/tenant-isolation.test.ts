@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import amtswegApp from '../src/app';
 import { hashPassword } from '../src/auth/password';
 import { exampleSubmission, hundeanmeldung, PDF_BYTES, referencePatternOf, sessionCookie, TEST_PASSWORD, UNLIMITED } from './helper';
+import { registerCitizen } from './register-citizen';
 
 /**
  * Issue 17: "Two organisations on one installation: nothing of one is visible to the other's staff, citizens or
@@ -165,13 +166,8 @@ describe.each(DATABASE_KINDS)('two organisations on one installation (%s)', (kin
 
     // A citizen registers on the organisation's host and files from the account; someone else files anonymously.
     const citizenEmail = `buergerin@${marker}-mail.example`;
-    const registered = await app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      headers: { host },
-      payload: { email: citizenEmail, password: TEST_PASSWORD, displayName: `Bürgerin ${Marker}` },
-    });
-    expect(registered.statusCode, registered.body).toBe(201);
+    const registered = await registerCitizen(app, { email: citizenEmail, password: TEST_PASSWORD, displayName: `Bürgerin ${Marker}` }, { host });
+    expect(registered.statusCode, registered.body).toBe(200);
     const citizen: Caller = { name: `citizen of ${marker}`, headers: { cookie: sessionCookie(registered), 'x-csrf-token': registered.json<{ csrfToken: string }>().csrfToken } };
     const citizenId = registered.json<{ account: { id: string } }>().account.id;
 
@@ -379,8 +375,8 @@ describe.each(DATABASE_KINDS)('two organisations on one installation (%s)', (kin
     expect(onA.statusCode).toBe(200);
     expect(onA.json<{ account: { organisation: { slug: string } } }>().account.organisation.slug).toBe(a.slug);
     // The same address registers separately with the other organisation (its own account there).
-    const registered = await app.inject({ method: 'POST', url: '/api/auth/register', headers: { host: b.host }, payload: { email: `buergerin@musterstadt-mail.example`, password: TEST_PASSWORD, displayName: 'Zweites Konto' } });
-    expect(registered.statusCode, registered.body).toBe(201);
+    const registered = await registerCitizen(app, { email: `buergerin@musterstadt-mail.example`, password: TEST_PASSWORD, displayName: 'Zweites Konto' }, { host: b.host });
+    expect(registered.statusCode, registered.body).toBe(200);
     expect(registered.json<{ account: { organisation: { slug: string } } }>().account.organisation.slug).toBe(b.slug);
     // Staff of B log in on B's host without naming the organisation; on A's host they must name it.
     const staffLogin = (host: string, organisation?: string) =>

@@ -71,6 +71,8 @@ export function useDraft(initial: ServiceDraft): DraftEditor {
         setDiagnostics(answer.diagnostics);
         setStatus(latest.current === toSave ? 'saved' : 'pending');
       } catch (error) {
+        // A draft the server refuses to store (nested too deeply, a built-in actor as a role) shows why, where.
+        if (error instanceof ApiError && error.status === 422 && Array.isArray(error.body.diagnostics)) setDiagnostics(error.body.diagnostics as Diagnostic[]);
         setStatus(error instanceof ApiError && error.status === 409 ? 'conflict' : 'failed');
       }
     })();

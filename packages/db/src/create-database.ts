@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -50,11 +50,27 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), serializers: BYTEA_SERIALIZERS, parsers: BYTEA_PARSERS });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   // Destroying the Kysely driver closes PGlite as well.
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
+
+/**
+ * Binary columns (uploads) in and out of PGlite without a detour through JavaScript strings: parameters go as
+ * bytes (PGlite sends a Uint8Array in the binary format), results are read from hex by Node's own Buffer code.
+ * PGlite's built-in conversion goes byte by byte through strings, about half a second per megabyte during which
+ * the one thread that answers every request does nothing else (issue 18, finding 8: three 10 MB uploads
+ * stalled /api/health for 7 s).
+ */
+const BYTEA_SERIALIZERS = {
+  [types.BYTEA]: (value: unknown) => {
+    if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+    // Typed as text, but PGlite sends any ArrayBuffer view a serializer answers as a binary parameter.
+    return value as unknown as string;
+  },
+};
+const BYTEA_PARSERS = { [types.BYTEA]: (text: string) => Buffer.from(text.slice(2), 'hex') };
 
 /** The pool as Kysely sees it, except that the known hot-path statements run as named prepared statements. */
 function withPreparedStatements(pool: pg.Pool): PostgresPool {

@@ -1,13 +1,14 @@
 import type { ApiTokenTable } from './tables/api-token.table';
 import type { AuditEventTable } from './tables/audit-event.table';
 import type { CaseDeadlineTable } from './tables/case-deadline.table';
+import type { CitizenRegistrationTable } from './tables/citizen-registration.table';
 import type { CaseEventTable } from './tables/case-event.table';
 import type { CaseProposalTable } from './tables/case-proposal.table';
 import type { ClosedCaseCountTable } from './tables/closed-case-count.table';
 import type { CaseTable } from './tables/case.table';
 import type { DocumentTable } from './tables/document.table';
 import type { DraftTable } from './tables/draft.table';
-import type { FileTable } from './tables/file.table';
+import type { FilePartTable, FileTable } from './tables/file.table';
 import type { IdempotencyKeyTable } from './tables/idempotency-key.table';
 import type { LoginThrottleTable } from './tables/login-throttle.table';
 import type { OrganisationHostTable, OrganisationTable } from './tables/organisation.table';
@@ -34,6 +35,7 @@ export interface Database {
   closed_case_counts: ClosedCaseCountTable;
   documents: DocumentTable;
   files: FileTable;
+  file_parts: FilePartTable;
   idempotency_keys: IdempotencyKeyTable;
   case_deadlines: CaseDeadlineTable;
   jobs: JobTable;
@@ -42,6 +44,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
   users: UserTable;
+  citizen_registrations: CitizenRegistrationTable;
   login_throttles: LoginThrottleTable;
   user_service_roles: UserServiceRoleTable;
   user_recovery_codes: UserRecoveryCodeTable;

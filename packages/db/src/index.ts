@@ -47,6 +47,7 @@ export {
   listPublishedServices,
   listServices,
   listServiceVersions,
+  listPublishedServiceRoles,
   publishServiceVersion,
   updateServiceDraft,
 } from './repositories/service.repository';
@@ -58,7 +59,7 @@ export { findCaseDocument, findDocumentPdf, insertDocument, listCaseDocuments, s
 export { deleteCaseProposal, findCaseProposal, findCaseProposalWithVersion, insertCaseProposal } from './repositories/case-proposal.repository';
 export type { CaseProposal, CaseProposalInput } from './repositories/case-proposal.repository';
 export type { DocumentInput } from './repositories/document.repository';
-export { findIdempotencyKey } from './repositories/idempotency.repository';
+export { findIdempotencyKey, forgetReplayTokens } from './repositories/idempotency.repository';
 export { applyDeadlineChanges, claimDueDeadlines, claimDueReminders, deleteDeadline, releaseDeadline } from './repositories/case-deadline.repository';
 export type { ClaimedDeadline, DeadlineChange, DueReminder } from './repositories/case-deadline.repository';
 export {
@@ -92,7 +93,7 @@ export { listDigestLines } from './repositories/digest.repository';
 export type { DigestLine } from './repositories/digest.repository';
 export type { WebhookEndpointRow } from './tables/webhook-endpoint.table';
 export type { WebhookAttemptRow, WebhookDeliveryRow } from './tables/webhook-delivery.table';
-export { attachFilesToCase, attachPendingFiles, countPendingFiles, deleteOrphanedFiles, deletePendingFile, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
+export { attachFilesToCase, attachPendingFiles, countPendingFiles, deleteAbandonedFileParts, deleteOrphanedFiles, deletePendingFile, findCaseFile, findFilesByIds, insertFile } from './repositories/file.repository';
 export type { FileInfo } from './repositories/file.repository';
 export { IdempotencyKeyTaken, insertSubmissions } from './repositories/submission.repository';
 export type { NewSubmission } from './repositories/submission.repository';
@@ -115,11 +116,27 @@ export {
   updateUser,
   useRecoveryCode,
 } from './repositories/user.repository';
-export { claimLoginAttempt, clearLoginAttempts, findLoginThrottle } from './repositories/login-throttle.repository';
-export type { LockoutPolicy, LoginAddress } from './repositories/login-throttle.repository';
+export {
+  ACCOUNT_WIDE_CLIENT,
+  claimLoginAttempt,
+  clearLoginAttempts,
+  deleteStaleLoginThrottles,
+  summariseLoginThrottles,
+} from './repositories/login-throttle.repository';
+export type { LoginAddress, LoginClaim, LoginThrottleSummary, ThrottlePolicy } from './repositories/login-throttle.repository';
 export type { LoginThrottle } from './tables/login-throttle.table';
+export {
+  deleteExpiredCitizenRegistrations,
+  findCitizenRegistration,
+  findCitizenRegistrationForUpdate,
+  insertCitizenRegistration,
+  OPEN_REGISTRATIONS_PER_ADDRESS,
+  pruneCitizenRegistrations,
+  useCitizenRegistrations,
+} from './repositories/citizen-registration.repository';
+export type { CitizenRegistrationRow, NewCitizenRegistration } from './tables/citizen-registration.table';
 export { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSessionInUse, listUserSessions, saveSession } from './repositories/session.repository';
-export { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
+export { findApiTokenNames, insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
 export type { ApiTokenInfo } from './repositories/api-token.repository';
 export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';
 export type { AuditEventInput } from './repositories/audit.repository';

@@ -286,6 +286,11 @@ const DEFECTS: Record<string, Defect> = {
     path: '/process/states/0/actions/0/roles/1',
     break: (d) => review(d).actions![0]!.roles.push('mayor'),
   },
+  'a role declared with the id of a built-in actor (issue 18)': {
+    code: 'RESERVED_ROLE',
+    path: '/settings/roles/1/id',
+    break: (d) => d.settings.roles.push({ id: 'applicant', label: { de: 'Antragsteller' } }),
+  },
   'a deadline naming an action the state does not have': {
     code: 'UNKNOWN_ACTION',
     path: '/process/states/0/deadlines/0/action',

@@ -2,7 +2,7 @@ import type { Diagnostic, DiagnosticCode } from './diagnostic';
 import type { Expression } from './expression';
 import { indexFormElements, valueKindOf, type IndexedElement, type ValueKind } from './form-index';
 import { listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from './document-template';
-import { APPLICANT_ROLE, SYSTEM_ROLE } from './service-definition';
+import { APPLICANT_ROLE, isReservedRoleId, SYSTEM_ROLE } from './service-definition';
 import type { ChoiceOption, DocumentTemplate, FormElement, ProcessState, ServiceDefinition } from './service-definition';
 import { checkDefinitionLimits, DEFINITION_LIMITS, limitDiagnostic } from './check-definition-limits';
 import { checkFormDependencies } from './check-form-dependencies';
@@ -80,6 +80,7 @@ class DefinitionChecker {
     this.checkUniqueIds(this.definition.process.states, '/process/states', 'Status');
     this.checkUniqueIds(this.definition.documents, '/documents', 'Vorlage');
     this.checkUniqueIds(this.definition.settings.roles, '/settings/roles', 'Rolle');
+    this.checkRoleDeclarations();
     this.checkForm();
     this.checkApplicantFields();
     this.checkProcess();
@@ -404,6 +405,23 @@ class DefinitionChecker {
     }
   }
 
+  // ------------------------------------------------------------ roles
+
+  /** The ids of the built-in actors are never a process role (issue 18: a declared `applicant` was granted to staff). */
+  private checkRoleDeclarations(): void {
+    this.definition.settings.roles.forEach((role, index) => {
+      if (!isReservedRoleId(role.id)) return;
+      const actor = describeBuiltInActor(role.id);
+      this.report(
+        'RESERVED_ROLE',
+        `/settings/roles/${index}/id`,
+        `„${role.id}“ steht schon für ${actor.de} und kann keine Rolle der Sachbearbeitung sein. Bitte wählen Sie eine andere Kennung.`,
+        'error',
+        `“${role.id}” already stands for ${actor.en} and cannot be a caseworker role. Please choose another identifier.`,
+      );
+    });
+  }
+
   // ------------------------------------------------------------ process
 
   private checkProcess(): void {
@@ -414,7 +432,16 @@ class DefinitionChecker {
     process.states.forEach((state, s) => {
       const at = `/process/states/${s}`;
       const actions = state.actions ?? [];
-      if (state.kind === 'task' && state.role !== undefined && !this.roles.has(state.role)) {
+      if (state.kind === 'task' && state.role !== undefined && isReservedRoleId(state.role)) {
+        const actor = describeBuiltInActor(state.role);
+        this.report(
+          'RESERVED_ROLE',
+          `${at}/role`,
+          `„${state.role}“ steht für ${actor.de}; einen Status in Bearbeitung bearbeitet eine Rolle der Sachbearbeitung.`,
+          'error',
+          `“${state.role}” stands for ${actor.en}; a task state is worked on by a caseworker role.`,
+        );
+      } else if (state.kind === 'task' && state.role !== undefined && !this.roles.has(state.role)) {
         this.report('UNDECLARED_ROLE', `${at}/role`, `Die Rolle „${state.role}“ ist in den Einstellungen nicht angelegt.`);
       }
       if (state.kind === 'final') this.checkFinalState(state, at);
@@ -436,7 +463,17 @@ class DefinitionChecker {
           this.report('UNKNOWN_STATE', `${actionAt}/target`, `Den Zielstatus „${action.target}“ gibt es nicht.`);
         }
         action.roles.forEach((role, r) => {
-          if (role !== APPLICANT_ROLE && role !== SYSTEM_ROLE && !this.roles.has(role)) {
+          if (role === APPLICANT_ROLE || role === SYSTEM_ROLE) return;
+          if (isReservedRoleId(role)) {
+            const actor = describeBuiltInActor(role);
+            this.report(
+              'RESERVED_ROLE',
+              `${actionAt}/roles/${r}`,
+              `„${role}“ ist keine Rolle der Sachbearbeitung; ${actor.de} heißt hier „${actor.id}“.`,
+              'error',
+              `“${role}” is not a caseworker role; ${actor.en} is written “${actor.id}” here.`,
+            );
+          } else if (!this.roles.has(role)) {
             this.report('UNDECLARED_ROLE', `${actionAt}/roles/${r}`, `Die Rolle „${role}“ ist in den Einstellungen nicht angelegt.`);
           }
         });
@@ -675,4 +712,11 @@ function isCompatible(a: Kind, b: Kind): boolean {
 /** Escapes one JSON-pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function escapeJsonPointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Who a reserved role id stands for, in German and English, with the id as the process writes it. */
+function describeBuiltInActor(id: string): { id: string; de: string; en: string } {
+  return id.toLowerCase() === APPLICANT_ROLE
+    ? { id: APPLICANT_ROLE, de: 'die antragstellende Person', en: 'the applicant' }
+    : { id: SYSTEM_ROLE, de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
 }

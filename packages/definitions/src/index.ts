@@ -42,7 +42,7 @@ export type {
   TextareaField,
   YesNoField,
 } from './service-definition';
-export { APPLICANT_ROLE, SYSTEM_ROLE } from './service-definition';
+export { APPLICANT_ROLE, isReservedRoleId, RESERVED_ROLE_IDS, SYSTEM_ROLE } from './service-definition';
 export type { EvaluationScope, Expression, ExpressionOperator, LiteralList, Value } from './expression';
 export { EXPRESSION_OPERATORS } from './expression';
 export {

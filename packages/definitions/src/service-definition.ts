@@ -224,6 +224,25 @@ export type ActorRole = string;
 export const APPLICANT_ROLE = 'applicant';
 export const SYSTEM_ROLE = 'system';
 
+/**
+ * The ids of the built-in actors: never a process role of a service. No definition declares them or has a task
+ * worked on under them, no staff member is granted them, and grants of them are never honoured. Compared
+ * regardless of case, so `System` is refused too (it would read like the built-in actor in a case's history).
+ */
+export const RESERVED_ROLE_IDS: readonly string[] = [APPLICANT_ROLE, SYSTEM_ROLE];
+
+/**
+ * True for an id that stands for a built-in actor, in any spelling.
+ *
+ * @example
+ * isReservedRoleId('Applicant') // true
+ * isReservedRoleId('dogTax') // false
+ */
+export function isReservedRoleId(id: string): boolean {
+  const lower = id.toLowerCase();
+  return RESERVED_ROLE_IDS.includes(lower);
+}
+
 export interface ProcessAction {
   id: string;
   label: LocalizedText;

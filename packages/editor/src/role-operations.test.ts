@@ -17,6 +17,9 @@ describe('addRole', () => {
     ['applicant', '„applicant“ steht schon für die antragstellende Person und kann nicht als eigene Rolle angelegt werden.'],
     ['system', '„system“ steht schon für das System (es löst etwa Fristen aus) und kann nicht als eigene Rolle angelegt werden.'],
     ['Sachbearbeitung Ost', 'ist als Kennung nicht möglich'],
+    // Issue 18, finding 4: any spelling of a built-in actor reads like it in the history.
+    ['System', '„System“ steht schon für das System'],
+    ['APPLICANT', '„APPLICANT“ steht schon für die antragstellende Person'],
   ])('refuses the id %s', (id, message) => {
     expect(expectRefused(addRole(createProcessDefinition(), { id, label: { de: 'X' } })).de).toContain(message);
   });
@@ -60,6 +63,27 @@ describe('renameRoleId', () => {
     expectRefused(renameRoleId(definition, 'clerk', 'lead'));
     expectRefused(renameRoleId(definition, 'clerk', 'system'));
     expectRefused(renameRoleId(definition, 'nope', 'x'));
+  });
+});
+
+/** A draft stored before issue 18 that declares the built-in `system` as a role of its own. */
+function createLegacyDefinition() {
+  const definition = createProcessDefinition();
+  return { ...definition, settings: { ...definition.settings, roles: [...definition.settings.roles, { id: 'system', label: { de: 'System' } }] } };
+}
+
+describe('a role declared with a reserved id before issue 18', () => {
+  it('is renamed without touching the actions the built-in system takes', () => {
+    const changed = expectEdited(renameRoleId(createLegacyDefinition(), 'system', 'automation'));
+    expect(changed.settings.roles.map((r) => r.id)).toEqual(['clerk', 'lead', 'automation']);
+    expect(actionOf(changed, 'waiting', 'timeout').roles).toEqual(['system']);
+    expect(checkDefinition(changed).filter((d) => d.code === 'RESERVED_ROLE')).toEqual([]);
+  });
+
+  it('is deleted although the built-in system takes actions', () => {
+    const changed = expectEdited(deleteRole(createLegacyDefinition(), 'system'));
+    expect(changed.settings.roles.map((r) => r.id)).toEqual(['clerk', 'lead']);
+    expect(actionOf(changed, 'waiting', 'timeout').roles).toEqual(['system']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { APPLICANT_ROLE, SYSTEM_ROLE } from '@amtsweg/definitions';
+import { APPLICANT_ROLE, isReservedRoleId, SYSTEM_ROLE } from '@amtsweg/definitions';
 import type { RoleDefinition, ServiceDefinition } from '@amtsweg/definitions';
 import { refuse, succeed, type EditResult } from './edit-result';
 import {
@@ -18,7 +18,7 @@ export type RoleChanges = Partial<Omit<RoleDefinition, 'id'>>;
 
 /**
  * Adds a process role (a group of caseworkers) to the settings, at `index` or at the end. The built-in actors
- * `applicant` and `system` cannot be added.
+ * `applicant` and `system` cannot be added, in any spelling.
  *
  * @example
  * addRole(definition, { id: 'fieldService', label: { de: 'Außendienst' } });
@@ -48,7 +48,9 @@ export function updateRole(definition: ServiceDefinition, roleId: string, change
 }
 
 /**
- * Gives a role a new id and updates the states worked on by it and the actions it may take.
+ * Gives a role a new id and updates the states worked on by it and the actions it may take. A role declared
+ * with the id of a built-in actor (possible before issue 18) is renamed alone: in actions that id still means
+ * the built-in actor.
  *
  * @example
  * renameRoleId(definition, 'dogTax', 'hundesteuer');
@@ -58,12 +60,13 @@ export function renameRoleId(definition: ServiceDefinition, roleId: string, newI
   if (newId === roleId) return succeed(definition);
   const problem = checkRoleId(definition, newId);
   if (problem) return problem;
+  const inActions = !isBuiltInActor(roleId);
   const renamed = mapStates(definition, (state) => ({
     ...state,
     ...(state.role === roleId && { role: newId }),
     ...(state.actions && {
       actions: state.actions.map((action) =>
-        action.roles.includes(roleId) ? { ...action, roles: action.roles.map((r) => (r === roleId ? newId : r)) } : action,
+        inActions && action.roles.includes(roleId) ? { ...action, roles: action.roles.map((r) => (r === roleId ? newId : r)) } : action,
       ),
     }),
   }));
@@ -92,7 +95,7 @@ export function deleteRole(definition: ServiceDefinition, roleId: string): EditR
         return { de: `der Status ${name.de}`, en: `the state ${name.en}` };
       }),
     ...listActions(definition)
-      .filter(({ action }) => action.roles.includes(roleId))
+      .filter(({ action }) => !isBuiltInActor(roleId) && action.roles.includes(roleId))
       .map(({ state, action }) => {
         const [actionName, stateName] = [quoteLabel(action.label), quoteLabel(state.label)];
         return { de: `die Aktion ${actionName.de} im Status ${stateName.de}`, en: `the action ${actionName.en} in the state ${stateName.en}` };
@@ -113,9 +116,14 @@ export function deleteRole(definition: ServiceDefinition, roleId: string): EditR
   );
 }
 
+/** In an action's roles, these ids name the built-in actors, not a declared role. */
+function isBuiltInActor(id: string): boolean {
+  return id === APPLICANT_ROLE || id === SYSTEM_ROLE;
+}
+
 function checkRoleId(definition: ServiceDefinition, id: string): Refusal | undefined {
-  if (id === APPLICANT_ROLE || id === SYSTEM_ROLE) {
-    const who = id === APPLICANT_ROLE ? { de: 'die antragstellende Person', en: 'the applicant' } : { de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
+  if (isReservedRoleId(id)) {
+    const who = id.toLowerCase() === APPLICANT_ROLE ? { de: 'die antragstellende Person', en: 'the applicant' } : { de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
     return refuse(
       `„${id}“ steht schon für ${who.de} und kann nicht als eigene Rolle angelegt werden.`,
       `“${id}” already stands for ${who.en} and cannot be used for a role of your own.`,

@@ -50,12 +50,18 @@ export const AUDIT_TEXTS = {
   'audit.reason.unknown-account': { de: 'unbekannte E-Mail-Adresse', en: 'unknown email address' },
   'audit.reason.disabled': { de: 'Konto deaktiviert', en: 'account deactivated' },
   'audit.reason.locked': { de: 'Anmeldung gesperrt', en: 'logging in locked' },
+  'audit.reason.throttled': { de: 'Wartezeit nach Fehlversuchen', en: 'waiting after failed attempts' },
   'audit.reason.wrong-second-factor': { de: 'falscher Code des zweiten Faktors', en: 'wrong second-factor code' },
   'audit.reason.wrong-current-password': { de: 'falsches bisheriges Passwort', en: 'wrong current password' },
+  'audit.reason.acted-for-another-person': {
+    de: 'handelte für eine andere Person als die, die es erstellt hat (beim Update widerrufen)',
+    en: 'acted for another person than its creator (revoked by the upgrade)',
+  },
   // kinds
   'audit.kind.login': { de: 'Anmeldung', en: 'Login' },
   'audit.kind.login-failed': { de: 'Anmeldung fehlgeschlagen', en: 'Login failed' },
   'audit.kind.account-locked': { de: 'Anmeldung nach Fehlversuchen gesperrt', en: 'Login locked after failed attempts' },
+  'audit.kind.login-throttled': { de: 'Wartezeit nach Fehlversuchen', en: 'Wait after failed attempts' },
   'audit.kind.logout-others': { de: 'Andere Sitzungen beendet', en: 'Other sessions ended' },
   'audit.kind.password-changed': { de: 'Eigenes Passwort geändert', en: 'Own password changed' },
   'audit.kind.password-reset': { de: 'Passwort von der Administration neu gesetzt', en: 'Password reset by the administration' },
@@ -88,6 +94,7 @@ export const AUDIT_TEXTS = {
 export const AUDIT_KINDS = [
   'login',
   'login-failed',
+  'login-throttled',
   'account-locked',
   'user-created',
   'user-renamed',

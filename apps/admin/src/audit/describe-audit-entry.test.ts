@@ -44,4 +44,11 @@ describe('audit entries in words', () => {
     expect(auditDetails(t, 'de', entry({ kind: 'login-failed', details: { reason: 'wrong-password', failedAttempts: 3 } }))).toBe('falsches Passwort, 3. Fehlversuch');
     expect(auditDetails(t, 'de', entry({ kind: 'webhook-changed', details: { url: 'https://x' } }))).toBe('');
   });
+
+  it('says why the upgrade revoked a token that acted for another person than its creator (issue 18)', () => {
+    const revoked = entry({ kind: 'api-token-revoked', actorId: null, actorName: null, subjectType: 'api-token', subjectName: 'Fachverfahren', details: { reason: 'acted-for-another-person' } });
+    expect(auditActor(t, revoked)).toBe('Amtsweg (automatisch)');
+    expect(auditDetails(t, 'de', revoked)).toBe('handelte für eine andere Person als die, die es erstellt hat (beim Update widerrufen)');
+    expect(auditDetails(t, 'de', entry({ kind: 'api-token-revoked', details: {} }))).toBe('');
+  });
 });

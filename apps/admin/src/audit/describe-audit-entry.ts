@@ -18,7 +18,7 @@ export function auditKindLabel(t: Translate, kind: string): string {
 
 /** Who did it: a person by name, Amtsweg itself, nobody logged in, or an account that is gone. */
 export function auditActor(t: Translate, entry: AuditEntry): string {
-  if (entry.actorId === null) return entry.kind === 'login-failed' || entry.kind === 'account-locked' ? t('audit.nobody') : t('audit.system');
+  if (entry.actorId === null) return ['login-failed', 'login-throttled', 'account-locked'].includes(entry.kind) ? t('audit.nobody') : t('audit.system');
   return entry.actorName ?? t('audit.unknownAccount');
 }
 
@@ -55,7 +55,9 @@ export function auditDetails(t: Translate, language: 'de' | 'en', entry: AuditEn
       return Array.isArray(d.scopes)
         ? t('audit.scopes')((d.scopes as string[]).map((scope) => (known(`tokens.scope.${scope}`) ? t(`tokens.scope.${scope}` as ScopeKey) : scope)).join(', '))
         : '';
+    case 'api-token-revoked':
     case 'login-failed':
+    case 'login-throttled':
     case 'account-locked': {
       const reason = text(d.reason);
       const parts = [known(`audit.reason.${reason}`) ? t(`audit.reason.${reason}` as ReasonKey) : reason];

@@ -96,11 +96,11 @@ export function StaffListPage(): ReactNode {
   );
 }
 
-/** Whether the account is active, locked after failed logins (until when) or deactivated. */
+/** Whether the account is active (with connections waiting after failed logins: until when) or deactivated. */
 export function AccountState({ account, language }: { account: StaffAccount; language: 'de' | 'en' }): ReactNode {
   const { t } = useLanguage();
   if (account.disabled) return <span className="ad-status ad-status--failed">{t('staff.stateDisabled')}</span>;
-  if (account.lockedUntil) return <span className="ad-status ad-status--pending">{t('staff.stateLocked')(formatMoment(account.lockedUntil, language))}</span>;
+  if (account.lockedUntil) return <span className="ad-status ad-status--pending">{t('staff.stateWaiting')(account.waitingClients, formatMoment(account.lockedUntil, language))}</span>;
   return <span className="ad-status ad-status--delivered">{t('staff.stateActive')}</span>;
 }
 

@@ -199,7 +199,8 @@ export function StaffPage({ userId }: { userId: string }): ReactNode {
             <h2 id="access-title">{t('staff.access')}</h2>
             {account.lockedUntil || account.failedLogins > 0 ? (
               <div>
-                <p>{account.lockedUntil ? t('staff.lockedText')(formatMoment(account.lockedUntil, language)) : t('staff.failedText')(account.failedLogins)}</p>
+                <p>{t('staff.recentFailures')(account.failedLogins)}</p>
+                {account.lockedUntil ? <p>{t('staff.waitingText')(account.waitingClients, formatMoment(account.lockedUntil, language))}</p> : null}
                 <button id="unlock" type="button" className="aw-button aw-button--secondary" onClick={() => void act({ unlock: true }, t('staff.unlocked'), 'unlock')}>
                   {t('staff.unlock')}
                 </button>

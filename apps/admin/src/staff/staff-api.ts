@@ -14,7 +14,11 @@ export interface StaffAccount {
   roles: string[];
   serviceRoles: Grant[];
   secondFactorEnabled: boolean;
+  /** Failed logins of the last 24 hours, from every client. */
   failedLogins: number;
+  /** Clients (connections) that must wait after failed logins; the others log in as usual. */
+  waitingClients: number;
+  /** Until when the last of them waits. */
   lockedUntil: string | null;
   disabled: boolean;
   createdAt: string;
@@ -24,7 +28,7 @@ export interface StaffAccount {
 export const STAFF_ROLES = ['administrator', 'designer', 'caseworker'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What can be granted: every service with the process roles it declares (draft or published), with labels. */
+/** What can be granted: every service with the process roles its published versions declare, with labels (never a draft's, never `applicant` or `system`). */
 export interface ServiceWithRoles {
   serviceId: string;
   slug: string;

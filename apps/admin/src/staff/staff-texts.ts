@@ -23,7 +23,10 @@ export const STAFF_TEXTS = {
   'staff.accountState': { de: 'Zustand', en: 'State' },
   'staff.stateActive': { de: 'aktiv', en: 'active' },
   'staff.stateDisabled': { de: 'deaktiviert', en: 'deactivated' },
-  'staff.stateLocked': { de: (until: string) => `nach Fehlversuchen gesperrt bis ${until}`, en: (until: string) => `locked after failed logins until ${until}` },
+  'staff.stateWaiting': {
+    de: (clients: number, until: string) => `aktiv; nach Fehlversuchen ${clients === 1 ? 'wartet ein Anschluss' : `warten ${clients} Anschlüsse`} bis ${until}`,
+    en: (clients: number, until: string) => `active; after failed logins ${clients === 1 ? 'one connection waits' : `${clients} connections wait`} until ${until}`,
+  },
   'staff.noRoles': { de: 'keine', en: 'none' },
   'staff.you': { de: '(Sie)', en: '(you)' },
   // staff roles
@@ -89,16 +92,18 @@ export const STAFF_TEXTS = {
   'staff.nothingChanged': { de: 'Es gab nichts zu ändern.', en: 'There was nothing to change.' },
   'staff.changesSaved': { de: 'Die Änderungen sind gespeichert.', en: 'The changes are saved.' },
   'staff.access': { de: 'Zugang', en: 'Access' },
-  'staff.lockedText': {
-    de: (until: string) => `Nach mehreren falschen Anmeldeversuchen ist die Anmeldung bis ${until} gesperrt. Wenn die Person sich sicher ist, wer es war, können Sie die Sperre sofort aufheben.`,
-    en: (until: string) => `After several failed logins, logging in is locked until ${until}. If the person is sure who it was, you can lift the lock at once.`,
+  'staff.recentFailures': {
+    de: (n: number) => `Letzte Fehlversuche (24 Stunden): ${n}. Nach fünf Fehlversuchen muss der Anschluss, von dem sie kamen, eine Weile warten; von anderen Geräten und Netzen kann sich die Person weiter anmelden.`,
+    en: (n: number) => `Recent failed logins (24 hours): ${n}. After five, the connection they came from must wait a while; from other devices and networks the person can still log in.`,
   },
-  'staff.failedText': {
-    de: (n: number) => `Seit der letzten erfolgreichen Anmeldung ${n === 1 ? 'gab es 1 falschen Versuch' : `gab es ${n} falsche Versuche`}; nach 5 wird die Anmeldung eine Zeit lang gesperrt.`,
-    en: (n: number) => `Since the last successful login there ${n === 1 ? 'was 1 failed attempt' : `were ${n} failed attempts`}; after 5, logging in is locked for a while.`,
+  'staff.waitingText': {
+    de: (clients: number, until: string) =>
+      `${clients === 1 ? 'Ein Anschluss wartet' : `${clients} Anschlüsse warten`} bis ${until}. Waren es die Versuche der Person selbst, können Sie die Wartezeit sofort aufheben.`,
+    en: (clients: number, until: string) =>
+      `${clients === 1 ? 'One connection waits' : `${clients} connections wait`} until ${until}. If they were the person’s own attempts, you can end the wait at once.`,
   },
-  'staff.unlock': { de: 'Sperre aufheben', en: 'Lift the lock' },
-  'staff.unlocked': { de: 'Die Sperre ist aufgehoben; die Person kann sich wieder anmelden.', en: 'The lock is lifted; the person can log in again.' },
+  'staff.unlock': { de: 'Wartezeit aufheben', en: 'End the wait' },
+  'staff.unlocked': { de: 'Die Wartezeit ist aufgehoben; die Person kann sich von überall wieder anmelden.', en: 'The wait has ended; the person can log in from anywhere again.' },
   'staff.secondFactorOn': { de: 'Die Anmeldung ist mit einem zweiten Faktor (App auf dem Telefon) geschützt.', en: 'Logging in is protected by a second factor (an app on the phone).' },
   'staff.secondFactorOff': { de: 'Die Person hat keinen zweiten Faktor eingerichtet.', en: 'The person has not set up a second factor.' },
   'staff.resetSecondFactor': { de: 'Zweiten Faktor zurücksetzen', en: 'Reset the second factor' },
@@ -151,8 +156,8 @@ export const STAFF_TEXTS = {
   // roles in services
   'staff.serviceRolesTitle': { de: 'Rollen in Diensten', en: 'Roles in services' },
   'staff.serviceRolesIntro': {
-    de: 'Jeder Dienst legt fest, welche Rollen in seinem Ablauf handeln (z. B. Sachbearbeitung, Teamleitung). Im Posteingang sieht eine Person nur die Vorgänge der Dienste, in denen sie eine dieser Rollen hat, und nur deren Aktionen.',
-    en: 'Each service defines which roles act in its process (e.g. casework, team lead). In the Inbox a person sees only the cases of services in which they hold one of these roles, and only those roles’ actions.',
+    de: 'Jeder Dienst legt fest, welche Rollen in seinem Ablauf handeln (z. B. Sachbearbeitung, Teamleitung). Zur Wahl stehen die Rollen veröffentlichter Versionen; eine Rolle, die erst im Entwurf steht, lässt sich nach dem Veröffentlichen geben. Im Posteingang sieht eine Person nur die Vorgänge der Dienste, in denen sie eine dieser Rollen hat, und nur deren Aktionen.',
+    en: 'Each service defines which roles act in its process (e.g. casework, team lead). The roles of published versions can be granted; a role only in the draft can be granted once it is published. In the Inbox a person sees only the cases of services in which they hold one of these roles, and only those roles’ actions.',
   },
   'staff.notCaseworker': {
     de: 'Das Konto hat die Rolle „Sachbearbeitung (Posteingang)“ nicht; Rollen in Diensten wirken erst mit ihr.',

@@ -1,37 +1,39 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
-import { ApiError, formatDateTime, PageHeading } from '@amtsweg/ui/app';
+import { ApiError, formatDateTime, PageHeading, useStaffSession } from '@amtsweg/ui/app';
 import { Field, FieldMessage } from '../form-field';
 import { formatMoment, useLanguage, type Translate } from '../i18n';
 import { ShownOncePanel } from '../staff/ShownOncePanel';
-import { loadStaff, type StaffAccount } from '../staff/staff-api';
 import { ConfirmPanel } from '../webhooks/ConfirmPanel';
 import { createToken, endOfBerlinDay, loadTokens, revokeToken, TOKEN_SCOPES, type ApiTokenInfo } from './tokens-api';
 import '../staff/staff.css';
 
-type TokenField = 'name' | 'userId' | 'scopes' | 'expiresAt';
-const IDS: Record<TokenField, string> = { name: 'token-name', userId: 'token-account', scopes: 'token-scope-0', expiresAt: 'token-expiry' };
+type TokenField = 'name' | 'scopes' | 'expiresAt';
+const IDS: Record<TokenField, string> = { name: 'token-name', scopes: 'token-scope-0', expiresAt: 'token-expiry' };
 
 interface Values {
   name: string;
-  userId: string;
   scopes: string[];
   expiry: string;
 }
 
 /**
- * API tokens: what they are, the form that creates one (name, account, scopes, expiry) and shows the token once
- * with a copy button, and the list (account, scopes, created, last used, expiry, revoked) with revoking behind a
- * question.
+ * API tokens: what they are, the form that creates one for the person logged in (name, scopes their roles grant,
+ * expiry) and shows the token once with a copy button, and the list of the organisation's tokens (whom each acts
+ * for, scopes, created, last used, expiry, revoked) with revoking behind a question. A token acts only for the
+ * person who creates it (issue 18): there is no choosing another account.
  */
 export function TokensPage(): ReactNode {
   const { t, language } = useLanguage();
+  const { staff } = useStaffSession();
+  // Only what the person's own roles grant: a token can never do more than its creator.
+  const offered = TOKEN_SCOPES.filter((scope) => staff?.permissions.includes(scope));
+  const initialScopes = offered.slice(0, 1);
   const [tokens, setTokens] = useState<ApiTokenInfo[] | undefined>(undefined);
-  const [accounts, setAccounts] = useState<StaffAccount[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [secret, setSecret] = useState<string | undefined>(undefined);
-  const [values, setValues] = useState<Values>({ name: '', userId: '', scopes: ['cases:read'], expiry: '' });
+  const [values, setValues] = useState<Values>({ name: '', scopes: initialScopes, expiry: '' });
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -40,11 +42,8 @@ export function TokensPage(): ReactNode {
   const nameRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    Promise.all([loadTokens(), loadStaff()]).then(
-      ([loadedTokens, loadedAccounts]) => {
-        setTokens(loadedTokens);
-        setAccounts(loadedAccounts.filter((account) => !account.disabled));
-      },
+    loadTokens().then(
+      (loadedTokens) => setTokens(loadedTokens),
       (error: unknown) => setProblem(error instanceof ApiError ? error.message : t('loadFailed')),
     );
   }, []);
@@ -64,10 +63,10 @@ export function TokensPage(): ReactNode {
     if (problems.length > 0) return fail(problems);
     setBusy(true);
     try {
-      const created = await createToken({ name: values.name.trim(), userId: values.userId, scopes: values.scopes, ...(values.expiry ? { expiresAt: endOfBerlinDay(values.expiry) } : {}) });
+      const created = await createToken({ name: values.name.trim(), scopes: values.scopes, ...(values.expiry ? { expiresAt: endOfBerlinDay(values.expiry) } : {}) });
       setTokens((current) => [created.apiToken, ...(current ?? [])]);
       setErrors([]);
-      setValues({ name: '', userId: '', scopes: ['cases:read'], expiry: '' });
+      setValues({ name: '', scopes: initialScopes, expiry: '' });
       setMessage(t('tokens.created')(created.apiToken.name));
       setSecret(created.token);
     } catch (error) {
@@ -131,66 +130,59 @@ export function TokensPage(): ReactNode {
         <>
           <section aria-labelledby="create-token-title" className="ad-section ad-narrow">
             <h2 id="create-token-title">{t('tokens.createTitle')}</h2>
-            <form noValidate onSubmit={(event) => void create(event)}>
-              <Field id={IDS.name} label={t('tokens.name')} hint={t('tokens.nameHint')} error={errorOf('name')}>
-                {(description) => (
-                  <input id={IDS.name} ref={nameRef} className="aw-input ad-input--wide" type="text" autoComplete="off" value={values.name} onChange={(event) => set('name', event.target.value)} {...description} />
-                )}
-              </Field>
-              <Field id={IDS.userId} label={t('tokens.account')} hint={t('tokens.accountHint')} error={errorOf('userId')}>
-                {(description) => (
-                  <select id={IDS.userId} className="aw-select" value={values.userId} onChange={(event) => set('userId', event.target.value)} {...description}>
-                    <option value="">{t('tokens.chooseAccount')}</option>
-                    {accounts.map((account) => (
-                      <option key={account.id} value={account.id}>
-                        {`${account.displayName} (${account.email})`}
-                      </option>
+            <p id="token-acts-for">{t('tokens.actsForYou')(staff?.displayName ?? '')}</p>
+            {offered.length === 0 ? (
+              <p className="pt-notice">{t('tokens.noScopes')}</p>
+            ) : (
+              <form noValidate onSubmit={(event) => void create(event)} aria-describedby="token-acts-for">
+                <Field id={IDS.name} label={t('tokens.name')} hint={t('tokens.nameHint')} error={errorOf('name')}>
+                  {(description) => (
+                    <input id={IDS.name} ref={nameRef} className="aw-input ad-input--wide" type="text" autoComplete="off" value={values.name} onChange={(event) => set('name', event.target.value)} {...description} />
+                  )}
+                </Field>
+                <div className={`aw-field${scopesError ? ' aw-field--error' : ''}`}>
+                  <fieldset className="aw-fieldset" aria-describedby={['token-scopes-hint', scopesError ? 'token-scopes-error' : ''].filter(Boolean).join(' ')}>
+                    <legend className="aw-label">{t('tokens.scopes')}</legend>
+                    <p id="token-scopes-hint" className="aw-hint">
+                      {t('tokens.scopesHint')}
+                    </p>
+                    <FieldMessage id="token-scopes" error={scopesError} />
+                    {offered.map((scope, index) => (
+                      <div key={scope} className="aw-choice">
+                        <input
+                          id={`token-scope-${index}`}
+                          type="checkbox"
+                          checked={values.scopes.includes(scope)}
+                          onChange={(event) => set('scopes', event.target.checked ? offered.filter((s) => s === scope || values.scopes.includes(s)) : values.scopes.filter((s) => s !== scope))}
+                        />
+                        <label htmlFor={`token-scope-${index}`}>
+                          {t(`tokens.scope.${scope}`)} <code className="ad-event-id">{scope}</code>
+                        </label>
+                      </div>
                     ))}
-                  </select>
-                )}
-              </Field>
-              <div className={`aw-field${scopesError ? ' aw-field--error' : ''}`}>
-                <fieldset className="aw-fieldset" aria-describedby={['token-scopes-hint', scopesError ? 'token-scopes-error' : ''].filter(Boolean).join(' ')}>
-                  <legend className="aw-label">{t('tokens.scopes')}</legend>
-                  <p id="token-scopes-hint" className="aw-hint">
-                    {t('tokens.scopesHint')}
-                  </p>
-                  <FieldMessage id="token-scopes" error={scopesError} />
-                  {TOKEN_SCOPES.map((scope, index) => (
-                    <div key={scope} className="aw-choice">
-                      <input
-                        id={`token-scope-${index}`}
-                        type="checkbox"
-                        checked={values.scopes.includes(scope)}
-                        onChange={(event) => set('scopes', event.target.checked ? TOKEN_SCOPES.filter((s) => s === scope || values.scopes.includes(s)) : values.scopes.filter((s) => s !== scope))}
-                      />
-                      <label htmlFor={`token-scope-${index}`}>
-                        {t(`tokens.scope.${scope}`)} <code className="ad-event-id">{scope}</code>
-                      </label>
-                    </div>
-                  ))}
-                </fieldset>
-              </div>
-              <Field
-                id={IDS.expiresAt}
-                label={
-                  <>
-                    {t('tokens.expiry')} <span className="aw-optional">{t('optional')}</span>
-                  </>
-                }
-                hint={t('tokens.expiryHint')}
-                error={errorOf('expiresAt')}
-              >
-                {(description) => (
-                  <input id={IDS.expiresAt} className="aw-input aw-input--date" type="date" value={values.expiry} onChange={(event) => set('expiry', event.target.value)} {...description} />
-                )}
-              </Field>
-              <div className="pt-actions">
-                <button type="submit" className="aw-button" aria-disabled={busy}>
-                  {t('tokens.create')}
-                </button>
-              </div>
-            </form>
+                  </fieldset>
+                </div>
+                <Field
+                  id={IDS.expiresAt}
+                  label={
+                    <>
+                      {t('tokens.expiry')} <span className="aw-optional">{t('optional')}</span>
+                    </>
+                  }
+                  hint={t('tokens.expiryHint')}
+                  error={errorOf('expiresAt')}
+                >
+                  {(description) => (
+                    <input id={IDS.expiresAt} className="aw-input aw-input--date" type="date" value={values.expiry} onChange={(event) => set('expiry', event.target.value)} {...description} />
+                  )}
+                </Field>
+                <div className="pt-actions">
+                  <button type="submit" className="aw-button" aria-disabled={busy}>
+                    {t('tokens.create')}
+                  </button>
+                </div>
+              </form>
+            )}
           </section>
           <section aria-labelledby="tokens-list-title" className="ad-section">
             <h2 id="tokens-list-title">{t('tokens.listTitle')}</h2>
@@ -201,7 +193,7 @@ export function TokensPage(): ReactNode {
                 <thead>
                   <tr>
                     <th scope="col">{t('tokens.name')}</th>
-                    <th scope="col">{t('tokens.account')}</th>
+                    <th scope="col">{t('tokens.actsFor')}</th>
                     <th scope="col">{t('tokens.scopes')}</th>
                     <th scope="col">{t('tokens.createdAt')}</th>
                     <th scope="col">{t('tokens.lastUsed')}</th>
@@ -281,7 +273,6 @@ function checkValues(values: Values, t: Translate): [TokenField, string][] {
   const name = values.name.trim();
   if (!name) problems.push(['name', t('tokens.nameRequired')]);
   else if (name.length > 200) problems.push(['name', t('tokens.nameTooLong')]);
-  if (!values.userId) problems.push(['userId', t('tokens.accountRequired')]);
   if (values.scopes.length === 0) problems.push(['scopes', t('tokens.scopesRequired')]);
   if (values.expiry) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.expiry)) problems.push(['expiresAt', t('tokens.expiryInvalid')]);
@@ -293,7 +284,7 @@ function checkValues(values: Values, t: Translate): [TokenField, string][] {
 /** The server's refusal at the fields it names; one that names none goes to the name. */
 function describeRefusal(error: unknown, t: Translate): [TokenField, string][] {
   if (!(error instanceof ApiError)) return [['name', t('saveFailed')]];
-  const fields: TokenField[] = ['name', 'userId', 'scopes', 'expiresAt'];
+  const fields: TokenField[] = ['name', 'scopes', 'expiresAt'];
   const found = new Map<TokenField, string>();
   for (const entry of error.errors) {
     const field = fields.find((name) => entry.path === `/body/${name}` || entry.path.startsWith(`/body/${name}/`));

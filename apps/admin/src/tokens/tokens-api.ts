@@ -7,6 +7,7 @@ export const TOKEN_SCOPES = ['cases:read', 'cases:act', 'services:design'] as co
 export interface ApiTokenInfo {
   id: string;
   name: string;
+  /** The person it acts for: who created it. */
   userId: string;
   userName: string | null;
   scopes: string[];
@@ -22,7 +23,8 @@ export async function loadTokens(): Promise<ApiTokenInfo[]> {
   return (await api<{ tokens: ApiTokenInfo[] }>('/api/api-tokens')).tokens;
 }
 
-export function createToken(body: { name: string; userId: string; scopes: string[]; expiresAt?: string }): Promise<{ token: string; apiToken: ApiTokenInfo }> {
+/** Creates a token acting for the person logged in (the server refuses one for anybody else). */
+export function createToken(body: { name: string; scopes: string[]; expiresAt?: string }): Promise<{ token: string; apiToken: ApiTokenInfo }> {
   return api<{ token: string; apiToken: ApiTokenInfo }>('/api/api-tokens', { method: 'POST', body });
 }
 

@@ -2,18 +2,21 @@
 export const TOKENS_TEXTS = {
   'tokens.title': { de: 'API-Tokens', en: 'API tokens' },
   'tokens.intro': {
-    de: 'Mit einem API-Token greift ein anderes System – ein Fachverfahren, eine Auswertung – über die Schnittstelle auf Amtsweg zu. Das Token handelt für ein Konto: Es darf nur, was seine Berechtigungen erlauben und die Rollen dieses Kontos zulassen. Es wird als „Authorization: Bearer …“ gesendet.',
-    en: 'With an API token another system – a specialist system, a report – uses Amtsweg’s interface. The token acts for an account: it may only do what its scopes allow and that account’s roles permit. It is sent as “Authorization: Bearer …”.',
+    de: 'Mit einem API-Token greift ein anderes System – ein Fachverfahren, eine Auswertung – über die Schnittstelle auf Amtsweg zu. Ein Token handelt immer für die Person, die es erstellt: Es darf nur, was seine Berechtigungen erlauben und die Rollen dieser Person zulassen, und die Vorgangshistorie nennt die Person und das Token. Einen Vier-Augen-Vorschlag bestätigen kann es nie. Soll ein Fachverfahren unter eigenem Namen handeln, legen Sie ihm ein eigenes Konto an und erstellen das Token angemeldet mit diesem Konto. Das Token wird als „Authorization: Bearer …“ gesendet.',
+    en: 'With an API token another system – a specialist system, a report – uses Amtsweg’s interface. A token always acts for the person who creates it: it may only do what its scopes allow and that person’s roles permit, and the case history names the person and the token. It can never confirm a four-eyes proposal. For a specialist system to act under its own name, create an account for it and create the token logged in with that account. The token is sent as “Authorization: Bearer …”.',
   },
   'tokens.createTitle': { de: 'Token erstellen', en: 'Create a token' },
   'tokens.name': { de: 'Name', en: 'Name' },
   'tokens.nameHint': { de: 'Wofür das Token da ist, z. B. „Fachverfahren Hundesteuer“.', en: 'What the token is for, e.g. “Dog tax system”.' },
-  'tokens.account': { de: 'Konto', en: 'Account' },
-  'tokens.accountHint': {
-    de: 'Für wen das Token handelt. Es sieht nur, was dieses Konto sehen darf – etwa nur die Vorgänge der Dienste, in denen es eine Rolle hat.',
-    en: 'Whom the token acts for. It sees only what this account may see – e.g. only the cases of the services in which it holds a role.',
+  'tokens.actsForYou': {
+    de: (name: string) => `Das Token handelt für Sie (${name}) und darf höchstens, was Ihre Rollen erlauben.`,
+    en: (name: string) => `The token acts for you (${name}) and may do at most what your roles permit.`,
   },
-  'tokens.chooseAccount': { de: 'Bitte wählen', en: 'Please choose' },
+  'tokens.noScopes': {
+    de: 'Ihre Rollen erlauben nichts, was ein Token dürfen kann (Vorgänge lesen oder bearbeiten, Dienste gestalten). Ein Token kann nie mehr als die Person, die es erstellt.',
+    en: 'Your roles permit nothing a token can be allowed (reading or working on cases, designing services). A token can never do more than the person who creates it.',
+  },
+  'tokens.actsFor': { de: 'Handelt für', en: 'Acts for' },
   'tokens.scopes': { de: 'Berechtigungen', en: 'Scopes' },
   'tokens.scopesHint': { de: 'Geben Sie nur, was das System braucht.', en: 'Grant only what the system needs.' },
   'tokens.scope.cases:read': { de: 'Vorgänge lesen', en: 'Read cases' },
@@ -24,7 +27,6 @@ export const TOKENS_TEXTS = {
   'tokens.create': { de: 'Token erstellen', en: 'Create the token' },
   'tokens.nameRequired': { de: 'Geben Sie an, wofür das Token da ist.', en: 'Say what the token is for.' },
   'tokens.nameTooLong': { de: 'Der Name darf höchstens 200 Zeichen lang sein.', en: 'The name may be at most 200 characters long.' },
-  'tokens.accountRequired': { de: 'Wählen Sie das Konto, für das das Token handelt.', en: 'Choose the account the token acts for.' },
   'tokens.scopesRequired': { de: 'Wählen Sie mindestens eine Berechtigung.', en: 'Choose at least one scope.' },
   'tokens.expiryPast': { de: 'Das Ablaufdatum muss in der Zukunft liegen.', en: 'The expiry date must be in the future.' },
   'tokens.expiryInvalid': { de: 'Geben Sie das Datum wie 31.12.2027 ein.', en: 'Enter the date like 31/12/2027.' },

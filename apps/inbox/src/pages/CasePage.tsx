@@ -39,6 +39,8 @@ interface HistoryEntry {
   toState: string | null;
   comment: string | null;
   internal: boolean;
+  /** The API token the entry came through (its person is actorId); null for a session, the applicant, the system. */
+  apiToken?: { id: string; name: string | null } | null;
   inputs?: Record<string, unknown>;
   files?: FileReference[];
 }
@@ -264,6 +266,7 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
           {[...view.history].reverse().map((entry, index) => (
             <li key={`${entry.at}:${index}`} className={entry.internal ? 'ib-history--internal' : undefined}>
               <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time> · {nameOf(entry.actorId)}
+              {entry.apiToken ? <> {t('viaToken')(entry.apiToken.name)}</> : null}
               {entry.action ? <> · {localize(findAction(definition, entry.action)?.label, language) || entry.action}</> : null}
               {entry.toState ? (
                 <>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, type SummaryError } from '@amtsweg/ui';
 import { api, ApiError, apiOrganisation, Link, navigate, NetworkError, PageHeading, withRouterBase } from '@amtsweg/ui/app';
 import { useLanguage } from '../i18n';
@@ -6,7 +6,11 @@ import { useSession } from '../session';
 
 type Field = 'email' | 'password' | 'displayName';
 
-/** Citizens log in or open an account (email and password, or the configured OpenID Connect provider). */
+/**
+ * Citizens log in or open an account (email and password, or the configured OpenID Connect provider). Opening an
+ * account ends in "check your mail" whatever the address (the server answers every address alike); the mailed
+ * link leads to ConfirmAccountPage.
+ */
 export default function LoginPage({ mode }: { mode: 'login' | 'register' }): ReactNode {
   const { t, language } = useLanguage();
   const { accept } = useSession();
@@ -15,6 +19,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
   const [oidc, setOidc] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
   const fields: Field[] = mode === 'register' ? ['displayName', 'email', 'password'] : ['email', 'password'];
   const labels: Record<Field, string> = { email: t('email'), password: t('password'), displayName: t('displayName') };
   const back = new URLSearchParams(location.search).get('weiter');
@@ -37,13 +42,14 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
     if (missing.length > 0) return fail(missing.map((field) => ({ pointer: `#${field}`, message: t('required')(labels[field]) })));
     setBusy(true);
     try {
-      const answer =
-        mode === 'login'
-          ? await api<Parameters<typeof accept>[0]>('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password, kind: 'citizen' } })
-          : await api<Parameters<typeof accept>[0]>('/api/auth/register', {
-              method: 'POST',
-              body: { email: values.email.trim(), password: values.password, displayName: values.displayName.trim() },
-            });
+      if (mode === 'register') {
+        const email = values.email.trim();
+        await api<{ message: string }>('/api/auth/register', { method: 'POST', body: { email, password: values.password, displayName: values.displayName.trim() } });
+        setErrors([]);
+        setSent(email);
+        return;
+      }
+      const answer = await api<Parameters<typeof accept>[0]>('/api/auth/login', { method: 'POST', body: { email: values.email.trim(), password: values.password, kind: 'citizen' } });
       if (!accept(answer)) return fail([{ pointer: '#email', message: t('secondFactorNotForCitizens') }]);
       navigate(sameSitePath(back) ?? '/antraege');
     } catch (error) {
@@ -58,6 +64,7 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
   };
 
   const title = mode === 'login' ? t('loginTitle') : t('registerTitle');
+  if (sent) return <CheckMail email={sent} onAgain={() => setSent(null)} />;
   return (
     <div className="pt-narrow">
       <ErrorSummary errors={errors} uiLanguage={language} focusKey={attempt} />
@@ -114,14 +121,47 @@ export default function LoginPage({ mode }: { mode: 'login' | 'register' }): Rea
         </p>
       ) : null}
       {mode === 'login' ? (
-        <p>
-          {t('noAccount')} <Link to="/registrieren">{t('register')}</Link>
-        </p>
+        <>
+          <p>{t('justRegistered')}</p>
+          <p>
+            {t('noAccount')} <Link to="/registrieren">{t('register')}</Link>
+          </p>
+        </>
       ) : (
         <p>
           <Link to="/anmelden">{t('logIn')}</Link>
         </p>
       )}
+    </div>
+  );
+}
+
+/**
+ * After registering: the same for every address (whether it has an account is told only to its mailbox). The
+ * heading takes the focus, so a screen reader announces the new state and the keyboard starts from there.
+ */
+function CheckMail({ email, onAgain }: { email: string; onAgain: () => void }): ReactNode {
+  const { t } = useLanguage();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = t('checkMailTitle');
+    heading.current?.focus();
+  }, [t]);
+  return (
+    <div className="pt-narrow">
+      <h1 ref={heading} tabIndex={-1} className="pt-heading">
+        {t('checkMailTitle')}
+      </h1>
+      <p>
+        <strong>{t('checkMailAddress')(email)}</strong> {t('checkMailNext')}
+      </p>
+      <p>{t('checkMailMissing')}</p>
+      <p>
+        <button type="button" className="aw-button aw-button--secondary" onClick={onAgain}>
+          {t('registerAgain')}
+        </button>{' '}
+        <Link to="/anmelden">{t('logIn')}</Link>
+      </p>
     </div>
   );
 }

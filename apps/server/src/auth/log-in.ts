@@ -1,33 +1,46 @@
 import {
+  ACCOUNT_WIDE_CLIENT,
   appendAuditEvent,
   claimLoginAttempt,
   clearLoginAttempts,
   deleteUserSessions,
   findUserByEmail,
   updateUser,
-  type LockoutPolicy,
+  type LoginAddress,
+  type LoginClaim,
   type Organisation,
+  type ThrottlePolicy,
   type UserRow,
 } from '@amtsweg/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../app-error';
+import { loginClientKey } from './login-client';
 import { verifyPassword } from './password';
 import type { LoginStage } from './principal';
 import { summariseUserAgent } from './session-client';
 
-/** Five attempts are free; then the account locks for 30 s, doubling with each further failure, at most 15 min. */
-export const LOCKOUT_POLICY: LockoutPolicy = { freeAttempts: 5, baseLockSeconds: 30, maxLockSeconds: 900 };
+/**
+ * Five failures from one client are free; then that client waits 30 s, doubling with each further failure, at
+ * most 15 min. The count halves every hour, so a client that stops failing is soon back to its free attempts.
+ * Other clients are never held back by it (issue 18, finding 2).
+ */
+export const THROTTLE_POLICY: ThrottlePolicy = { freeAttempts: 5, baseWaitSeconds: 30, maxWaitSeconds: 900, halfLifeSeconds: 3600 };
 
-/** The same answer for an unknown address, a wrong password and a locked account: nothing to enumerate. */
+/** The same answer for an unknown address and a wrong password: nothing to enumerate. */
 export const INVALID_CREDENTIALS = {
-  de: 'E-Mail-Adresse oder Passwort stimmen nicht – oder das Konto ist nach mehreren Fehlversuchen für einige Minuten gesperrt.',
-  en: 'The email address or password is wrong – or the account is locked for a few minutes after several failed attempts.',
+  de: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+  en: 'The email address or password is wrong.',
 };
 
 /**
- * Checks an address and password. The attempt is counted for the address (known or not) before the password is
- * checked, so parallel guesses cannot get past the lockout and no lock is held during the check. Every path
- * costs the same: one count, one Argon2 verification (an unknown address against a hash of a random password),
- * one audit entry on failure — so neither answer nor timing tells which addresses have accounts.
+ * Checks an address and password. The attempt is counted for the address and the requesting client — a browser
+ * that logged in to the address before, else the network address — (known address or not) before the password is checked, so parallel guesses cannot get past the throttle and no lock is
+ * held during the check. While this client waits, the answer is 429 `LOGIN_THROTTLED` with Retry-After — the same
+ * for known and unknown addresses, since only this client's own failures decide it — and the password is not
+ * checked. Otherwise every path costs the same: one count, one Argon2 verification (an unknown address against a
+ * hash of a random password), one audit entry on failure — so neither answer nor timing tells which addresses
+ * have accounts. A correct password clears this client's count, and only this client's.
  */
 export async function checkPassword(
   app: FastifyInstance,
@@ -39,25 +52,31 @@ export async function checkPassword(
 ): Promise<UserRow | undefined> {
   const db = app.database.db;
   const address = { organisationId: organisation.id, kind, email };
-  const attempt = await claimLoginAttempt(db, address, LOCKOUT_POLICY);
+  const client = knownBrowser(app, request, address) ?? loginClientKey(request.ip);
+  const attempt = await claimLoginAttempt(db, address, client, THROTTLE_POLICY);
   const user = await findUserByEmail(db, organisation.id, kind, email);
+  const unknown = user ? {} : { email: email.slice(0, 254) };
+  if (!attempt.granted) {
+    await auditFailure(app, request, organisation.id, user, attempt, 'throttled', unknown);
+    throw throttled('client', attempt.retryAfterSeconds);
+  }
   const matches = await verifyPassword(user?.password_hash, password);
   const known = user && !user.disabled_at && user.password_hash !== null;
-  if (attempt && known && matches) {
-    // With a second factor still to come the count stays: a stolen password must not reset the lockout that
-    // limits guessing the code. The second factor clears it.
-    if (!user.totp_enabled_at) await clearLoginAttempts(db, address);
+  if (known && matches) {
+    // Guessing the second factor is counted for the account (`checkAccountSecret`), which this does not clear.
+    await clearLoginAttempts(db, address, client);
     return user;
   }
-  const reason = !attempt ? 'locked' : !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password';
-  await auditFailure(app, request, organisation.id, user, attempt, reason, user ? {} : { email: email.slice(0, 254) });
+  await auditFailure(app, request, organisation.id, user, attempt, !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password', unknown);
   return undefined;
 }
 
 /**
  * Checks a further secret of a logged-in (or half logged-in) account — a second-factor code, the current
- * password — counted against the account's address like a password: refused while it is locked, a failure
- * counts towards the lockout. `verify` must use up what it accepts atomically (a TOTP step, a recovery code).
+ * password. Only someone who has the password or a session gets here, so these failures are counted for the
+ * account as a whole (whatever the network; a password login does not reset it): refused with 429
+ * `LOGIN_THROTTLED` while it waits, a failure counts, a success clears the count. `verify` must use up what it
+ * accepts atomically (a TOTP step, a recovery code).
  */
 export async function checkAccountSecret<T>(
   app: FastifyInstance,
@@ -66,35 +85,99 @@ export async function checkAccountSecret<T>(
   reason: string,
   verify: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
-  const address = { organisationId: user.organisation_id, kind: user.kind, email: user.email };
-  const attempt = await claimLoginAttempt(app.database.db, address, LOCKOUT_POLICY);
-  const result = attempt ? await verify() : undefined;
+  const address: LoginAddress = { organisationId: user.organisation_id, kind: user.kind, email: user.email };
+  const attempt = await claimLoginAttempt(app.database.db, address, ACCOUNT_WIDE_CLIENT, THROTTLE_POLICY);
+  if (!attempt.granted) {
+    await auditFailure(app, request, user.organisation_id, user, attempt, 'throttled');
+    throw throttled('account', attempt.retryAfterSeconds);
+  }
+  const result = await verify();
   if (result !== undefined) {
-    await clearLoginAttempts(app.database.db, address);
+    await clearLoginAttempts(app.database.db, address, ACCOUNT_WIDE_CLIENT);
     return result;
   }
-  await auditFailure(app, request, user.organisation_id, user, attempt, attempt ? reason : 'locked');
+  await auditFailure(app, request, user.organisation_id, user, attempt, reason);
   return undefined;
 }
 
-/** Audits a failed attempt: `account-locked` for the failure that locked the address, `login-failed` otherwise. */
+/**
+ * A browser that logged in to this address before carries a cookie naming it (sealed with the server secret and
+ * bound to the address): its failures are counted for it alone, so even someone failing from the same network
+ * (one office behind one public address) does not hold it back. Only a correct password earns the cookie.
+ */
+const KNOWN_BROWSER_COOKIE = 'amtsweg_login_client';
+const KNOWN_BROWSER_DAYS = 180;
+
+function knownBrowser(app: FastifyInstance, request: FastifyRequest, address: LoginAddress): string | undefined {
+  const sealed = request.cookies[KNOWN_BROWSER_COOKIE];
+  if (!sealed) return undefined;
+  try {
+    return `browser:${app.secrets.open(sealed, knownBrowserContext(address))}`;
+  } catch {
+    // Tampered, of another address, or sealed under another server secret: the network address counts instead.
+    return undefined;
+  }
+}
+
+/** After a correct password: gives the browser its cookie for this address (keeping the browser's name if it had one). */
+export function rememberBrowser(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, address: LoginAddress): void {
+  const id = knownBrowser(app, request, address)?.slice('browser:'.length) ?? randomUUID();
+  void reply.setCookie(KNOWN_BROWSER_COOKIE, app.secrets.seal(id, knownBrowserContext(address)), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    path: '/api/auth',
+    maxAge: KNOWN_BROWSER_DAYS * 24 * 3600,
+  });
+}
+
+function knownBrowserContext(address: LoginAddress): string {
+  return `login-client:${address.organisationId}:${address.kind}:${address.email.toLowerCase()}`;
+}
+
+/** The refusal while a client (or, for second-factor codes, the account) waits: when to try again, in both languages. */
+function throttled(scope: 'client' | 'account', retryAfterSeconds: number): AppError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  const when = retryAfterSeconds < 120 ? { de: `${retryAfterSeconds} Sekunden`, en: `${retryAfterSeconds} seconds` } : { de: `${minutes} Minuten`, en: `${minutes} minutes` };
+  const message =
+    scope === 'client'
+      ? {
+          de: `Zu viele Fehlversuche von diesem Anschluss. Bitte versuchen Sie es in ${when.de} wieder. Von anderen Geräten und Netzen ist die Anmeldung weiter möglich.`,
+          en: `Too many failed attempts from this connection. Please try again in ${when.en}. Logging in from other devices and networks still works.`,
+        }
+      : {
+          de: `Zu viele falsche Codes oder Passwörter für dieses Konto. Bitte versuchen Sie es in ${when.de} wieder.`,
+          en: `Too many wrong codes or passwords for this account. Please try again in ${when.en}.`,
+        };
+  return new AppError('LOGIN_THROTTLED', message, { retryAfter: retryAfterSeconds });
+}
+
+/**
+ * Audits a failed attempt: `login-throttled` for a failure after which the client (or the account, for second
+ * factors) waits, `login-failed` otherwise (reason `throttled` for an attempt refused while waiting).
+ */
 async function auditFailure(
   app: FastifyInstance,
   request: FastifyRequest,
   organisationId: string,
   user: UserRow | undefined,
-  attempt: { failures: number; lockedUntil: Date | null } | undefined,
+  attempt: LoginClaim,
   reason: string,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  const lockedNow = attempt !== undefined && attempt.failures === LOCKOUT_POLICY.freeAttempts;
+  const waitsNow = attempt.granted && attempt.lockedUntil !== null;
   await appendAuditEvent(app.database.db, {
     organisationId,
-    kind: lockedNow ? 'account-locked' : 'login-failed',
+    kind: waitsNow ? 'login-throttled' : 'login-failed',
     actorId: user?.id ?? null,
     subjectId: user?.id ?? null,
     ip: request.ip,
-    details: { ...details, reason, ...(attempt ? { failedAttempts: attempt.failures } : {}), ...(attempt?.lockedUntil ? { lockedUntil: attempt.lockedUntil.toISOString() } : {}) },
+    details: {
+      ...details,
+      reason,
+      ...(attempt.granted ? { failedAttempts: attempt.failures } : { retryAfter: attempt.retryAfterSeconds }),
+      ...(attempt.granted && attempt.lockedUntil ? { lockedUntil: attempt.lockedUntil.toISOString() } : {}),
+    },
   });
 }
 

@@ -4,13 +4,13 @@ import {
   applyAction,
   confirmProposal,
   type AppliedAction,
-  type CaseActor,
   type CaseFailure,
   type PendingProposal,
   type PersistedCase,
 } from '@amtsweg/process';
 import { AppError, type AppErrorCode } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
+import type { RecordedActor } from './case-actor';
 import { OFFICE_TIME_ZONE, toOfficeDate } from './office-date';
 import { renderDocument, type RenderedDocument } from './render-document';
 
@@ -32,6 +32,8 @@ export interface CaseActionPlan {
   documents: PlannedDocument[];
   /** The moment of the action: the date of its documents and its history entries. */
   now: Date;
+  /** Who acts, as the history records them (with the API token the request came through). */
+  actor: RecordedActor;
 }
 
 export interface PlanRequest {
@@ -59,7 +61,7 @@ export function planCaseAction(
   organisation: Pick<Organisation, 'name' | 'address'>,
   caseRow: CaseRow,
   version: CompiledVersion,
-  actor: CaseActor,
+  actor: RecordedActor,
   request: PlanRequest,
   now = new Date(),
 ): CaseActionPlan {
@@ -88,7 +90,7 @@ export function planCaseAction(
     const content = renderDocument(version, template, data, facts);
     return [{ template, title: content.parts.title ?? template.title.de, content }];
   });
-  return { result, documents, now };
+  return { result, documents, now, actor };
 }
 
 /** The inputs the taken action declares (to format its dates in letters). */

@@ -1,8 +1,9 @@
 import { deleteCaseProposal, updateCaseIfVersion, type CaseRow, type Database, type Organisation } from '@amtsweg/db';
-import { checkProposalAnswer, type CaseActor, type PersistedCase } from '@amtsweg/process';
+import { checkProposalAnswer, type PersistedCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import type { CompiledVersion } from '../services/version-cache';
+import { assertSecondPairOfEyes, type RecordedActor } from './case-actor';
 import { CASE_CONFLICT_MESSAGE, caseGuardOptions, planCaseAction, toActionRefusal, toPendingProposal } from './plan-case-action';
 import { appendProposalEvent, commitCaseMove } from './take-case-action';
 import { findProposalAtVersion } from './find-proposal-at-version';
@@ -15,7 +16,8 @@ export interface ProposalAnswerBody {
 /**
  * Four-eyes principle, second person: takes the proposed action with the proposer's inputs — the case moves,
  * its documents are issued, and the history names both people (the action's entry carries the proposal). The
- * proposer gets 403; a case changed since `expectedVersion` 409; no proposal of this action 422.
+ * proposer gets 403, and so does an API token (a second pair of eyes is a person in a session); a case changed
+ * since `expectedVersion` 409; no proposal of this action 422.
  */
 export async function confirmCaseProposal(
   db: Kysely<Database>,
@@ -23,10 +25,11 @@ export async function confirmCaseProposal(
   caseRow: CaseRow,
   version: CompiledVersion,
   actionId: string,
-  actor: CaseActor,
+  actor: RecordedActor,
   body: ProposalAnswerBody,
   now = new Date(),
 ): Promise<CaseRow> {
+  assertSecondPairOfEyes(actor);
   const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const plan = planCaseAction(organisation, caseRow, version, actor, { actionId, expectedVersion: body.expectedVersion, proposal, confirm: true }, now);
   return commitCaseMove(db, organisation, caseRow, plan, { expectedVersion: body.expectedVersion, ...(body.comment ? { comment: body.comment } : {}), proposal, proposalEnds: 'confirmed' });
@@ -34,7 +37,8 @@ export async function confirmCaseProposal(
 
 /**
  * Ends the proposal waiting on a case without taking it: `reject` — a second person sends it back (with the
- * reason in `comment`); `withdraw` — the proposer takes it back. The case stays where it is; its version goes up.
+ * reason in `comment`; never through an API token); `withdraw` — the proposer takes it back (also through
+ * their own token). The case stays where it is; its version goes up.
  */
 export async function answerCaseProposal(
   db: Kysely<Database>,
@@ -42,11 +46,12 @@ export async function answerCaseProposal(
   caseRow: CaseRow,
   version: CompiledVersion,
   actionId: string,
-  actor: CaseActor,
+  actor: RecordedActor,
   answer: 'reject' | 'withdraw',
   body: ProposalAnswerBody,
   now = new Date(),
 ): Promise<CaseRow> {
+  if (answer === 'reject') assertSecondPairOfEyes(actor);
   const proposal = await findProposalAtVersion(db, organisation.id, caseRow, body.expectedVersion);
   const checked = checkProposalAnswer(version.process, caseRow.snapshot as PersistedCase, caseRow.data as Record<string, unknown>, {
     action: actionId,

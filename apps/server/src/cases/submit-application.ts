@@ -15,26 +15,43 @@ import { formatSubmissionMessage, listFileReferences, type SubmissionError } fro
 import { startCase } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
+import type { SecretBox } from '../auth/secret-box';
 import type { CompiledVersion } from '../services/version-cache';
 import { formatReference, referenceYear } from './format-reference';
 import { toOfficeDate } from './office-date';
 import { documentAsText, renderDocument } from './render-document';
 import type { SubmissionContext } from './submission-context';
 import { hashToken } from '../auth/hash-token';
+import { canonicalJson } from './canonical-json';
 
 export interface SubmissionAnswer {
   caseId: string;
   reference: string;
   /**
-   * Lets the applicant follow the case without an account. Only its hash is stored; a replayed submission
-   * (same Idempotency-Key) gets a fresh token, which replaces the earlier one.
+   * Lets the applicant follow the case without an account. The case stores only its hash; a replayed submission
+   * (same Idempotency-Key, same caller) gets the same token, kept sealed for the replay window.
    */
   accessToken: string;
   receipt: { documentId: string; title: string; text: string } | null;
 }
 
+/**
+ * A submission with an Idempotency-Key. A repeated request gets the first answer only from the same caller (the
+ * same account, or anonymous again) with the same body; `secrets` seals the access token for those replays.
+ */
+export interface IdempotencyOptions {
+  key: string;
+  /** The account sending the request (any logged-in account, staff too); null: anonymous. */
+  callerId: string | null;
+  secrets: SecretBox;
+}
+
+/** How long a replay can hand out the access token again; after it the token's sealed copy is forgotten. */
+export const REPLAY_WINDOW_DAYS = 30;
+const REPLAY_WINDOW_MS = REPLAY_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+
 export interface SubmitOptions {
-  idempotencyKey?: string;
+  idempotency?: IdempotencyOptions;
   language: 'de' | 'en';
   now?: Date;
   /** The citizen account applying, if logged in: the case then also appears under their applications. */
@@ -44,7 +61,8 @@ export interface SubmitOptions {
 /**
  * Takes an application: validates it with the version's compiled form (nothing is written if it fails),
  * then creates the case, its first events, the receipt and its deadlines in ONE transaction. With an
- * Idempotency-Key, a repeated request returns the first answer instead of creating another case.
+ * Idempotency-Key, a repeated request of the same caller with the same body returns the first answer (the same
+ * access token) instead of creating another case; anyone else is refused as for another body.
  */
 export async function submitApplication(
   context: SubmissionContext,
@@ -54,13 +72,14 @@ export async function submitApplication(
   options: SubmitOptions,
 ): Promise<SubmissionAnswer> {
   const { db } = context;
-  const requestHash = options.idempotencyKey ? hashRequest(version, body) : '';
-  if (options.idempotencyKey) {
-    const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
+  const { idempotency } = options;
+  const now = options.now ?? new Date();
+  const requestHash = idempotency ? hashRequest(version, body) : '';
+  if (idempotency) {
+    const replay = await replayIdempotent(db, organisation.id, idempotency, requestHash, now);
     if (replay) return replay;
   }
 
-  const now = options.now ?? new Date();
   const today = toOfficeDate(now);
   const result = version.form.validate(body, { language: options.language, today });
   if (!result.valid) {
@@ -125,7 +144,7 @@ export async function submitApplication(
     accessToken,
     receipt: receipt ? { documentId: receipt.id, title: receipt.title, text: documentAsText(receipt.rendered) } : null,
   };
-  // The token is left out of the stored answer: only its hash is ever stored (a replay issues a fresh one).
+  // The token is left out of the stored answer: the case keeps its hash, the key a sealed copy for replays.
   const { accessToken: _omitted, ...storedAnswer } = answer;
   const submission: NewSubmission = {
     caseRow: {
@@ -160,7 +179,17 @@ export async function submitApplication(
       content: d.rendered,
       created_at: now,
     })),
-    ...(options.idempotencyKey ? { idempotency: { key: options.idempotencyKey, requestHash, response: storedAnswer } } : {}),
+    ...(idempotency
+      ? {
+          idempotency: {
+            key: idempotency.key,
+            requestHash,
+            response: storedAnswer,
+            callerId: idempotency.callerId,
+            accessTokenSealed: idempotency.secrets.seal(accessToken, sealContext(organisation.id, caseId, idempotency.key)),
+          },
+        }
+      : {}),
   };
 
   try {
@@ -184,8 +213,8 @@ export async function submitApplication(
       throw new AppError('REFERENCE_CONFLICT', REFERENCE_TAKEN);
     }
     // Another request with this Idempotency-Key committed first: ours wrote nothing; answer with theirs.
-    if (!(error instanceof IdempotencyKeyTaken) || !options.idempotencyKey) throw error;
-    const replay = await replayIdempotent(db, organisation.id, options.idempotencyKey, requestHash);
+    if (!(error instanceof IdempotencyKeyTaken) || !idempotency) throw error;
+    const replay = await replayIdempotent(db, organisation.id, idempotency, requestHash, now);
     if (!replay) throw error;
     return replay;
   }
@@ -256,34 +285,64 @@ async function checkFileReferences(
   return ids;
 }
 
+// One message for another body and another caller alike, so it tells a stranger nothing; a citizen whose login
+// ended between the first attempt and the retry learns what to do.
+const KEY_REUSED = {
+  de: 'Dieser Idempotency-Key wurde schon verwendet: für einen anderen Antrag oder von einem anderen Absender. Falls Sie angemeldet waren, melden Sie sich bitte erneut an.',
+  en: 'This Idempotency-Key was already used: for a different application or by another sender. If you were logged in, please log in again.',
+};
+
+/**
+ * The first answer to a key, if it was stored. Only the caller who sent it, with the same body, gets it; anyone
+ * else gets the refusal a different body gets, which names nothing of the case. The access token is the first
+ * one, opened from its sealed copy: a replay never replaces the token the applicant may already hold.
+ */
 async function replayIdempotent(
   db: Kysely<Database>,
   organisationId: string,
-  key: string,
+  idempotency: IdempotencyOptions,
   requestHash: string,
+  now: Date,
 ): Promise<SubmissionAnswer | undefined> {
-  const existing = await findIdempotencyKey(db, organisationId, key);
+  const existing = await findIdempotencyKey(db, organisationId, idempotency.key);
   if (!existing) return undefined;
-  if (existing.request_hash !== requestHash) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', {
-      de: 'Dieser Idempotency-Key wurde schon für einen anderen Antrag verwendet.',
-      en: 'This Idempotency-Key was already used for a different application.',
+  if (existing.request_hash !== requestHash || existing.caller_id !== idempotency.callerId) throw new AppError('IDEMPOTENCY_KEY_REUSED', KEY_REUSED);
+  const stored = existing.response as Omit<SubmissionAnswer, 'accessToken'>;
+  const accessToken =
+    existing.access_token_sealed !== null && existing.created_at.getTime() > now.getTime() - REPLAY_WINDOW_MS
+      ? openAccessToken(idempotency.secrets, existing.access_token_sealed, sealContext(organisationId, existing.case_id, idempotency.key))
+      : undefined;
+  if (accessToken === undefined) {
+    // Past the window, stored before tokens were kept for replays, or sealed under another SERVER_SECRET: the case
+    // stands and its token is not repeated (a new one would lock out whoever holds the first).
+    throw new AppError('IDEMPOTENCY_KEY_EXPIRED', {
+      de: `Dieser Antrag ist bereits unter dem Aktenzeichen ${stored.reference} eingegangen. Seinen Zugangscode können wir nicht mehr erneut anzeigen; bitte wenden Sie sich mit dem Aktenzeichen an die Behörde.`,
+      en: `This application was already received under the reference ${stored.reference}. Its access code can no longer be shown again; please contact the authority, naming the reference.`,
     });
   }
-  // A client repeats a submission when it lost the first answer, so the first token was never seen: issue a
-  // fresh one and make it the case's token, so no token is ever stored in clear.
-  const accessToken = randomBytes(32).toString('base64url');
-  await db
-    .updateTable('cases')
-    .set({ access_token_hash: hashToken(accessToken) })
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', existing.case_id)
-    .execute();
-  return { ...(existing.response as Omit<SubmissionAnswer, 'accessToken'>), accessToken };
+  return { ...stored, accessToken };
 }
 
+/** Binds a sealed token to its key and case: a sealed value copied to another row does not open. */
+function sealContext(organisationId: string, caseId: string, key: string): string {
+  return `submission-access-token:${organisationId}:${caseId}:${key}`;
+}
+
+/** The sealed token, or undefined if it does not open (sealed under another server secret). */
+function openAccessToken(secrets: SecretBox, sealed: string, context: string): string | undefined {
+  try {
+    return secrets.open(sealed, context);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What makes two requests "the same body": the service version and the answers as canonical JSON, so the same
+ * answers with their keys in another order are the same; arrays keep their order.
+ */
 function hashRequest(version: CompiledVersion, body: unknown): string {
-  return createHash('sha256').update(`${version.serviceId}:${version.version}:${JSON.stringify(body)}`).digest('hex');
+  return createHash('sha256').update(`${version.serviceId}:${version.version}:${canonicalJson(body)}`).digest('hex');
 }
 
 /** Access tokens are stored as SHA-256: high-entropy random tokens need no slow hash, and a leak of the table reveals none. */

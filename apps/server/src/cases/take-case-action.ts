@@ -15,13 +15,12 @@ import {
   type Database,
   type Organisation,
 } from '@amtsweg/db';
-import type { CaseActor } from '@amtsweg/process';
 import type { Kysely } from 'kysely';
 import { AppError } from '../app-error';
 import { loadDocumentSender } from '../documents/document-sender';
 import { renderDocumentPdf } from '../documents/render-document-pdf';
 import type { CompiledVersion } from '../services/version-cache';
-import { recordedRole, SYSTEM_ACTOR } from './case-actor';
+import { eventActorColumns, SYSTEM_ACTOR, type RecordedActor } from './case-actor';
 import type { CaseMovedEvent } from './case-event';
 import { CASE_CONFLICT_MESSAGE, planCaseAction, type CaseActionPlan, type PlannedDocument } from './plan-case-action';
 import { findProposalAtVersion } from './find-proposal-at-version';
@@ -52,7 +51,7 @@ export async function takeCaseAction(
   caseRow: CaseRow,
   version: CompiledVersion,
   actionId: string,
-  actor: CaseActor,
+  actor: RecordedActor,
   body: ActionRequestBody,
   now = new Date(),
 ): Promise<CaseRow> {
@@ -112,7 +111,7 @@ export async function commitCaseMove(
     const proposal = options.proposal;
     if (proposal) {
       await deleteCaseProposal(trx, organisation.id, caseRow.id);
-      if (options.proposalEnds !== 'confirmed') await appendProposalEvent(trx, organisation.id, caseRow.id, 'proposalVoided', result.actor, proposal, { at: now });
+      if (options.proposalEnds !== 'confirmed') await appendProposalEvent(trx, organisation.id, caseRow.id, 'proposalVoided', plan.actor, proposal, { at: now });
     }
     const confirmed =
       proposal && options.proposalEnds === 'confirmed'
@@ -126,8 +125,8 @@ export async function commitCaseMove(
         case_id: caseRow.id,
         at: now,
         kind: 'action',
-        actor_id: byActor ? result.actor.id : 'system',
-        actor_role: byActor ? recordedRole(result.actor) : 'system',
+        // Later steps (automatic moves the action led to) are Amtsweg's own.
+        ...(byActor ? eventActorColumns(plan.actor) : { actor_id: 'system', actor_role: 'system', api_token_id: null }),
         action: step.action,
         from_state: step.from,
         to_state: step.to,
@@ -197,8 +196,7 @@ async function recordProposal(db: Kysely<Database>, organisation: Organisation, 
       case_id: caseRow.id,
       at: now,
       kind: 'proposal',
-      actor_id: result.actor.id,
-      actor_role: recordedRole(result.actor),
+      ...eventActorColumns(plan.actor),
       action: result.action,
       from_state: result.from,
       comment,
@@ -215,7 +213,7 @@ export async function appendProposalEvent(
   organisationId: string,
   caseId: string,
   kind: 'proposalRejected' | 'proposalWithdrawn' | 'proposalVoided',
-  actor: CaseActor,
+  actor: RecordedActor,
   proposal: CaseProposal,
   options: { at: Date; comment?: string | null },
 ): Promise<void> {
@@ -225,8 +223,7 @@ export async function appendProposalEvent(
     case_id: caseId,
     at: options.at,
     kind,
-    actor_id: actor.id,
-    actor_role: recordedRole(actor),
+    ...eventActorColumns(actor),
     action: proposal.action,
     from_state: proposal.state,
     comment: options.comment ?? null,

@@ -1,4 +1,4 @@
-import { claimLoginAttempt, findLoginThrottle, saveSession, type DatabaseKind } from '@amtsweg/db';
+import { ACCOUNT_WIDE_CLIENT, claimLoginAttempt, saveSession, summariseLoginThrottles, type DatabaseKind } from '@amtsweg/db';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '@amtsweg/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../auth/password';
@@ -57,8 +57,9 @@ describe.each(DATABASE_KINDS)('the administration commands on %s', (kind: Databa
   it('resets a locked-out administrator: new password, sessions ended, lock cleared, second factor removed if asked', async () => {
     const user = (await database.db.selectFrom('users').selectAll().where('email', '=', 'it@nordstadt.example').executeTakeFirstOrThrow());
     const address = { organisationId: user.organisation_id, kind: 'staff' as const, email: user.email };
-    for (let i = 0; i < 6; i++) await claimLoginAttempt(database.db, address, { freeAttempts: 5, baseLockSeconds: 60, maxLockSeconds: 3600 });
-    expect((await findLoginThrottle(database.db, address))?.locked_until).not.toBeNull();
+    const policy = { freeAttempts: 5, baseWaitSeconds: 60, maxWaitSeconds: 3600, halfLifeSeconds: 3600 };
+    for (const client of ['ip:192.0.2.1', ACCOUNT_WIDE_CLIENT]) for (let i = 0; i < 6; i++) await claimLoginAttempt(database.db, address, client, policy);
+    expect(await summariseLoginThrottles(database.db, address, new Date(0))).toMatchObject({ waitingClients: 2 });
     await saveSession(database.db, { id: 'sitzung-1', userId: user.id, data: {}, expiresAt: new Date(Date.now() + 3_600_000) });
     await database.db.updateTable('users').set({ totp_secret: 'versiegelt', totp_enabled_at: new Date() }).where('id', '=', user.id).execute();
 
@@ -68,7 +69,7 @@ describe.each(DATABASE_KINDS)('the administration commands on %s', (kind: Databa
     expect(updated.sessions_valid_from).not.toBeNull();
     expect(updated).toMatchObject({ totp_secret: null, totp_enabled_at: null });
     expect(await database.db.selectFrom('sessions').selectAll().where('user_id', '=', user.id).execute()).toEqual([]);
-    expect(await findLoginThrottle(database.db, address)).toBeUndefined();
+    expect(await summariseLoginThrottles(database.db, address, new Date(0))).toEqual({ recentFailures: 0, waitingClients: 0, waitingUntil: null });
     expect(await auditKinds(user.id)).toEqual(['user-created:null', 'password-reset:null', 'user-unlocked:null', 'second-factor-reset:null']);
   });
 

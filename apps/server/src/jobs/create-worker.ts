@@ -7,12 +7,14 @@ import { enqueueDueReminders, fireDueDeadlines, forEachLimited } from './fire-de
 import { describeFailure, RetryLater, type JobContext } from './job-context';
 import { runSchedules, sendStaffMail } from './run-schedules';
 import { sendApplicantMail } from './send-applicant-mail';
+import { ACCOUNT_MAIL_JOB, sendAccountMail } from './send-account-mail';
 
 /** What each kind of job does; an unknown kind fails (and is kept, so a newer server can take it). */
 const HANDLERS: Readonly<Record<string, (context: JobContext, job: JobRow) => Promise<void>>> = {
   caseEvent: fanOutCaseEvent,
   applicantMail: sendApplicantMail,
   staffMail: sendStaffMail,
+  [ACCOUNT_MAIL_JOB]: sendAccountMail,
   deliverWebhook,
 };
 

@@ -1,18 +1,24 @@
 import {
   claimSchedule,
+  DRAFT_LIFETIME_DAYS,
+  deleteAbandonedFileParts,
+  deleteExpiredCitizenRegistrations,
   deleteExpiredSessions,
   deleteFinishedJobs,
   deleteOrphanedFiles,
   deleteStaleDrafts,
+  deleteStaleLoginThrottles,
   enqueueJobs,
   findOrganisationById,
   findUserById,
+  forgetReplayTokens,
   listDigestLines,
   type DigestLine,
   type JobRow,
 } from '@amtsweg/db';
 import { randomUUID } from 'node:crypto';
 import { OFFICE_TIME_ZONE, toOfficeDate } from '../cases/office-date';
+import { REPLAY_WINDOW_DAYS } from '../cases/submit-application';
 import type { JobContext } from './job-context';
 import { organisationAddress } from './organisation-address';
 
@@ -37,17 +43,28 @@ export async function runSchedules(context: JobContext): Promise<void> {
 }
 
 /**
- * Housekeeping: uploads that never reached a case (form uploads after 24 hours, reply attachments whose reply
- * never came after 14 days), expired sessions, drafts not saved for 30 days, finished jobs (done after 7 days,
- * given up after 90 days). Logs how many of each went, nothing about whom.
+ * Housekeeping: uploads that never reached a case (form uploads after 24 hours unless a live draft refers to
+ * them, reply attachments whose reply never came after 14 days) and parts of uploads never finished, expired sessions, drafts not saved for 30 days, finished jobs (done after 7 days,
+ * given up after 90 days), citizens' registrations a week after their link expired, failed-login counts a day after the last failure. Logs how many of each went, nothing about whom.
  */
 export async function keepHouse(context: JobContext): Promise<void> {
   const now = context.now();
-  const files = await deleteOrphanedFiles(context.db, new Date(now.getTime() - DAY), new Date(now.getTime() - 14 * DAY));
+  const files = await deleteOrphanedFiles(context.db, {
+    unusedBefore: new Date(now.getTime() - DAY),
+    pendingBefore: new Date(now.getTime() - 14 * DAY),
+    draftsSavedAfter: new Date(now.getTime() - DRAFT_LIFETIME_DAYS * DAY),
+  });
+  await deleteAbandonedFileParts(context.db, new Date(now.getTime() - HOUR));
   await deleteExpiredSessions(context.db);
   const drafts = await deleteStaleDrafts(context.db, now);
   const jobs = await deleteFinishedJobs(context.db, new Date(now.getTime() - 7 * DAY), new Date(now.getTime() - 90 * DAY));
-  context.log.info({ files, drafts, jobs }, 'housekeeping done');
+  // A week past their expiry: until then a late click still hears "expired" or "already confirmed".
+  await deleteExpiredCitizenRegistrations(context.db, new Date(now.getTime() - 7 * DAY));
+  // Past the replay window a submission's access token is not handed out again: its sealed copy goes.
+  const replayTokens = await forgetReplayTokens(context.db, new Date(now.getTime() - REPLAY_WINDOW_DAYS * DAY));
+  // Failed-login counts a day after their last failure: decayed to nothing (they halve every hour).
+  const loginThrottles = await deleteStaleLoginThrottles(context.db, new Date(now.getTime() - DAY));
+  context.log.info({ files, drafts, jobs, replayTokens, loginThrottles }, 'housekeeping done');
 }
 
 /** One digest e-mail per caseworker with new or overdue cases in their services since yesterday's digest. */

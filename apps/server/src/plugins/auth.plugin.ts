@@ -61,9 +61,12 @@ export interface RateLimits {
   upload: number;
   /** Checking answers without submitting ("Continue" in the portal): once per page, so ten times the submissions. */
   validation: number;
+  /** Bytes of uploaded files per client address within `uploadWindowMinutes`, on top of the count (0: no budget). */
+  uploadBytes: number;
+  uploadWindowMinutes: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120, validation: 600 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { login: 10, submission: 60, upload: 120, validation: 600, uploadBytes: 200 * 1024 * 1024, uploadWindowMinutes: 60 };
 export const API_TOKEN_PREFIX = 'amtsweg_';
 const SESSION_HOURS = 8;
 

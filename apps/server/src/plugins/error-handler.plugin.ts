@@ -35,6 +35,8 @@ function errorHandlerPlugin(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const language = pickLanguage(request.headers['accept-language']);
     if (error instanceof AppError) {
+      // A refusal that ends by itself says when (seconds), in the body and as Retry-After.
+      if (typeof error.details.retryAfter === 'number') void reply.header('retry-after', String(error.details.retryAfter));
       void reply.status(error.statusCode).send({ code: error.code, message: error.appMessage[language], requestId: request.id, ...localizeDetails(error.details, language) });
       return;
     }

@@ -26,6 +26,7 @@ export const ERROR_SCHEMA = {
     currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },
     updatedAt: { type: ['string', 'null'], format: 'date-time', description: 'On 409 of a citizen’s draft: when the stored draft was saved (null: there is none)' },
     reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine' },
+    retryAfter: { type: 'integer', description: 'On 429 LOGIN_THROTTLED: seconds until this client may try again (also sent as Retry-After)' },
   },
 } as const;
 

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
   countUnusedRecoveryCodes,
   deleteUserSession,
   findOrganisationBySlug,
-  findUserByEmail,
-  insertUser,
   listServiceRoles,
   listUserSessions,
   replaceRecoveryCodes,
@@ -17,7 +14,7 @@ import {
 } from '@amtsweg/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest, Session } from 'fastify';
 import { AppError } from '../app-error';
-import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, stageAfterPassword, stageUnderOrganisationRules, startSession } from '../auth/log-in';
+import { checkAccountSecret, checkPassword, endSessions, INVALID_CREDENTIALS, rememberBrowser, stageAfterPassword, stageUnderOrganisationRules, startSession } from '../auth/log-in';
 import { permissionsOfRoles } from '../auth/permissions';
 import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/password';
 import type { UserPrincipal } from '../auth/principal';
@@ -26,9 +23,9 @@ import { SESSION_HANDLE_PATTERN, sessionHandle } from '../auth/session-client';
 import { ERROR_RESPONSE } from './shared-schemas';
 
 const ERROR = ERROR_RESPONSE;
-const EMAIL = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' } as const;
+export const EMAIL = { type: 'string', minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' } as const;
 const PASSWORD = { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH } as const;
-const NEW_PASSWORD = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `At least ${MIN_PASSWORD_LENGTH} characters` } as const;
+export const NEW_PASSWORD = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH, description: `At least ${MIN_PASSWORD_LENGTH} characters` } as const;
 const CODE = { type: 'string', minLength: 6, maxLength: 24, pattern: '^[0-9A-Za-z -]+$', description: 'A 6-digit code of the authenticator app, or a recovery code' } as const;
 
 export const ACCOUNT_VIEW = {
@@ -56,7 +53,7 @@ export const ACCOUNT_VIEW = {
   },
 } as const;
 
-const SESSION_ANSWER = {
+export const SESSION_ANSWER = {
   type: 'object',
   required: ['account'],
   properties: {
@@ -65,12 +62,17 @@ const SESSION_ANSWER = {
   },
 } as const;
 
-const WRONG_CODE = {
-  de: 'Der Code stimmt nicht – oder das Konto ist nach mehreren Fehlversuchen für einige Minuten gesperrt.',
-  en: 'The code is not correct – or the account is locked for a few minutes after several failed attempts.',
-};
+const WRONG_CODE = { de: 'Der Code stimmt nicht.', en: 'The code is not correct.' };
 
-/** Logging in and out, the caller's own account, its password and second factor; citizens registering. */
+/** What the login routes say about failed attempts (issue 18, finding 2). */
+const THROTTLE_DESCRIPTION =
+  'Failed attempts are counted per address and client: a browser that logged in to the address before (cookie `amtsweg_login_client`, given with a correct password), ' +
+  'else the network address (IPv6 per /64). After five failures from one client, ' +
+  'that client waits 30 s, doubling with each further failure up to 15 min: 429 `LOGIN_THROTTLED` with `Retry-After` (seconds, also as `retryAfter`). ' +
+  'The count halves every hour. Other clients are not held back, so nobody can lock an account by failing on purpose; ' +
+  'the answers are the same whether an account exists or not.';
+
+/** Logging in and out, the caller's own account, its password and second factor (citizens registering: citizen-registration.routes). */
 export function accountRoutes(app: FastifyInstance): void {
   const db = () => app.database.db;
   const loginLimit = () => ({ max: app.rateLimits.login, timeWindow: 60_000 });
@@ -82,6 +84,7 @@ export function accountRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Log in with email and password; the answer says whether a second factor is still needed',
+        description: THROTTLE_DESCRIPTION,
         body: {
           type: 'object',
           required: ['email', 'password'],
@@ -104,6 +107,7 @@ export function accountRoutes(app: FastifyInstance): void {
       // An unknown organisation is answered like an unknown account (after the same work).
       const user = await checkPassword(app, request, organisation ?? app.organisation, body.kind ?? 'staff', body.email, body.password);
       if (!organisation || !user) throw new AppError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
+      rememberBrowser(app, request, reply, { organisationId: organisation.id, kind: body.kind ?? 'staff', email: body.email });
       await startSession(app, request, user, stageAfterPassword(user, organisation), 'password');
       return sessionAnswer(app, request, reply, user);
     },
@@ -116,6 +120,9 @@ export function accountRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['auth'],
         summary: 'Complete the login with a code of the authenticator app or a recovery code',
+        description:
+          'Only someone who knows the password gets here, so wrong codes (and wrong current passwords, `PUT /api/auth/password`) are counted for the account as a whole, ' +
+          'whatever the network: after five, 429 `LOGIN_THROTTLED` with `Retry-After`, 30 s doubling up to 15 min; the count halves every hour.',
         body: { type: 'object', required: ['code'], additionalProperties: false, properties: { code: CODE } },
         response: { 200: SESSION_ANSWER, 400: ERROR, 401: ERROR, 403: ERROR, 429: ERROR },
       },
@@ -199,8 +206,8 @@ export function accountRoutes(app: FastifyInstance): void {
       );
       if (!correct) {
         throw new AppError('INVALID_CREDENTIALS', {
-          de: 'Das bisherige Passwort stimmt nicht – oder das Konto ist nach mehreren Fehlversuchen für einige Minuten gesperrt.',
-          en: 'The current password is wrong – or the account is locked for a few minutes after several failed attempts.',
+          de: 'Das bisherige Passwort stimmt nicht.',
+          en: 'The current password is wrong.',
         });
       }
       await updateUser(db(), principal.user.organisation_id, principal.user.id, { password_hash: await hashPassword(newPassword) });
@@ -240,7 +247,6 @@ export function accountRoutes(app: FastifyInstance): void {
 
   secondFactorRoutes(app);
   ownSessionRoutes(app);
-  citizenRegistrationRoute(app);
 }
 
 /** Enrolling, replacing and removing the own second factor (TOTP) and its recovery codes. */
@@ -472,50 +478,8 @@ async function findOwnSessions(db: Executor, user: UserRow, currentSessionId: st
   return sessions.sort((a, b) => Number(b.current) - Number(a.current) || b.startedAt.localeCompare(a.startedAt));
 }
 
-/** Citizens open an account themselves (staff accounts are created by an administrator). */
-function citizenRegistrationRoute(app: FastifyInstance): void {
-  app.post(
-    '/api/auth/register',
-    {
-      config: { access: 'public', csrf: false, rateLimit: { max: app.rateLimits.login, timeWindow: 60_000 } },
-      schema: {
-        tags: ['auth'],
-        summary: 'Open a citizen account with email and password, and log in',
-        body: {
-          type: 'object',
-          required: ['email', 'password', 'displayName'],
-          additionalProperties: false,
-          properties: { email: EMAIL, password: NEW_PASSWORD, displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' } },
-        },
-        response: { 201: SESSION_ANSWER, 400: ERROR, 409: ERROR, 422: ERROR, 429: ERROR },
-      },
-    },
-    async (request, reply) => {
-      const body = request.body as { email: string; password: string; displayName: string };
-      const { organisation } = request;
-      checkPasswordStrength(body.password, body.email, '/body/password');
-      if (await findUserByEmail(app.database.db, organisation.id, 'citizen', body.email)) {
-        const message = { de: 'Für diese E-Mail-Adresse gibt es schon ein Konto.', en: 'There is an account for this email address already.' };
-        throw new AppError('EMAIL_TAKEN', message, { errors: [{ path: '/body/email', code: 'taken', message }] });
-      }
-      const user = await insertUser(app.database.db, {
-        id: randomUUID(),
-        organisation_id: organisation.id,
-        kind: 'citizen',
-        email: body.email,
-        display_name: body.displayName.trim(),
-        password_hash: await hashPassword(body.password),
-      });
-      await auditOwnAccount(app.database.db, request, user, 'account-registered');
-      await startSession(app, request, user, 'complete', 'registration');
-      reply.status(201);
-      return sessionAnswer(app, request, reply, user);
-    },
-  );
-}
-
 /** The account as its owner sees it, with a CSRF token for this session. */
-async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
+export async function sessionAnswer(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, user: UserRow) {
   // A token's rights are its scopes within the account's roles; it has no session (nor CSRF token).
   const viaToken = request.principal.kind === 'user' && request.principal.via === 'token';
   // At login the request was resolved as anonymous (the site's organisation); the account may be another's.

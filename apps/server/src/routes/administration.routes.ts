@@ -3,9 +3,8 @@ import {
   addServiceRole,
   appendAuditEvent,
   clearLoginAttempts,
-  findLoginThrottle,
+  summariseLoginThrottles,
   findServiceById,
-  findServiceVersion,
   findUserByEmail,
   findUserById,
   findUserNames,
@@ -13,6 +12,7 @@ import {
   insertUser,
   listApiTokens,
   listAuditEvents,
+  listPublishedServiceRoles,
   listServiceRoles,
   listServices,
   listUsers,
@@ -24,19 +24,18 @@ import {
   revokeApiToken,
   updateUser,
   type ApiTokenInfo,
-  type Service,
   type Executor,
   type StaffRole,
   type UserRow,
   type UserUpdate,
 } from '@amtsweg/db';
-import type { LocalizedText, ServiceDefinition } from '@amtsweg/definitions';
+import { isReservedRoleId, RESERVED_ROLE_IDS, type LocalizedText, type RoleDefinition, type ServiceDefinition } from '@amtsweg/definitions';
 import { endOfDay } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
 import { endSessions } from '../auth/log-in';
 import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password';
-import { ROLE_PERMISSIONS, STAFF_ROLES, TOKEN_SCOPES } from '../auth/permissions';
+import { permissionsOfRoles, ROLE_PERMISSIONS, STAFF_ROLES, TOKEN_SCOPES, type Permission } from '../auth/permissions';
 import type { UserPrincipal } from '../auth/principal';
 import { hashToken } from '../auth/hash-token';
 import { API_TOKEN_PREFIX } from '../plugins/auth.plugin';
@@ -48,7 +47,8 @@ const USER_NOT_FOUND = { de: 'Dieses Konto gibt es nicht.', en: 'There is no suc
 const SERVICE_ROLES = {
   type: 'array',
   maxItems: 200,
-  description: 'Process roles per service (a caseworker sees only the cases of these services)',
+  description:
+    'Process roles per service (a caseworker sees only the cases of these services). Each role must be declared by a published version of its service; the built-in actors `applicant` and `system` are never granted (422 `ROLE_UNKNOWN` naming the entry).',
   items: {
     type: 'object',
     required: ['serviceId', 'role'],
@@ -87,8 +87,9 @@ const USER_VIEW = {
     roles: { type: 'array', items: { type: 'string' } },
     serviceRoles: { type: 'array', items: { type: 'object', properties: { serviceId: { type: 'string' }, role: { type: 'string' } } } },
     secondFactorEnabled: { type: 'boolean' },
-    failedLogins: { type: 'integer' },
-    lockedUntil: { type: ['string', 'null'], format: 'date-time' },
+    failedLogins: { type: 'integer', description: 'Failed logins of the last 24 hours from every client (each counted until that client logs in)' },
+    waitingClients: { type: 'integer', description: 'Clients (network addresses) that must wait after failed logins; others log in as usual' },
+    lockedUntil: { type: ['string', 'null'], format: 'date-time', description: 'Until when the last of the waiting clients waits (null: none); `unlock` ends every wait' },
     disabled: { type: 'boolean' },
     createdAt: { type: 'string', format: 'date-time' },
   },
@@ -101,7 +102,7 @@ const TOKEN_VIEW = {
     id: { type: 'string' },
     name: { type: 'string' },
     userId: { type: 'string' },
-    userName: { type: ['string', 'null'], description: 'The display name of the account the token acts for' },
+    userName: { type: ['string', 'null'], description: 'The display name of the person the token acts for (who created it; tokens made for someone else before issue 18 are revoked)' },
     scopes: { type: 'array', items: { type: 'string' } },
     createdBy: { type: 'string' },
     createdByName: { type: ['string', 'null'], description: 'Who created it (null: the account is gone)' },
@@ -225,7 +226,8 @@ function userRoutes(app: FastifyInstance): void {
           '`roles` replaces the staff roles as a whole (the operator role is kept as it is: it is never granted here). `serviceRoles` replaces the process roles per service as a whole; ' +
           'a list that leaves out grants the account holds is refused with 409 `SERVICE_ROLES_DROPPED`, naming each such grant in `dropped` (service title and role label), ' +
           'unless `dropServiceRoles` lists exactly those grants. To add or remove one grant, use `POST /api/users/{userId}/service-roles` and ' +
-          '`DELETE /api/users/{userId}/service-roles/{serviceId}/{role}` instead.',
+          '`DELETE /api/users/{userId}/service-roles/{serviceId}/{role}` instead. Every role in `serviceRoles` must be declared by a published version of its service ' +
+          '(not only by the draft) and must not be a built-in actor (`applicant`, `system`): 422 `ROLE_UNKNOWN` naming the entry otherwise.',
         params: uuidParams('userId'),
         body: {
           type: 'object',
@@ -238,7 +240,7 @@ function userRoutes(app: FastifyInstance): void {
             dropServiceRoles: { ...SERVICE_ROLES, description: 'Confirms that serviceRoles takes these grants away: exactly the held grants the new list leaves out' },
             password: PASSWORD,
             disabled: { type: 'boolean' },
-            unlock: { const: true, description: 'Clear failed attempts and a lock' },
+            unlock: { const: true, description: 'Clear the failed attempts of every client and end their waits' },
             resetSecondFactor: { const: true, description: 'Remove the second factor (lost phone); the account enrols again' },
           },
         },
@@ -328,13 +330,16 @@ function serviceRoleRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['administration'],
         summary: 'Grant a staff account one process role on one service',
-        description: 'Adds the grant and leaves every other one as it is: 201 when added, 200 when the account held it already (nothing changes). Audited as `role-granted`.',
+        description:
+          'Adds the grant and leaves every other one as it is: 201 when added, 200 when the account held it already (nothing changes). Audited as `role-granted`. ' +
+          'The role must be declared by a published version of the service (any version: cases keep the version they were filed under; a role only the draft declares is not grantable yet) ' +
+          'and must not be a built-in actor (`applicant`, `system`, in any spelling): 422 `ROLE_UNKNOWN` with the entry at `/body/role` (`code` `unknown` or `reserved`).',
         params: uuidParams('userId'),
         body: {
           type: 'object',
           required: ['serviceId', 'role'],
           additionalProperties: false,
-          properties: { serviceId: { type: 'string', format: 'uuid' }, role: { type: 'string', pattern: ID_PATTERN, description: 'A role the service declares' } },
+          properties: { serviceId: { type: 'string', format: 'uuid' }, role: { type: 'string', pattern: ID_PATTERN, description: 'A role a published version of the service declares' } },
         },
         response: { 200: USER_VIEW, 201: USER_VIEW, 400: ERROR, 401: ERROR, 403: ERROR, 404: ERROR, 422: ERROR },
       },
@@ -365,7 +370,9 @@ function serviceRoleRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['administration'],
         summary: 'Take one process role on one service away from a staff account',
-        description: 'Removes the grant and leaves every other one as it is; 404 `SERVICE_ROLE_NOT_GRANTED` when the account does not hold it. Audited as `role-revoked`.',
+        description:
+          'Removes the grant and leaves every other one as it is; 404 `SERVICE_ROLE_NOT_GRANTED` when the account does not hold it. Audited as `role-revoked`. ' +
+          'Any held grant can be removed, also one the service no longer declares or one of a built-in actor stored before such grants were refused.',
         params: {
           type: 'object',
           required: ['userId', 'serviceId', 'role'],
@@ -402,7 +409,8 @@ function roleRoutes(app: FastifyInstance): void {
       config: { access: 'users:manage' },
       schema: {
         tags: ['administration'],
-        summary: 'What can be granted: the staff roles with their permissions, and the process roles each service declares',
+        summary: 'What can be granted: the staff roles with their permissions, and the process roles the published versions of each service declare',
+        description: 'A role only a draft declares is not listed until it is published; the built-in actors `applicant` and `system` never are.',
         response: {
           200: {
             type: 'object',
@@ -441,7 +449,7 @@ function roleRoutes(app: FastifyInstance): void {
             serviceId: service.id,
             slug: service.slug,
             title: (service.draft as Partial<ServiceDefinition>).title ?? { de: service.slug },
-            roles: [...(await declaredServiceRoles(db, request.organisation.id, service))].map(([id, label]) => ({ id, label })),
+            roles: [...(await publishedServiceRoles(db, request.organisation.id, service.id))].map(([id, label]) => ({ id, label })),
           })),
         ),
       };
@@ -475,14 +483,16 @@ function apiTokenRoutes(app: FastifyInstance): void {
       config: { access: 'tokens:manage' },
       schema: {
         tags: ['administration'],
-        summary: 'Create a token for an integration: acts for a staff account, limited to scopes; shown once',
+        summary: 'Create a token for an integration: it acts for you, the person creating it, limited to scopes; shown once',
+        description:
+          'A token acts only for the person who creates it: what it may do is its scopes within that person’s current roles, and the case history names that person and the token. A scope your roles do not grant, or a userId other than your own, is refused naming the field. A token can never be the second pair of eyes of the four-eyes principle.',
         body: {
           type: 'object',
-          required: ['name', 'userId', 'scopes'],
+          required: ['name', 'scopes'],
           additionalProperties: false,
           properties: {
             name: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
-            userId: { type: 'string', format: 'uuid', description: 'The staff account the integration acts as (its roles bound the scopes)' },
+            userId: { type: 'string', format: 'uuid', description: 'Optional; only your own account id (a token acts for the person who creates it)' },
             scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: TOKEN_SCOPES } },
             expiresAt: { type: 'string', format: 'date-time' },
           },
@@ -497,18 +507,31 @@ function apiTokenRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as { name: string; userId: string; scopes: string[]; expiresAt?: string };
+      const body = request.body as { name: string; userId?: string; scopes: string[]; expiresAt?: string };
       const organisationId = request.organisation.id;
-      const owner = await findUserById(db(), organisationId, body.userId);
-      if (!owner || owner.kind !== 'staff' || owner.disabled_at) {
-        const message = { de: 'Dieses Mitarbeiterkonto gibt es nicht.', en: 'There is no such staff account.' };
-        throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/userId', code: 'unknown', message }] });
+      // A token acts for the person who creates it (issue 18): never in a colleague's name.
+      const owner = (request.principal as UserPrincipal).user;
+      if (body.userId !== undefined && body.userId !== owner.id) {
+        const message = {
+          de: 'Ein API-Token handelt immer für die Person, die es erstellt. Ein Token für ein anderes Konto kann nur dessen Inhaber selbst erstellen.',
+          en: 'An API token always acts for the person who creates it. Only its holder can create a token for another account.',
+        };
+        throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/userId', code: 'notCreator', message }] });
+      }
+      const granted = permissionsOfRoles(owner.roles);
+      const notGranted = body.scopes.flatMap((scope, index) => (granted.has(scope as Permission) ? [] : [index]));
+      if (notGranted.length > 0) {
+        const message = {
+          de: 'Ihre Rollen erlauben diese Berechtigung nicht; ein Token kann nie mehr als die Person, die es erstellt.',
+          en: 'Your roles do not grant this scope; a token can never do more than the person who creates it.',
+        };
+        throw new AppError('REQUEST_INVALID', message, { errors: notGranted.map((index) => ({ path: `/body/scopes/${index}`, code: 'notGranted', message })) });
       }
       if (body.expiresAt && new Date(body.expiresAt) <= new Date()) {
         const message = { de: 'Das Ablaufdatum liegt in der Vergangenheit.', en: 'The expiry date is in the past.' };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/expiresAt', code: 'past', message }] });
       }
-      const actor = (request.principal as UserPrincipal).user;
+      const actor = owner;
       const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const created = await db()
         .transaction()
@@ -665,20 +688,30 @@ async function loadStaffUser(app: FastifyInstance, request: FastifyRequest): Pro
   return user;
 }
 
-/** The process roles a service declares, in its draft or its published version (by id, with their labels). */
-async function declaredServiceRoles(db: Executor, organisationId: string, service: Service): Promise<Map<string, LocalizedText>> {
+/**
+ * The process roles that can be granted on a service: those its published versions declare, by id with the label
+ * of the newest version declaring it. Any published version counts, not only the current one: a case keeps the
+ * version it was filed under, and its tasks need people holding that version's roles. A draft counts for nothing
+ * (issue 18: a draft declared `applicant`, and staff were granted it), and a built-in actor's id never counts,
+ * even where a version published before the check declares it.
+ */
+async function publishedServiceRoles(db: Executor, organisationId: string, serviceId: string): Promise<Map<string, LocalizedText>> {
   const roles = new Map<string, LocalizedText>();
-  for (const role of (service.draft as Partial<ServiceDefinition>).settings?.roles ?? []) roles.set(role.id, role.label);
-  if (service.published_version !== null) {
-    const published = await findServiceVersion(db, organisationId, service.id, service.published_version);
-    for (const role of (published?.definition as ServiceDefinition | undefined)?.settings.roles ?? []) if (!roles.has(role.id)) roles.set(role.id, role.label);
+  for (const version of await listPublishedServiceRoles(db, organisationId, serviceId)) {
+    const declared = Array.isArray(version.roles) ? (version.roles as RoleDefinition[]) : [];
+    for (const role of declared) if (!isReservedRoleId(role.id) && !roles.has(role.id)) roles.set(role.id, role.label);
   }
   return roles;
 }
 
+const RESERVED_ROLE_MESSAGE = (role: string) => ({
+  de: `„${role}“ steht für einen eingebauten Beteiligten (${RESERVED_ROLE_IDS.join(', ')}) und lässt sich niemandem als Rolle geben.`,
+  en: `“${role}” stands for a built-in actor (${RESERVED_ROLE_IDS.join(', ')}) and cannot be granted to anyone as a role.`,
+});
+
 /**
- * Every granted role must be one the service declares (in its draft or its published version). `pathOf` names
- * the field of a grant in the body (by default the entry of `serviceRoles`).
+ * Every granted role must be one a published version of the service declares, and never a built-in actor's id.
+ * `pathOf` names the field of a grant in the body (by default the entry of `serviceRoles`).
  */
 async function checkServiceRoles(
   db: Executor,
@@ -693,11 +726,16 @@ async function checkServiceRoles(
       errors.push({ path: pathOf('serviceId', index), code: 'unknown', message: { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' } });
       continue;
     }
-    if (!(await declaredServiceRoles(db, organisationId, service)).has(grant.role)) {
+    if (isReservedRoleId(grant.role)) {
+      errors.push({ path: pathOf('role', index), code: 'reserved', message: RESERVED_ROLE_MESSAGE(grant.role) });
+    } else if (!(await publishedServiceRoles(db, organisationId, service.id)).has(grant.role)) {
       errors.push({
         path: pathOf('role', index),
         code: 'unknown',
-        message: { de: `Der Dienst kennt die Rolle „${grant.role}“ nicht.`, en: `The service has no role “${grant.role}”.` },
+        message: {
+          de: `Der Dienst kennt die Rolle „${grant.role}“ nicht: Keine veröffentlichte Version legt sie an.`,
+          en: `The service has no role “${grant.role}”: no published version declares it.`,
+        },
       });
     }
   }
@@ -711,7 +749,7 @@ const grantKey = (serviceId: string, role: string) => `${serviceId} ${role}`;
 /** A grant with the service's title and the role's label (the role's id where the service no longer declares it). */
 async function describeGrant(db: Executor, organisationId: string, grant: { service_id: string; role: string }) {
   const service = await findServiceById(db, organisationId, grant.service_id);
-  const roles = service ? await declaredServiceRoles(db, organisationId, service) : new Map<string, LocalizedText>();
+  const roles = service ? await publishedServiceRoles(db, organisationId, service.id) : new Map<string, LocalizedText>();
   return {
     serviceId: grant.service_id,
     role: grant.role,
@@ -765,10 +803,13 @@ async function checkDroppedGrants(
   );
 }
 
+/** How far back the failed logins shown to administrators go. */
+const RECENT_FAILURES_MS = 24 * 3600 * 1000;
+
 async function toUserView(db: Executor, user: UserRow) {
   const [grants, throttle] = await Promise.all([
     listServiceRoles(db, user.organisation_id, user.id),
-    findLoginThrottle(db, { organisationId: user.organisation_id, kind: user.kind, email: user.email }),
+    summariseLoginThrottles(db, { organisationId: user.organisation_id, kind: user.kind, email: user.email }, new Date(Date.now() - RECENT_FAILURES_MS)),
   ]);
   return {
     id: user.id,
@@ -777,8 +818,9 @@ async function toUserView(db: Executor, user: UserRow) {
     roles: user.roles,
     serviceRoles: grants.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
     secondFactorEnabled: user.totp_enabled_at !== null,
-    failedLogins: throttle?.failures ?? 0,
-    lockedUntil: throttle?.locked_until && throttle.locked_until > new Date() ? throttle.locked_until.toISOString() : null,
+    failedLogins: throttle.recentFailures,
+    waitingClients: throttle.waitingClients,
+    lockedUntil: throttle.waitingUntil?.toISOString() ?? null,
     disabled: user.disabled_at !== null,
     createdAt: user.created_at.toISOString(),
   };

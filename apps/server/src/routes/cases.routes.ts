@@ -7,6 +7,7 @@ import {
   findUserById,
   listServiceRoles,
   findCaseDocument,
+  findApiTokenNames,
   findCaseProposal,
   listCaseDocuments,
   listCaseEvents,
@@ -15,10 +16,9 @@ import {
 } from '@amtsweg/db';
 import { listAvailableActions, type PersistedCase } from '@amtsweg/process';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseActor } from '@amtsweg/process';
 import { AppError } from '../app-error';
 import { caseViewerOf, type UserPrincipal } from '../auth/principal';
-import { recordedRole, resolveCaseActor } from '../cases/case-actor';
+import { eventActorColumns, resolveCaseActor, type RecordedActor } from '../cases/case-actor';
 import { documentAsText, type RenderedDocument } from '../cases/render-document';
 import { sendDocumentPdf } from './send-document-pdf';
 import { CASE_CONFLICT_MESSAGE, caseGuardOptions, toPendingProposal } from '../cases/plan-case-action';
@@ -110,6 +110,12 @@ export const CASE_VIEW = {
           kind: { type: 'string' },
           actorId: { type: 'string' },
           actorRole: { type: 'string' },
+          apiToken: {
+            type: ['object', 'null'],
+            description: 'The API token the entry came through (its person is actorId); null: a session, the applicant or Amtsweg itself',
+            required: ['id', 'name'],
+            properties: { id: { type: 'string' }, name: { type: ['string', 'null'] } },
+          },
           action: { type: ['string', 'null'] },
           fromState: { type: ['string', 'null'] },
           toState: { type: ['string', 'null'] },
@@ -345,8 +351,7 @@ function caseSideRoutes(app: FastifyInstance): void {
             organisation_id: organisationId,
             case_id: caseId,
             kind: 'assigned',
-            actor_id: actor.id,
-            actor_role: recordedRole(actor),
+            ...eventActorColumns(actor),
             details: { from: caseRow.assignee_id, to: assigneeId },
             internal: true,
           });
@@ -389,8 +394,7 @@ function caseSideRoutes(app: FastifyInstance): void {
         case_id: caseId,
         at,
         kind: 'note',
-        actor_id: actor.id,
-        actor_role: recordedRole(actor),
+        ...eventActorColumns(actor),
         comment: text.trim(),
         internal: true,
       });
@@ -522,7 +526,7 @@ export function toDocumentView(document: { id: string; kind: string; title: stri
 const PROPOSAL_ROUTES = { confirm: 'confirm', reject: 'reject-proposal', withdraw: 'withdraw-proposal' } as const;
 
 /** The staff view of a case: data, the actions the caller may take now, a waiting proposal, history, documents. */
-export async function buildCaseView(app: FastifyInstance, request: FastifyRequest, caseRow: CaseRow, version: CompiledVersion, actor: CaseActor) {
+export async function buildCaseView(app: FastifyInstance, request: FastifyRequest, caseRow: CaseRow, version: CompiledVersion, actor: RecordedActor) {
   const { definition } = version;
   const state = definition.process.states.find((s) => s.id === caseRow.state);
   const data = caseRow.data as Record<string, unknown>;
@@ -536,6 +540,9 @@ export async function buildCaseView(app: FastifyInstance, request: FastifyReques
     proposal: toPendingProposal(proposal),
   });
   const choices = listed.ok ? listed.proposal : undefined;
+  // A token is never the second pair of eyes: it may only withdraw its person's own proposal.
+  const answers = choices?.answers.filter((answer) => actor.apiTokenId === undefined || answer === 'withdraw') ?? [];
+  const tokenNames = await findApiTokenNames(app.database.db, request.organisation.id, events.flatMap((e) => (e.api_token_id ? [e.api_token_id] : [])));
   return {
     id: caseRow.id,
     reference: caseRow.reference,
@@ -560,7 +567,7 @@ export async function buildCaseView(app: FastifyInstance, request: FastifyReques
             proposedAt: proposal.proposed_at.toISOString(),
             inputs: proposal.inputs as Record<string, string>,
             comment: proposal.comment,
-            available: choices.answers.map((answer) => PROPOSAL_ROUTES[answer]),
+            available: answers.map((answer) => PROPOSAL_ROUTES[answer]),
           }
         : null,
     history: events.map((e) => ({
@@ -568,6 +575,7 @@ export async function buildCaseView(app: FastifyInstance, request: FastifyReques
       kind: e.kind,
       actorId: e.actor_id,
       actorRole: e.actor_role,
+      apiToken: e.api_token_id ? { id: e.api_token_id, name: tokenNames.get(e.api_token_id) ?? null } : null,
       action: e.action,
       fromState: e.from_state,
       toState: e.to_state,

@@ -3,25 +3,36 @@ import multipart from '@fastify/multipart';
 import { countPendingFiles, deletePendingFile, findServiceById, insertFile } from '@amtsweg/db';
 import type { FileField } from '@amtsweg/definitions';
 import { describeMediaTypes, formatSubmissionMessage, type MessageParams, type SubmissionErrorCode } from '@amtsweg/forms';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, pickLanguage } from '../app-error';
 import { loadVersion } from '../services/load-version';
 import { loadApplicantCase, MAX_REPLY_FILES } from './applicant.routes';
 import { FILE_NOT_FOUND } from './cases.routes';
+import { findActiveContent } from '../uploads/find-active-content';
+import { createUploadBudget, type UploadBudget } from '../uploads/upload-budget';
 import { readOneFile } from './read-one-file';
 import { uuidParams } from './shared-schemas';
 
 /** The largest file any field may allow (the schema's bound); a field's own limit is checked while streaming. */
 const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/**
+ * On PGlite a file is written in parts of this size, each its own statement: PGlite answers every request on one
+ * thread, and one 10 MB statement held it for seconds (issue 18, finding 8). PostgreSQL takes the file at once.
+ */
+const PGLITE_PART_BYTES = 1024 * 1024;
 
 /**
  * Files are uploaded before submitting and referenced by id. The upload names the service and the field;
  * size and type are checked against that field, and the type against the file's actual content (a PDF must
- * start like a PDF), so a renamed executable is refused.
+ * start like a PDF), so a renamed executable is refused. Markup with active content (scripts, event attributes,
+ * embedded documents, entity declarations) is refused whatever type the field allows. Each client address has
+ * a byte budget per time window besides the count limit; uploads no case took are deleted by the housekeeping.
  */
 export async function filesRoutes(app: FastifyInstance): Promise<void> {
   await app.register(multipart, { limits: { files: 1, fields: 5, fieldSize: 1000, fileSize: MAX_FILE_BYTES, parts: 10 } });
+  const budget = createUploadBudget({ bytes: app.rateLimits.uploadBytes, windowMs: app.rateLimits.uploadWindowMinutes * 60_000 });
+  const partBytes = app.database.kind === 'pglite' ? PGLITE_PART_BYTES : undefined;
 
   app.post(
     '/api/files',
@@ -30,6 +41,13 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['submissions'],
         summary: 'Upload one file for a file field of a published service (multipart: serviceId, field, then file)',
+        description:
+          'Type and size are checked against the field, the type against the content. Markup with active content (SVG, XHTML, HTML or other XML ' +
+          'with scripts, event attributes, javascript: addresses, embedded documents, xml-stylesheet instructions or a DOCTYPE; also UTF-16, ' +
+          'after comments or gzip-compressed) is refused as `fileActiveContent` whatever type the field allows. Each client address may ' +
+          'upload a limited number of files per minute and a limited number of bytes per time window (`UPLOAD_BUDGET_MB` per ' +
+          '`UPLOAD_BUDGET_MINUTES`); beyond either the answer is 429 with Retry-After (`uploadVolume` for the byte budget). ' +
+          'A file no application takes within 24 hours is deleted, unless a saved draft refers to it.',
         consumes: ['multipart/form-data'],
         response: {
           201: FILE_ANSWER,
@@ -37,6 +55,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
           404: { $ref: 'Error#' },
           413: { $ref: 'Error#' },
           415: { $ref: 'Error#' },
+          429: { $ref: 'Error#' },
         },
       },
     },
@@ -44,13 +63,13 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
       const language = pickLanguage(request.headers['accept-language']);
       const fields: Record<string, string> = {};
       let serviceId = '';
-      const upload = await readCheckedFile(request, language, fields, async () => {
+      const upload = await closingOnRefusal(reply, readCheckedFile(request, language, fields, budget, async () => {
         const field = await resolveFileField(app, request.organisation.id, fields.serviceId, fields.field);
         serviceId = field.serviceId;
         return { label: field.element.label[language] ?? field.element.label.de, accept: field.element.accept, maxSizeBytes: field.element.maxSizeBytes };
-      });
+      }));
       const id = randomUUID();
-      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: serviceId, ...upload.row });
+      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: serviceId, ...upload.row }, { partBytes });
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
@@ -65,7 +84,7 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         consumes: ['multipart/form-data'],
         params: uuidParams('caseId'),
         headers: { type: 'object', properties: { authorization: { type: 'string', description: 'Bearer <accessToken>; not needed by the logged-in citizen who filed the case' } } },
-        response: { 201: FILE_ANSWER, 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' }, 413: { $ref: 'Error#' }, 415: { $ref: 'Error#' } },
+        response: { 201: FILE_ANSWER, 400: { $ref: 'Error#' }, 404: { $ref: 'Error#' }, 409: { $ref: 'Error#' }, 413: { $ref: 'Error#' }, 415: { $ref: 'Error#' }, 429: { $ref: 'Error#' } },
       },
     },
     async (request, reply) => {
@@ -81,9 +100,9 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/file', code: 'maxFiles', message }] });
       }
       const label = language === 'de' ? 'Anlagen' : 'Attachments';
-      const upload = await readCheckedFile(request, language, {}, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES }));
+      const upload = await closingOnRefusal(reply, readCheckedFile(request, language, {}, budget, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES })));
       const id = randomUUID();
-      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, ...upload.row });
+      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, ...upload.row }, { partBytes });
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
@@ -130,28 +149,42 @@ interface UploadRules {
 
 /**
  * Reads the one file of a multipart request (the fields before it go into `fields`; `rulesFor` is asked once
- * they are read), streaming with the size limit and checking the type against the content: a PDF must start
- * like a PDF, so a renamed executable is refused. Every refusal names the file and the field.
+ * they are read), streaming with the size limit and the client's byte budget, refusing active content and
+ * checking the type against the content: a PDF must start like a PDF, so a renamed executable is refused.
+ * Every refusal names the file and the field.
  */
 async function readCheckedFile(
   request: FastifyRequest,
   language: 'de' | 'en',
   fields: Record<string, string>,
+  budget: UploadBudget,
   rulesFor: () => Promise<UploadRules>,
 ): Promise<{ row: { name: string; media_type: string; size: number; sha256: string; content: Buffer } }> {
   // Set once the fields before the file are read (the callback below); a cast, as TypeScript cannot see that.
   let rules = undefined as UploadRules | undefined;
+  const client = request.ip;
   const file = await readOneFile(request, fields, async ({ filename }) => {
     const found = await rulesFor();
     rules = found;
+    const overBudget = () => volumeError(budget, client, { label: found.label, file: filename }, language);
+    // A client that used up its budget is refused before the file is read.
+    if (budget.remaining(client) <= 0) throw overBudget();
     const limit = `${Math.round(found.maxSizeBytes / 104857.6) / 10} MB`;
-    return { maxBytes: found.maxSizeBytes, tooLarge: () => fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: found.label, file: filename, limit }, language) };
+    return {
+      maxBytes: found.maxSizeBytes,
+      tooLarge: () => fileError('PAYLOAD_TOO_LARGE', 'fileSize', { label: found.label, file: filename, limit }, language),
+      onBytes: (bytes) => {
+        if (!budget.charge(client, bytes)) throw overBudget();
+      },
+    };
   });
   if (!file || !rules) {
     const noFile = { de: 'Es wurde keine Datei gesendet.', en: 'No file was sent.' };
     throw new AppError('REQUEST_INVALID', noFile, { errors: [{ path: '/file', code: 'required', message: noFile }] });
   }
   const { content, filename, mimetype } = file;
+  // Before the type: whatever the field allows (XML, text, an archive), markup that runs something is refused.
+  if (await findActiveContent(content)) throw activeContentError({ label: rules.label, file: filename }, language);
   const mediaType = await detectMediaType(content, mimetype);
   const allowed = describeMediaTypes(rules.accept);
   if (mediaType === undefined || mediaType !== mimetype || !rules.accept.includes(mediaType)) {
@@ -161,6 +194,40 @@ async function readCheckedFile(
   return {
     row: { name: sanitizeFileName(filename), media_type: mediaType, size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
   };
+}
+
+/**
+ * A file refused while it still arrives (too large, over the budget) is not read to its end: the connection
+ * closes after the answer, or the client would wait to send the rest into a socket nobody reads any more.
+ */
+async function closingOnRefusal<T>(reply: FastifyReply, reading: Promise<T>): Promise<T> {
+  try {
+    return await reading;
+  } catch (error) {
+    void reply.header('connection', 'close');
+    throw error;
+  }
+}
+
+/** 429: the client's byte budget is used up; says for how long, as Retry-After too. */
+function volumeError(budget: UploadBudget, client: string, names: { label: string; file: string }, language: 'de' | 'en'): AppError {
+  const retryAfter = budget.retryAfterSeconds(client);
+  const wait = Math.ceil(retryAfter / 60);
+  const megabytes = Math.round(budget.options.bytes / 1048576);
+  const minutes = Math.round(budget.options.windowMs / 60_000);
+  const message = {
+    de: `Von Ihrem Anschluss wurde in den letzten ${minutes} Minuten schon die höchste erlaubte Datenmenge (${megabytes} MB) hochgeladen; „${names.file}“ für „${names.label}“ wurde nicht angenommen. Bitte versuchen Sie es in ${wait} ${wait === 1 ? 'Minute' : 'Minuten'} wieder.`,
+    en: `The most data that may be uploaded from your address in ${minutes} minutes (${megabytes} MB) has already been uploaded; “${names.file}” for “${names.label}” was not accepted. Please try again in ${wait} ${wait === 1 ? 'minute' : 'minutes'}.`,
+  };
+  return new AppError('TOO_MANY_REQUESTS', message, { retryAfter, errors: [{ path: '/file', code: 'uploadVolume', message: message[language] }] });
+}
+
+function activeContentError(names: { label: string; file: string }, language: 'de' | 'en'): AppError {
+  const message = {
+    de: `„${names.file}“ für „${names.label}“ enthält aktive Inhalte (Skripte, Ereignis-Attribute, eingebettete Dokumente oder Deklarationen) und wird daher nicht angenommen. Bitte laden Sie die Datei als PDF oder Bild hoch.`,
+    en: `“${names.file}” for “${names.label}” contains active content (scripts, event attributes, embedded documents or declarations) and is therefore not accepted. Please upload it as a PDF or an image.`,
+  };
+  return new AppError('REQUEST_INVALID', message, { errors: [{ path: '/file', code: 'fileActiveContent', message: message[language] }] });
 }
 
 function fileError(

@@ -12,6 +12,8 @@ export interface UploadedFile {
 export interface FileSizeLimit {
   maxBytes: number;
   tooLarge: () => AppError;
+  /** Told of every piece as it arrives (a byte budget counts them); may throw to refuse the file there. */
+  onBytes?: (bytes: number) => void;
 }
 
 const NOT_MULTIPART = { de: 'Bitte senden Sie die Datei als multipart/form-data.', en: 'Please send the file as multipart/form-data.' };
@@ -49,6 +51,7 @@ export async function readOneFile(
         for await (const chunk of part.file) {
           size += (chunk as Buffer).length;
           if (size > limit.maxBytes) throw limit.tooLarge();
+          limit.onBytes?.((chunk as Buffer).length);
           chunks.push(chunk as Buffer);
         }
       } catch (error) {

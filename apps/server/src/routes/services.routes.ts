@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkDefinition, isPublishable, type Diagnostic, type ServiceDefinition } from '@amtsweg/definitions';
+import { checkDefinition, isPublishable, RESERVED_ROLE_IDS, type Diagnostic, type ServiceDefinition } from '@amtsweg/definitions';
 import {
   findServiceById,
   findServiceBySlug,
@@ -37,7 +37,8 @@ export async function loadService(db: Kysely<Database>, organisationId: string, 
 /**
  * The diagnostics of a definition about to be stored as a draft. A draft may be unfinished in any way, but one
  * nested beyond the limits is refused (422) before it reaches the database: neither PostgreSQL's `jsonb` nor
- * any check could read it back safely.
+ * any check could read it back safely. So is one declaring a built-in actor (`applicant`, `system`) as a
+ * process role (issue 18): the Studio never makes one, and no draft should carry it towards a grant.
  */
 export function checkStorableDraft(definition: unknown): Diagnostic[] {
   const diagnostics = checkDefinition(definition);
@@ -45,6 +46,16 @@ export function checkStorableDraft(definition: unknown): Diagnostic[] {
     throw new AppError(
       'DEFINITION_INVALID',
       { de: 'Die Definition ist zu tief verschachtelt und wird nicht gespeichert.', en: 'The definition is nested too deeply and is not saved.' },
+      { diagnostics },
+    );
+  }
+  if (diagnostics.some((diagnostic) => diagnostic.code === 'RESERVED_ROLE')) {
+    throw new AppError(
+      'DEFINITION_INVALID',
+      {
+        de: `Die Definition verwendet die Kennung eines eingebauten Beteiligten (${RESERVED_ROLE_IDS.join(', ')}) als Rolle und wird nicht gespeichert.`,
+        en: `The definition uses the identifier of a built-in actor (${RESERVED_ROLE_IDS.join(', ')}) as a role and is not saved.`,
+      },
       { diagnostics },
     );
   }
@@ -151,6 +162,8 @@ export function servicesRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['services'],
         summary: 'Create a service with a draft definition',
+        description:
+          'The draft may be unfinished (its problems come back as `diagnostics`), but 422 `DEFINITION_INVALID` refuses one nested beyond the limits or declaring a built-in actor (`applicant`, `system`) as a process role (`RESERVED_ROLE`).',
         body: {
           type: 'object',
           required: ['slug', 'definition'],
@@ -187,6 +200,8 @@ export function servicesRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['services'],
         summary: 'Save the draft; refused with 409 if someone else saved it since expectedRevision',
+        description:
+          'The draft may be unfinished (its problems come back as `diagnostics`), but 422 `DEFINITION_INVALID` refuses one nested beyond the limits or declaring a built-in actor (`applicant`, `system`) as a process role (`RESERVED_ROLE`).',
         params: SERVICE_ID_PARAMS,
         body: {
           type: 'object',

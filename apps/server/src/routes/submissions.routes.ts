@@ -2,7 +2,7 @@ import { deleteDraft } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage } from '../app-error';
 import { toOfficeDate } from '../cases/office-date';
-import { submitApplication } from '../cases/submit-application';
+import { REPLAY_WINDOW_DAYS, submitApplication } from '../cases/submit-application';
 import { loadVersion } from '../services/load-version';
 import { uuidParams } from './shared-schemas';
 
@@ -16,11 +16,26 @@ export function submissionsRoutes(app: FastifyInstance): void {
         summary: 'Apply: validate the answers with the published version and open a case',
         description:
           'The body is the answers object; it is validated with the JSON Schema of the published version (GET …/versions/:version). ' +
-          'With the same Idempotency-Key a retried request returns the first answer and creates no second case.',
+          'With the same Idempotency-Key a retried request returns the first answer and creates no second case. ' +
+          'The first answer is repeated only to the same caller: the same account, or anonymous again, with the same answers ' +
+          '(the order of object keys does not matter, the order of arrays does).',
         params: uuidParams('serviceId'),
         headers: {
           type: 'object',
-          properties: { 'idempotency-key': { type: 'string', minLength: 8, maxLength: 200, pattern: '^[\\x21-\\x7E]+$' } },
+          properties: {
+            'idempotency-key': {
+              type: 'string',
+              minLength: 8,
+              maxLength: 200,
+              pattern: '^[\\x21-\\x7E]+$',
+              description:
+                'A random value chosen by the client (e.g. a UUID), kept secret like a password: for an anonymous applicant it is what ' +
+                'fetches the first answer again. A retry with the same key, the same answers and the same caller (the logged-in account ' +
+                'that sent the first request, or anonymous if it was anonymous) gets the first answer again, with the same access ' +
+                'token, which stays valid. Another caller or other answers get 422 IDEMPOTENCY_KEY_REUSED, which names nothing of the ' +
+                `first case. After ${REPLAY_WINDOW_DAYS} days the access token is no longer repeated: 409 IDEMPOTENCY_KEY_EXPIRED (and no second case is filed).`,
+            },
+          },
         },
         body: { type: 'object', description: 'The answers, as described by the version’s submissionSchema' },
         response: {
@@ -30,7 +45,7 @@ export function submissionsRoutes(app: FastifyInstance): void {
             properties: {
               caseId: { type: 'string' },
               reference: { type: 'string' },
-              accessToken: { type: 'string', description: 'Shown once; lets the applicant follow the case' },
+              accessToken: { type: 'string', description: `Lets the applicant follow the case; repeated only to a retry of the same caller within ${REPLAY_WINDOW_DAYS} days` },
               receipt: {
                 type: ['object', 'null'],
                 properties: { documentId: { type: 'string' }, title: { type: 'string' }, text: { type: 'string' } },
@@ -39,6 +54,7 @@ export function submissionsRoutes(app: FastifyInstance): void {
           },
           400: { $ref: 'Error#' },
           404: { $ref: 'Error#' },
+          409: { $ref: 'Error#' },
           413: { $ref: 'Error#' },
           415: { $ref: 'Error#' },
           422: { $ref: 'Error#' },
@@ -55,8 +71,11 @@ export function submissionsRoutes(app: FastifyInstance): void {
       }
       const version = await loadVersion(app, organisation.id, serviceId, publishedVersion);
       const applicantUserId = principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? principal.user.id : undefined;
+      const idempotencyKey = request.headers['idempotency-key'] as string | undefined;
+      // The replay of a first answer is bound to whoever sent it: its account (staff too), or anonymous.
+      const callerId = principal.kind === 'user' && principal.stage === 'complete' ? principal.user.id : null;
       const answer = await submitApplication(app.submissions, organisation, version, request.body, {
-        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+        ...(idempotencyKey ? { idempotency: { key: idempotencyKey, callerId, secrets: app.secrets } } : {}),
         language: pickLanguage(request.headers['accept-language']),
         ...(applicantUserId ? { applicantUserId } : {}),
       });

@@ -7,13 +7,15 @@ import { ValidatedInput } from './ValidatedInput';
 
 /**
  * The technical id of a state, action, input, letter or role, under "Erweitert": made from the label, and
- * changed here only by people who know where it is used. `rename` gets a valid new id when the field is left.
+ * changed here only by people who know where it is used. `rename` gets a valid new id when the field is left;
+ * `check` refuses more ids with a message of its own (a role cannot take a built-in actor's id).
  */
 export function IdField({
   id,
   label,
   value,
   rename,
+  check,
   problems = [],
   pointer,
   children,
@@ -22,6 +24,7 @@ export function IdField({
   label: string;
   value: string;
   rename: (newId: string) => void;
+  check?: (id: string) => string | undefined;
   problems?: readonly Finding[];
   pointer?: string;
   children?: ReactNode;
@@ -35,7 +38,7 @@ export function IdField({
         label={label}
         hint={t('idHint')}
         value={value}
-        check={(text) => (isValidKey(text) ? undefined : t('idInvalid'))}
+        check={(text) => (isValidKey(text) ? check?.(text) : t('idInvalid'))}
         commit={rename}
         commitOn="blur"
         problems={problems}

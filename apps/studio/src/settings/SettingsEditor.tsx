@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { addRole, deleteRole, keyFromLabel, renameRoleId, updateRole } from '@amtsweg/editor';
+import { isReservedRoleId, RESERVED_ROLE_IDS } from '@amtsweg/definitions';
 import { localize } from '@amtsweg/ui';
 import { CheckboxField, FieldFrame } from '../area-controls/FieldFrame';
 import { followLabel, idsOfOthers } from '../area-controls/follow-label';
@@ -80,7 +81,7 @@ export function SettingsEditor(): ReactNode {
 
   const addNewRole = () => {
     const label = t('newRole');
-    const id = keyFromLabel(label, new Set(roles.map((role) => role.id)));
+    const id = keyFromLabel(label, new Set([...RESERVED_ROLE_IDS, ...roles.map((role) => role.id)]));
     if (apply(addRole(definition, { id, label: { de: label } }), SETTINGS_TEXTS.roleAddedEdit)) {
       focusLater(`st-${keys.keyOf(ROLES_SCOPE, id)}-label-de`, { select: true });
     }
@@ -90,7 +91,9 @@ export function SettingsEditor(): ReactNode {
     const role = roles[index];
     if (!role) return;
     const result = updateRole(definition, role.id, { label: withLanguage(role.label, lang, text) });
-    const next = result.ok && lang === 'de' ? followLabel(role.id, role.label.de, text, idsOfOthers(roles, index)) : undefined;
+    // A role labelled „System“ gets the id `system2`: the built-in actors' ids are taken.
+    const taken = new Set([...RESERVED_ROLE_IDS, ...idsOfOthers(roles, index)]);
+    const next = result.ok && lang === 'de' ? followLabel(role.id, role.label.de, text, taken) : undefined;
     const renamed = result.ok && next !== undefined ? renameRoleId(result.definition, role.id, next) : undefined;
     const mergeKey = { mergeKey: `role:${roleKeys[index]}:label:${lang}` };
     if (renamed?.ok && next !== undefined) {
@@ -192,6 +195,7 @@ export function SettingsEditor(): ReactNode {
                 value={role.id}
                 problems={at(`${pointer}/id`)}
                 pointer={`${pointer}/id`}
+                check={(id) => (isReservedRoleId(id) ? t('roleIdReserved')(id) : undefined)}
                 rename={(newId) => {
                   if (apply(renameRoleId(definition, role.id, newId), SETTINGS_TEXTS.roleRenamedEdit)) keys.rename(ROLES_SCOPE, role.id, newId);
                 }}

@@ -35,6 +35,12 @@ export const SETTINGS_TEXTS = {
   roleLabel: { de: 'Bezeichnung der Rolle', en: 'Label of the role' },
   roleLabelIn: { de: (language: string) => `Rolle (${language})`, en: (language: string) => `Role (${language})` },
   roleId: { de: 'Kennung der Rolle', en: 'Identifier of the role' },
+  roleIdReserved: {
+    de: (id: string) =>
+      `„${id}“ steht schon für die antragstellende Person oder das System und kann keine Rolle der Sachbearbeitung sein. In den Aktionen wählen Sie diese beiden eigens aus. Bitte geben Sie eine andere Kennung ein.`,
+    en: (id: string) =>
+      `“${id}” already stands for the applicant or the system and cannot be a caseworker role. Actions offer these two on their own. Please enter another identifier.`,
+  },
   addRole: { de: 'Rolle hinzufügen', en: 'Add a role' },
   newRole: { de: 'Neue Rolle', en: 'New role' },
   deleteRole: { de: 'Rolle löschen', en: 'Delete role' },

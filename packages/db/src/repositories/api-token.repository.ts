@@ -51,3 +51,15 @@ export async function revokeApiToken(db: Executor, organisationId: string, token
     .returning(TOKEN_COLUMNS)
     .executeTakeFirst();
 }
+
+/** The names of tokens by id (revoked ones too: a case's history names the token an event came through). */
+export async function findApiTokenNames(db: Executor, organisationId: string, tokenIds: readonly string[]): Promise<Map<string, string>> {
+  if (tokenIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('api_tokens')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...new Set(tokenIds)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

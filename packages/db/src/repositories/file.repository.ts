@@ -1,10 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../database';
 import type { FileRow, NewFile } from '../tables/file.table';
 import type { Executor } from './executor';
 
 export type FileInfo = Pick<FileRow, 'id' | 'service_id' | 'case_id' | 'name' | 'media_type' | 'size' | 'sha256'>;
 
-export async function insertFile(db: Executor, file: NewFile): Promise<void> {
-  await db.insertInto('files').values(file).execute();
+/**
+ * Stores an upload. With `partBytes` (PGlite, where every statement holds the one thread that answers all
+ * requests) a larger content is written in parts of that size, each its own short statement so that other
+ * requests are answered in between; one short transaction then puts them together into the file and deletes
+ * them. Either way the file appears whole or not at all: before that transaction commits there is no `files`
+ * row, and parts left by a failure are deleted here or, after a crash, by the housekeeping.
+ *
+ * @example
+ * await insertFile(db, { id, organisation_id, service_id, name, media_type, size, sha256, content }, { partBytes: 1 << 20 });
+ */
+export async function insertFile(db: Kysely<Database>, file: NewFile, options: { partBytes?: number } = {}): Promise<void> {
+  const { partBytes } = options;
+  const content = file.content;
+  if (partBytes === undefined || content.length <= partBytes) {
+    await db.insertInto('files').values(file).execute();
+    return;
+  }
+  try {
+    for (let seq = 0; seq * partBytes < content.length; seq++) {
+      const part = content.subarray(seq * partBytes, (seq + 1) * partBytes);
+      await db.insertInto('file_parts').values({ file_id: file.id, seq, content: part }).execute();
+    }
+    await db.transaction().execute(async (trx) => {
+      const whole = sql<Uint8Array>`(select string_agg(content, ''::bytea order by seq) from file_parts where file_id = ${file.id})`;
+      await trx
+        .insertInto('files')
+        .values({ ...file, content: whole })
+        .execute();
+      await trx.deleteFrom('file_parts').where('file_id', '=', file.id).execute();
+    });
+  } catch (error) {
+    await db.deleteFrom('file_parts').where('file_id', '=', file.id).execute().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Uploaded files of a service by id, without their content. */
@@ -83,19 +117,44 @@ export async function findCaseFile(db: Executor, organisationId: string, caseId:
 }
 
 /**
- * Housekeeping: deletes uploads that never reached a case — form uploads older than `unusedBefore`, and reply
- * attachments still waiting for their reply older than `pendingBefore`. Returns how many went.
+ * Housekeeping: deletes uploads that never reached a case — form uploads older than `unusedBefore` that no
+ * draft saved after `draftsSavedAfter` refers to (a citizen's draft keeps its files as long as it lives), and
+ * reply attachments still waiting for their reply older than `pendingBefore`. Returns how many went.
  */
-export async function deleteOrphanedFiles(db: Executor, unusedBefore: Date, pendingBefore: Date): Promise<number> {
+export async function deleteOrphanedFiles(
+  db: Executor,
+  limits: { unusedBefore: Date; pendingBefore: Date; draftsSavedAfter: Date },
+): Promise<number> {
   const result = await db
     .deleteFrom('files')
     .where('case_id', 'is', null)
     .where((eb) =>
       eb.or([
-        eb.and([eb('pending_case_id', 'is', null), eb('created_at', '<', unusedBefore)]),
-        eb.and([eb('pending_case_id', 'is not', null), eb('created_at', '<', pendingBefore)]),
+        eb.and([
+          eb('pending_case_id', 'is', null),
+          eb('created_at', '<', limits.unusedBefore),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('drafts')
+                .select(sql`1`.as('one'))
+                .whereRef('drafts.organisation_id', '=', 'files.organisation_id')
+                .whereRef('drafts.service_id', '=', 'files.service_id')
+                .where('drafts.updated_at', '>', limits.draftsSavedAfter)
+                // A file answer is {id, name, mediaType, size}, at any depth (groups, repeating groups).
+                .where(sql<boolean>`jsonb_path_exists(drafts.answers, '$.**.id ? (@ == $id)', jsonb_build_object('id', files.id::text))`),
+            ),
+          ),
+        ]),
+        eb.and([eb('pending_case_id', 'is not', null), eb('created_at', '<', limits.pendingBefore)]),
       ]),
     )
     .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Housekeeping: deletes parts of uploads that were never put together (the process stopped while writing). */
+export async function deleteAbandonedFileParts(db: Executor, before: Date): Promise<number> {
+  const result = await db.deleteFrom('file_parts').where('created_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

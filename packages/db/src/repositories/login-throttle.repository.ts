@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
-import type { LoginThrottle } from '../tables/login-throttle.table';
 import type { Executor } from './executor';
 
-export interface LockoutPolicy {
-  /** Failures before the first lock. */
+/**
+ * How failed logins hold back the client that made them: `freeAttempts` failures are free, then the client waits
+ * `baseWaitSeconds`, doubling with each further failure, at most `maxWaitSeconds`. The count decays — halved every
+ * `halfLifeSeconds` — so a client that stops failing is soon back to its free attempts.
+ */
+export interface ThrottlePolicy {
   freeAttempts: number;
-  baseLockSeconds: number;
-  maxLockSeconds: number;
+  baseWaitSeconds: number;
+  maxWaitSeconds: number;
+  halfLifeSeconds: number;
 }
 
 export interface LoginAddress {
@@ -16,45 +20,92 @@ export interface LoginAddress {
 }
 
 /**
- * Takes one attempt for the address before its credential is checked: counts it as a failure, and from the
- * `freeAttempts`-th on locks the address for a time that doubles with each further failure (capped). One atomic
- * statement, so parallel attempts are all counted. Answers the count, or undefined while the address is locked
- * (nothing is counted then). A successful check clears the count (`clearLoginAttempts`).
+ * The client key of failures that only someone holding the password (or a session) can cause: second-factor
+ * codes and the current password. Counted for the account as a whole, so changing networks does not reset it.
  */
-export async function claimLoginAttempt(db: Executor, address: LoginAddress, policy: LockoutPolicy): Promise<{ failures: number; lockedUntil: Date | null } | undefined> {
-  // The exponent is capped before anything is cast to int: past the cap the lock is the maximum anyway, and an
-  // uncapped power of two overflows after a few dozen failures.
-  const lockFor = (failures: ReturnType<typeof sql>) =>
-    sql`case when ${failures} >= ${policy.freeAttempts}::int
-      then now() + make_interval(secs => least(${policy.maxLockSeconds}::int, ${policy.baseLockSeconds}::int * power(2, least(20, ${failures} - ${policy.freeAttempts}::int)))::int)
+export const ACCOUNT_WIDE_CLIENT = 'account';
+
+/** An attempt granted (and counted as a failure until it succeeds), or refused while the client waits. */
+export type LoginClaim =
+  | { granted: true; failures: number; lockedUntil: Date | null }
+  | { granted: false; retryAfterSeconds: number };
+
+/**
+ * Takes one attempt for the address from one client before its credential is checked: counts it as a failure
+ * (on the decayed count) and, from the `freeAttempts`-th on, makes this client wait. One atomic statement, so
+ * parallel attempts are all counted; an attempt refused while the client waits counts nothing. Other clients of
+ * the same address are not affected. A successful check clears the client's count (`clearLoginAttempts`).
+ */
+export async function claimLoginAttempt(db: Executor, address: LoginAddress, client: string, policy: ThrottlePolicy): Promise<LoginClaim> {
+  const decayed = sql`(t.score * power(0.5, greatest(0, extract(epoch from (now() - t.updated_at))::float8) / ${policy.halfLifeSeconds}::float8))`;
+  // The count is taken in whole failures (rounded): five failures within a few minutes are five, although the
+  // first have decayed a little. The exponent is capped before the power: past the cap the wait is the maximum.
+  const waitUntil = (score: ReturnType<typeof sql>) =>
+    sql`case when round(${score}) >= ${policy.freeAttempts}::float8
+      then now() + make_interval(secs => least(${policy.maxWaitSeconds}::float8, ${policy.baseWaitSeconds}::float8 * power(2, least(20, greatest(0, ${score} - ${policy.freeAttempts}::float8)))))
       end`;
-  const { rows } = await sql<{ failures: number; locked_until: Date | null }>`
-    insert into login_throttles as t (organisation_id, kind, email_key, failures, locked_until, updated_at)
-    values (${address.organisationId}, ${address.kind}, ${address.email.toLowerCase()}, 1, ${lockFor(sql`1`)}, now())
-    on conflict (organisation_id, kind, email_key) do update
-      set failures = t.failures + 1, locked_until = ${lockFor(sql`(t.failures + 1)`)}, updated_at = now()
-      where t.locked_until is null or t.locked_until <= now()
-    returning failures, locked_until`.execute(db);
+  const key = { organisation_id: address.organisationId, kind: address.kind, email_key: address.email.toLowerCase(), client_key: client };
+  // The refusal's wait is read in the same statement (from its snapshot), so it cannot miss a row it just saw.
+  const { rows } = await sql<{ granted: boolean; failures: number | null; locked_until: Date | null; wait_seconds: number | null }>`
+    with claimed as (
+      insert into login_throttles as t (organisation_id, kind, email_key, client_key, failures, score, locked_until, updated_at)
+      values (${key.organisation_id}, ${key.kind}, ${key.email_key}, ${key.client_key}, 1, 1, ${waitUntil(sql`1::float8`)}, now())
+      on conflict (organisation_id, kind, email_key, client_key) do update
+        set failures = t.failures + 1, score = ${decayed} + 1, locked_until = ${waitUntil(sql`(${decayed} + 1)`)}, updated_at = now()
+        where t.locked_until is null or t.locked_until <= now()
+      returning failures, locked_until
+    )
+    select true as granted, failures, locked_until, null::float8 as wait_seconds from claimed
+    union all
+    select false, null, null, extract(epoch from (t.locked_until - now()))::float8 from login_throttles t
+      where t.organisation_id = ${key.organisation_id} and t.kind = ${key.kind} and t.email_key = ${key.email_key} and t.client_key = ${key.client_key}
+        and not exists (select 1 from claimed)`.execute(db);
   const row = rows[0];
-  return row ? { failures: row.failures, lockedUntil: row.locked_until } : undefined;
+  if (row?.granted) return { granted: true, failures: Number(row.failures), lockedUntil: row.locked_until };
+  return { granted: false, retryAfterSeconds: Math.max(1, Math.ceil(Number(row?.wait_seconds ?? 1))) };
 }
 
-/** Forgets the failures of an address (a successful login, or an administrator unlocking it). */
-export async function clearLoginAttempts(db: Executor, address: LoginAddress): Promise<void> {
-  await db
+/**
+ * Forgets the failures of an address from one client (its successful login), or from every client (an
+ * administrator lifting the waits).
+ */
+export async function clearLoginAttempts(db: Executor, address: LoginAddress, client?: string): Promise<void> {
+  let query = db
     .deleteFrom('login_throttles')
     .where('organisation_id', '=', address.organisationId)
     .where('kind', '=', address.kind)
-    .where('email_key', '=', address.email.toLowerCase())
-    .execute();
+    .where('email_key', '=', address.email.toLowerCase());
+  if (client !== undefined) query = query.where('client_key', '=', client);
+  await query.execute();
 }
 
-export async function findLoginThrottle(db: Executor, address: LoginAddress): Promise<LoginThrottle | undefined> {
-  return db
-    .selectFrom('login_throttles')
-    .selectAll()
-    .where('organisation_id', '=', address.organisationId)
-    .where('kind', '=', address.kind)
-    .where('email_key', '=', address.email.toLowerCase())
+/** What administrators see of an address's failed logins. */
+export interface LoginThrottleSummary {
+  /** Failed logins since `since`, from every client, each counted until that client logs in. */
+  recentFailures: number;
+  /** Clients waiting now (the account-wide count of second-factor failures among them). */
+  waitingClients: number;
+  /** Until when the last of them waits; null when none does. */
+  waitingUntil: Date | null;
+}
+
+export async function summariseLoginThrottles(db: Executor, address: LoginAddress, since: Date): Promise<LoginThrottleSummary> {
+  const { rows } = await sql<{ recent_failures: string | number | null; waiting_clients: string | number; waiting_until: Date | null }>`
+    select sum(failures) filter (where client_key <> ${ACCOUNT_WIDE_CLIENT} and updated_at > ${since}) as recent_failures,
+           count(*) filter (where locked_until > now()) as waiting_clients,
+           max(locked_until) filter (where locked_until > now()) as waiting_until
+    from login_throttles
+    where organisation_id = ${address.organisationId} and kind = ${address.kind} and email_key = ${address.email.toLowerCase()}`.execute(db);
+  const row = rows[0];
+  return { recentFailures: Number(row?.recent_failures ?? 0), waitingClients: Number(row?.waiting_clients ?? 0), waitingUntil: row?.waiting_until ?? null };
+}
+
+/** Housekeeping: drops counts whose last failure is older than `before` and whose wait is over (long decayed). */
+export async function deleteStaleLoginThrottles(db: Executor, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('login_throttles')
+    .where('updated_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', sql<Date>`now()`)]))
     .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

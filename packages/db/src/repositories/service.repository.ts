@@ -176,3 +176,21 @@ export async function listServiceVersions(
     .orderBy('version', 'desc')
     .execute();
 }
+
+/**
+ * The process roles each published version of a service declares (`settings.roles`, read in the database so the
+ * definitions themselves are not sent), newest version first. Empty for an unpublished or unknown service.
+ */
+export async function listPublishedServiceRoles(
+  db: Executor,
+  organisationId: string,
+  serviceId: string,
+): Promise<{ version: number; roles: unknown }[]> {
+  return db
+    .selectFrom('service_versions')
+    .select(['version', sql<unknown>`definition -> 'settings' -> 'roles'`.as('roles')])
+    .where('organisation_id', '=', organisationId)
+    .where('service_id', '=', serviceId)
+    .orderBy('version', 'desc')
+    .execute();
+}

@@ -13,7 +13,8 @@ export interface NewSubmission {
   events: readonly CaseEventInput[];
   deadlines: DeadlineChange['start'];
   documents: readonly DocumentInput[];
-  idempotency?: { key: string; requestHash: string; response: unknown };
+  /** The key with the answer to replay, who sent it (null: anonymous) and the access token, sealed. */
+  idempotency?: { key: string; requestHash: string; response: unknown; callerId: string | null; accessTokenSealed: string };
 }
 
 /** Thrown when the Idempotency-Key was stored by another request first; nothing of this submission is written. */
@@ -55,8 +56,8 @@ with new_case as (
   from jsonb_populate_recordset(null::case_deadlines, $4::jsonb)
   returning case_id
 ), new_key as (
-  insert into idempotency_keys (organisation_id, key, request_hash, case_id, response)
-  select organisation_id, key, request_hash, case_id, response
+  insert into idempotency_keys (organisation_id, key, request_hash, case_id, response, caller_id, access_token_sealed)
+  select organisation_id, key, request_hash, case_id, response, caller_id, access_token_sealed
   from jsonb_populate_recordset(null::idempotency_keys, $5::jsonb)
   returning key
 ), new_jobs as (
@@ -93,7 +94,15 @@ export async function insertSubmissions(db: Executor, submissions: readonly NewS
     // What happened, for the background work (e-mail to the applicant, webhooks), committed with the case.
     jobs.push({ id: randomUUID(), organisation_id, kind: CASE_EVENT_JOB, payload: { event: 'case.submitted', caseId: case_id, serviceId: caseRow.service_id, state: caseRow.state }, run_at: caseRow.received_at });
     if (idempotency) {
-      keys.push({ organisation_id, key: idempotency.key, request_hash: idempotency.requestHash, case_id, response: idempotency.response });
+      keys.push({
+        organisation_id,
+        key: idempotency.key,
+        request_hash: idempotency.requestHash,
+        case_id,
+        response: idempotency.response,
+        caller_id: idempotency.callerId,
+        access_token_sealed: idempotency.accessTokenSealed,
+      });
     }
   }
   const parameters = [cases, events, documents, deadlines, keys, jobs].map((rows) => JSON.stringify(rows));

@@ -1,6 +1,9 @@
 import type { ColumnType, Selectable } from 'kysely';
 
-/** A token for an integration: acts for `user_id`, limited to `scopes`; only a SHA-256 of it is stored. */
+/**
+ * A token for an integration: acts for `user_id` — the person who created it (`created_by`), since issue 18 —
+ * limited to `scopes`; only a SHA-256 of it is stored.
+ */
 export interface ApiTokenTable {
   id: string;
   organisation_id: string;

@@ -20,6 +20,8 @@ export interface CaseEventTable {
   to_state: string | null;
   comment: string | null;
   details: ColumnType<unknown, string | undefined, never>;
+  /** The API token the event came through (null: a session, the applicant or the system). */
+  api_token_id: ColumnType<string | null, string | null | undefined, never>;
   /** Internal notes are never shown to the applicant. */
   internal: ColumnType<boolean, boolean | undefined, never>;
 }

@@ -16,3 +16,11 @@ export interface FileTable {
 }
 export type FileRow = Selectable<FileTable>;
 export type NewFile = Insertable<FileTable>;
+
+/** A part of an upload being written (PGlite: in parts, so other requests are answered in between); never a file by itself. */
+export interface FilePartTable {
+  file_id: string;
+  seq: number;
+  content: Uint8Array;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}

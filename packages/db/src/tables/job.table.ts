@@ -4,7 +4,7 @@ import type { ColumnType, Selectable } from 'kysely';
 export interface JobTable {
   id: string;
   organisation_id: string;
-  /** What to do: `caseEvent`, `applicantMail`, `staffMail`, `deliverWebhook`. */
+  /** What to do: `caseEvent`, `applicantMail`, `staffMail`, `accountMail`, `deliverWebhook`. */
   kind: string;
   payload: ColumnType<unknown, string | undefined, never>;
   /** Work enqueued twice under one key is stored once. */
