@@ -38,10 +38,11 @@ export async function buildProduction(outDir: string): Promise<void> {
   await buildServer(SERVER_DIR);
 
   // Production dependencies only, in a flat node_modules (the bundle imports the workspace packages' own
-  // dependencies, such as PGlite and pg, by name from apps/server/dist). `--legacy`: the workspace packages are
-  // bundled, so they need not be injected.
+  // dependencies, such as PGlite and pg, by name from apps/server/dist). Deployed from the workspace's lockfile
+  // (`inject-workspace-packages`), which needs nothing but the store: the legacy deploy resolved versions again
+  // and failed offline wherever the registry's metadata was not cached.
   const staging = join(outDir, '.deploy');
-  runPnpm(['--filter', '@amtsweg/server', 'deploy', '--prod', '--legacy', '--config.node-linker=hoisted', staging], WORKSPACE_DIR);
+  runPnpm(['--filter', '@amtsweg/server', 'deploy', '--prod', '--config.inject-workspace-packages=true', '--config.node-linker=hoisted', staging], WORKSPACE_DIR);
   const server = join(outDir, 'apps', 'server');
   mkdirSync(server, { recursive: true });
   renameSync(join(staging, 'node_modules'), join(server, 'node_modules'));
