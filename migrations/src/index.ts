@@ -17,6 +17,8 @@ import * as accountConfirmation from './2026-12-07-0019-account-confirmation';
 import * as uploadVolume from './2026-12-07-0020-upload-volume';
 import * as reservedRoles from './2026-12-07-0021-reserved-roles';
 import * as idempotentReplays from './2026-12-07-0022-idempotent-replays';
+import * as uploadOwners from './2026-12-07-0023-upload-owners';
+import * as auditSubjects from './2026-12-07-0024-audit-subjects';
 
 /**
  * Every migration by name, in order. A static list (not a folder scan) so the same migrations run from
@@ -41,4 +43,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-12-07-0020-upload-volume': uploadVolume,
   '2026-12-07-0021-reserved-roles': reservedRoles,
   '2026-12-07-0022-idempotent-replays': idempotentReplays,
+  '2026-12-07-0023-upload-owners': uploadOwners,
+  '2026-12-07-0024-audit-subjects': auditSubjects,
 };

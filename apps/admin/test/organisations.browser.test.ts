@@ -212,6 +212,8 @@ describe('organisations in the administration, on postgres', () => {
     // The address is confirmed with the mailed link, which opens the organisation's portal (issue 18, finding 3).
     await page.getByRole('heading', { level: 1, name: 'Bitte prüfen Sie Ihr E-Mail-Postfach' }).waitFor();
     await page.goto(`${origin}/o/kleinstadt/registrieren/bestaetigen#${await queuedConfirmationToken(t.app, 'berta@kleinstadt-mail.example')}`);
+    await page.getByLabel('Ihr Passwort aus der Registrierung').fill(TEST_PASSWORD);
+    await page.getByLabel('Ihr Passwort aus der Registrierung').press('Enter');
     await page.getByRole('heading', { level: 1, name: 'E-Mail-Adresse bestätigt' }).waitFor();
     await page.getByRole('link', { name: 'Meine Anträge' }).last().click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/o/kleinstadt/antraege');

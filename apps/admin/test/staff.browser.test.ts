@@ -323,9 +323,10 @@ describe('staff accounts, roles in services, tokens and the audit trail in the a
     const problems = collectProblems(page);
     await logIn(page, `${origin}/admin/mitarbeitende/${carl.id}`, 'admin@musterstadt.example', TEST_PASSWORD);
     await page.getByRole('heading', { level: 1, name: 'Carl Czerny' }).waitFor();
-    // Carl's own connection waits after the failed logins (issue 18, finding 2): the account is not locked.
+    // Carl's own connection waits after the failed logins (issue 18, finding 2): the account is not locked. Six
+    // failed logins in the audit log: five wrong passwords and the sixth, refused while the connection waited.
     expect(await page.locator('.ad-facts').textContent()).toMatch(/Zweiter Faktoreingerichtet.*aktiv; nach Fehlversuchen wartet ein Anschluss bis/);
-    expect(await page.locator('#access-title + div').textContent()).toMatch(/^Letzte Fehlversuche \(24 Stunden\): 5\..*Ein Anschluss wartet bis/);
+    expect(await page.locator('#access-title + div').textContent()).toMatch(/^Letzte Fehlversuche \(24 Stunden\): 6\..*Ein Anschluss wartet bis/);
 
     await page.getByRole('button', { name: 'Wartezeit aufheben' }).click();
     await page.getByRole('status').filter({ hasText: 'Die Wartezeit ist aufgehoben' }).waitFor();

@@ -199,8 +199,8 @@ export const TEXTS = {
   checkMailTitle: { de: 'Bitte prüfen Sie Ihr E-Mail-Postfach', en: 'Please check your email' },
   checkMailAddress: { de: (email: string) => `Wir haben eine E-Mail an ${email} geschickt.`, en: (email: string) => `We have sent an email to ${email}.` },
   checkMailNext: {
-    de: 'Öffnen Sie den Link darin, um Ihre E-Mail-Adresse zu bestätigen. Der Link gilt 24 Stunden. Haben Sie schon ein Konto mit dieser Adresse, steht in der E-Mail, wie Sie sich anmelden.',
-    en: 'Open the link in it to confirm your email address. The link works for 24 hours. If you already have an account with this address, the email tells you how to log in.',
+    de: 'Öffnen Sie den Link darin und bestätigen Sie Ihre E-Mail-Adresse mit dem Passwort, das Sie eben gewählt haben. Der Link gilt 24 Stunden. Haben Sie schon ein Konto mit dieser Adresse, steht in der E-Mail, wie Sie sich anmelden.',
+    en: 'Open the link in it and confirm your email address with the password you have just chosen. The link works for 24 hours. If you already have an account with this address, the email tells you how to log in.',
   },
   checkMailMissing: {
     de: 'Keine E-Mail bekommen? Sehen Sie im Spam-Ordner nach, oder registrieren Sie sich noch einmal – Sie bekommen dann einen neuen Link.',
@@ -208,7 +208,16 @@ export const TEXTS = {
   },
   registerAgain: { de: 'Noch einmal registrieren', en: 'Register again' },
   confirmTitle: { de: 'E-Mail-Adresse bestätigen', en: 'Confirm your email address' },
-  confirming: { de: 'Ihre E-Mail-Adresse wird bestätigt …', en: 'Confirming your email address …' },
+  confirmIntro: {
+    de: 'Damit nur Sie selbst Ihr Konto eröffnen können, fragen wir hier noch einmal nach Ihrem Passwort.',
+    en: 'So that only you can open your account, we ask for your password once more here.',
+  },
+  confirmPassword: { de: 'Ihr Passwort aus der Registrierung', en: 'Your password from the registration' },
+  confirmPasswordHint: {
+    de: 'Geben Sie das Passwort ein, das Sie bei der Registrierung gewählt haben.',
+    en: 'Enter the password you chose when you registered.',
+  },
+  confirmButton: { de: 'Bestätigen und anmelden', en: 'Confirm and log in' },
   confirmedTitle: { de: 'E-Mail-Adresse bestätigt', en: 'Email address confirmed' },
   confirmedText: {
     de: (name: string) => `Willkommen, ${name}. Ihr Konto ist eingerichtet und Sie sind angemeldet.`,
@@ -216,6 +225,5 @@ export const TEXTS = {
   },
   confirmExpiredTitle: { de: 'Der Link ist abgelaufen', en: 'The link has expired' },
   confirmUsedTitle: { de: 'Die Adresse ist schon bestätigt', en: 'The address is already confirmed' },
-  confirmFailedTitle: { de: 'Die Bestätigung hat nicht geklappt', en: 'The confirmation did not work' },
   ...LEGAL_TEXTS,
 } as const;

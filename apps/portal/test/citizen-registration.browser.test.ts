@@ -7,8 +7,10 @@ const PUBLIC_URL = 'https://amtsweg.musterstadt.example';
 
 /**
  * Issue 18, finding 3: a citizen registers in the portal, is told to check her mail (whatever the address), follows
- * the mailed link and is logged in; a link followed twice or expired says what to do. Keyboard only, axe on every
- * state, German and English. The mail comes through a real SMTP server on 127.0.0.1.
+ * the mailed link, confirms with the password she chose and is logged in; a link followed twice or expired says
+ * what to do. Following the link alone sends nothing (review S1: a registration someone else made is of no use
+ * without their password). Keyboard only, axe on every state, German and English. The mail comes through a real
+ * SMTP server on 127.0.0.1.
  */
 describe('citizen registration in the portal on pglite', () => {
   let site: Site;
@@ -72,7 +74,40 @@ describe('citizen registration in the portal on pglite', () => {
     await page.locator('.aw-error-summary').filter({ hasText: 'E-Mail-Adresse oder Passwort stimmen nicht' }).waitFor();
 
     const link = await mailedLink('berta.neu@example.org');
+    const confirmations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/auth/register/confirm')) confirmations.push(request.method());
+    });
     await page.goto(link);
+    // The link opens a form asking for the registration's password; following it sends nothing (review S1).
+    await page.getByRole('heading', { level: 1, name: 'E-Mail-Adresse bestätigen' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    const hint = 'Geben Sie das Passwort ein, das Sie bei der Registrierung gewählt haben.';
+    expect(await page.getByLabel('Ihr Passwort aus der Registrierung').getAttribute('aria-describedby')).toBe('password-hint');
+    expect(await page.locator('#password-hint').textContent()).toBe(hint);
+    await expectAccessible(page, 'the confirmation form');
+    await page.waitForLoadState('networkidle');
+    expect(confirmations).toEqual([]);
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'berta.neu@example.org').execute()).toEqual([]);
+
+    // Submitted empty, then with another password: the summary takes the focus and leads to the field.
+    await page.getByRole('button', { name: 'Bestätigen und anmelden' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.aw-error-summary').filter({ hasText: 'Bitte füllen Sie „Ihr Passwort aus der Registrierung“ aus.' }).waitFor();
+    expect(confirmations).toEqual([]);
+    await page.getByLabel('Ihr Passwort aus der Registrierung').fill('Ein-Anderes-Passwort-9');
+    await page.getByLabel('Ihr Passwort aus der Registrierung').press('Enter');
+    const summary = page.locator('.aw-error-summary').filter({ hasText: 'Das Passwort passt nicht zu dieser Registrierung' });
+    await summary.waitFor();
+    await expect.poll(() => focused(page)).toMatch(/^div:Bitte korrigieren Sie Folgendes/);
+    expect(await page.locator('#password-error').textContent()).toContain(hint);
+    expect(await page.getByLabel('Ihr Passwort aus der Registrierung').getAttribute('aria-describedby')).toBe('password-hint password-error');
+    await expectAccessible(page, 'a wrong password');
+    await summary.getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('#password');
+    await page.getByLabel('Ihr Passwort aus der Registrierung').fill(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'E-Mail-Adresse bestätigt' }).waitFor();
     await expect.poll(() => focused(page)).toBe('h1:E-Mail-Adresse bestätigt');
     // The token left the address bar.
@@ -88,6 +123,8 @@ describe('citizen registration in the portal on pglite', () => {
     const other = await site.browser.newContext({ locale: 'de-DE' });
     const second = await other.newPage();
     await second.goto(link);
+    await second.getByLabel('Ihr Passwort aus der Registrierung').fill(TEST_PASSWORD);
+    await second.getByLabel('Ihr Passwort aus der Registrierung').press('Enter');
     await second.getByRole('heading', { level: 1, name: 'Die Adresse ist schon bestätigt' }).waitFor();
     await expectAccessible(second, 'a used link');
     await second.getByRole('main').getByRole('link', { name: 'Anmelden' }).focus();
@@ -112,6 +149,10 @@ describe('citizen registration in the portal on pglite', () => {
     await eventually(() => expect(smtp.messages.find((message) => recipientOf(message) === 'bekannt@example.org')?.subject).toBe('Someone tried to create an account with your email address'));
 
     await page.goto(`${site.origin}/registrieren/bestaetigen?lang=en#${'x'.repeat(43)}`);
+    await page.getByRole('heading', { level: 1, name: 'Confirm your email address' }).waitFor();
+    expect(await page.locator('#password-hint').textContent()).toBe('Enter the password you chose when you registered.');
+    await page.getByLabel('Your password from the registration').fill('Ganz-Anderes-Passwort-2');
+    await page.getByLabel('Your password from the registration').press('Enter');
     await page.getByRole('heading', { level: 1, name: 'The link has expired' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('register again');
     await expectAccessible(page, 'an expired link in English');

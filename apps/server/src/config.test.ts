@@ -6,6 +6,20 @@ import { readConfig } from './config';
 import { slugFromName } from './install/organisation-slug';
 
 describe('readConfig', () => {
+  it('trusts X-Forwarded-* only from the proxy addresses TRUST_PROXY names, never from everyone (review of issue 18)', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(readConfig({ TRUST_PROXY: ' 10.0.0.2, 172.16.0.0/12 ,fd00::/8, ::1 ' }).trustProxy).toEqual(['10.0.0.2', '172.16.0.0/12', 'fd00::/8', '::1']);
+    // `true` trusted every entry, so the client's own leftmost X-Forwarded-For entry became its address.
+    expect(() => readConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true .*any client.*TRUST_PROXY=loopback/);
+    // A hop count cannot tell the proxy from a client that connects directly (Fastify ignores it).
+    expect(() => readConfig({ TRUST_PROXY: '1' })).toThrow(/TRUST_PROXY=1 .*hop count.*address/);
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.2, nginx' })).toThrow('TRUST_PROXY: "nginx" is not an IP address, a network (10.0.0.0/8) or loopback, linklocal, uniquelocal');
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33"/);
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.2,,' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('allows ten times as many validations as submissions unless RATE_LIMIT_VALIDATION says otherwise', () => {
     expect(readConfig({}).rateLimits).toMatchObject({ submission: 60, validation: 600 });
     expect(readConfig({ RATE_LIMIT_VALIDATION: '50' }).rateLimits.validation).toBe(50);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OidcOptions } from './auth/oidc-login';
@@ -35,8 +36,12 @@ export interface ServerConfig {
    * factors). Without it the embedded mode keeps one in its data folder.
    */
   serverSecret: string | undefined;
-  /** Behind a reverse proxy: trust its X-Forwarded-* headers (client address for rate limits, HTTPS for Secure cookies). */
-  trustProxy: boolean;
+  /**
+   * Behind a reverse proxy: the proxy addresses (IPs, networks, or `loopback`, `linklocal`, `uniquelocal`) whose
+   * X-Forwarded-* headers are trusted (client address for the login throttle, rate limits and upload budget, HTTPS
+   * for Secure cookies); false: none. Never "every sender": a client would name its own address.
+   */
+  trustProxy: false | string[];
   /** Requests per minute and client address. */
   rateLimits: { login: number; submission: number; upload: number; validation: number; uploadBytes: number; uploadWindowMinutes: number };
   /** Citizen login through OpenID Connect: all of OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI, or none. */
@@ -73,7 +78,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     organisation: readOrganisation(env),
     administrator: readAdministrator(env),
     serverSecret: env.SERVER_SECRET || undefined,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     rateLimits: {
       login: readInteger(env.RATE_LIMIT_LOGIN, 10, 'RATE_LIMIT_LOGIN'),
       submission: readInteger(env.RATE_LIMIT_SUBMISSION, 60, 'RATE_LIMIT_SUBMISSION'),
@@ -108,6 +113,37 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 /** Where the data is, for the server and the CLI alike: PostgreSQL at DATABASE_URL, else PGlite in DATA_DIR. */
 export function readDatabaseLocation(env: NodeJS.ProcessEnv = process.env): { databaseUrl: string | undefined; dataDir: string } {
   return { databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || '.data/pglite' };
+}
+
+const PROXY_NETWORK_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY: the addresses of the reverse proxies, comma-separated — IPs, networks (`10.0.0.0/8`) or the names
+ * loopback, linklocal and uniquelocal; `false` or unset: no proxy. Fastify then takes the client's address from
+ * the rightmost X-Forwarded-For entry not written by one of them. `true` (every sender trusted) and a hop count
+ * are refused: with either, a client chooses its own address by the X-Forwarded-For it sends, and with it fresh
+ * login attempts and upload budgets.
+ */
+function readTrustProxy(value: string | undefined): false | string[] {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  const advice = 'set TRUST_PROXY to the address of the reverse proxy instead: TRUST_PROXY=loopback for one on the same machine, else its IP or network (e.g. 10.0.0.2 or 172.16.0.0/12)';
+  if (text === 'true') throw new InstallationError(`TRUST_PROXY=true is no longer accepted: it trusted X-Forwarded-For from any client, so any client could name its own address; ${advice}`);
+  if (/^\d+$/.test(text)) throw new InstallationError(`TRUST_PROXY=${text} is a hop count, which cannot tell the proxy from a client connecting directly; ${advice}`);
+  return text.split(',').map((entry) => {
+    const proxy = entry.trim();
+    if (!PROXY_NETWORK_NAMES.includes(proxy) && !isAddressOrNetwork(proxy)) {
+      throw new InstallationError(`TRUST_PROXY: "${proxy}" is not an IP address, a network (10.0.0.0/8) or ${PROXY_NETWORK_NAMES.join(', ')}`);
+    }
+    return proxy;
+  });
+}
+
+function isAddressOrNetwork(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
 /** ORGANISATION_NAME and ORGANISATION_SLUG (a slug needs a name: it names the organisation the name creates). */

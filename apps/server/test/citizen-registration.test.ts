@@ -1,7 +1,9 @@
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../src/auth/hash-token';
 import { buildTestApp, createAccount, sessionCookie, TEST_PASSWORD, type TestApp } from './helper';
 import { eventually, startMailCatcher, type MailCatcher } from './receivers';
 
@@ -24,7 +26,7 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     t.inject({ method: 'POST', url: '/api/auth/register', headers: { 'accept-language': language }, payload: { email, password, displayName: 'Erika Muster' } }, null);
   const logIn = (email: string, password = TEST_PASSWORD) =>
     t.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password, kind: 'citizen' } }, null);
-  const confirm = (token: string) => t.inject({ method: 'POST', url: '/api/auth/register/confirm', payload: { token } }, null);
+  const confirm = (token: string, password = TEST_PASSWORD) => t.inject({ method: 'POST', url: '/api/auth/register/confirm', payload: { token, password } }, null);
   /** The mails to `address` once `count` of them have arrived. */
   const mailsTo = (address: string, count = 1) =>
     eventually(() => {
@@ -78,6 +80,7 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     const [confirmation] = await mailsTo(fresh);
     expect(confirmation!.subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     expect(tokenIn(confirmation!)).toBeTruthy();
+    expect(confirmation!.text).toContain('mit dem Passwort, das Sie bei der Registrierung gewählt haben');
   });
 
   it('creates the account only when the mailed link is followed; it logs in, and the password works from then on', async () => {
@@ -100,7 +103,11 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     // The link works once.
     const again = await confirm(tokenIn(mail!));
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'CONFIRMATION_LINK_USED', message: expect.stringContaining('bereits bestätigt') as unknown });
+    expect(again.json()).toMatchObject({
+      code: 'CONFIRMATION_LINK_USED',
+      message: expect.stringContaining('bereits bestätigt') as unknown,
+      errors: [{ path: '/body/token', code: 'used', message: expect.stringContaining('bereits bestätigt') as unknown }],
+    });
   });
 
   it('refuses an expired or unknown link with a clear message; registering again sends a fresh link', async () => {
@@ -111,8 +118,15 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     await t.database.db.updateTable('citizen_registrations').set({ expires_at: new Date(Date.now() - 1000) }).where('email', '=', email).execute();
     const expired = await confirm(tokenIn(first!));
     expect(expired.statusCode).toBe(410);
-    expect(expired.json()).toMatchObject({ code: 'CONFIRMATION_LINK_EXPIRED', message: expect.stringContaining('abgelaufen') as unknown });
-    const english = await t.inject({ method: 'POST', url: '/api/auth/register/confirm', headers: { 'accept-language': 'en' }, payload: { token: tokenIn(first!) } }, null);
+    expect(expired.json()).toMatchObject({
+      code: 'CONFIRMATION_LINK_EXPIRED',
+      message: expect.stringContaining('abgelaufen') as unknown,
+      errors: [{ path: '/body/token', code: 'expired', message: expect.stringContaining('abgelaufen') as unknown }],
+    });
+    const english = await t.inject(
+      { method: 'POST', url: '/api/auth/register/confirm', headers: { 'accept-language': 'en' }, payload: { token: tokenIn(first!), password: TEST_PASSWORD } },
+      null,
+    );
     expect(english.json()).toMatchObject({ code: 'CONFIRMATION_LINK_EXPIRED', message: expect.stringContaining('expired') as unknown });
     const madeUp = await confirm('A'.repeat(43));
     expect(madeUp.statusCode).toBe(410);
@@ -130,11 +144,11 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     const [first] = await mailsTo(email);
     await register(email, OTHER_PASSWORD);
     const [, second] = await mailsTo(email, 2);
-    expect((await confirm(tokenIn(second!))).statusCode).toBe(200);
+    expect((await confirm(tokenIn(second!), OTHER_PASSWORD)).statusCode).toBe(200);
     expect((await logIn(email, OTHER_PASSWORD)).statusCode).toBe(200);
     expect((await logIn(email, TEST_PASSWORD)).statusCode).toBe(401);
     // The other link of the same address is spent with it: one account per address.
-    const other = await confirm(tokenIn(first!));
+    const other = await confirm(tokenIn(first!), TEST_PASSWORD);
     expect(other.statusCode).toBe(409);
     expect((await logIn(email, OTHER_PASSWORD)).statusCode).toBe(200);
   });
@@ -146,7 +160,10 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     // The worker waits meanwhile, so the mail of a registration pushed out is due only after it went.
     await t.app.worker!.stop();
     try {
-      for (let i = 0; i < 6; i++) expect((await register(email)).statusCode).toBe(202);
+      // Three registrations in each of two hours (at most three confirmation mails an hour go to one address).
+      for (let i = 0; i < 3; i++) expect((await register(email)).statusCode).toBe(202);
+      await sql`update citizen_registrations set created_at = now() - interval '2 hours' where email = ${email}`.execute(t.database.db);
+      for (let i = 0; i < 3; i++) expect((await register(email)).statusCode).toBe(202);
       for (let i = 0; i < 3; i++) expect((await register(known, OTHER_PASSWORD)).statusCode).toBe(202);
       expect(await t.database.db.selectFrom('citizen_registrations').select('email').where('email', '=', email).execute()).toHaveLength(5);
     } finally {
@@ -154,8 +171,117 @@ describe.each(DATABASE_KINDS)('citizen registration on %s', (kind) => {
     }
     await t.app.worker!.drain();
     const mails = await mailsTo(email, 5);
-    expect(smtp.messages.filter((mail) => recipientOf(mail) === known)).toHaveLength(1);
+    // Every job has run (drained): one notice however often the known address was registered.
+    await mailsTo(known, 1);
     expect((await confirm(tokenIn(mails[4]!))).statusCode).toBe(200);
+  });
+
+  it('sends a new address at most three confirmation mails an hour, answering every registration alike (review S7)', async () => {
+    const email = unique('postflut');
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await register(email, i % 2 === 0 ? TEST_PASSWORD : OTHER_PASSWORD));
+    expect(new Set(answers.map((answer) => `${answer.statusCode} ${JSON.stringify(withoutRequestId(answer))} ${answer.headers['set-cookie'] === undefined}`)).size).toBe(1);
+    expect(answers[0]!.statusCode).toBe(202);
+    await t.app.worker!.drain();
+    const mails = await mailsTo(email, 3);
+    // Only the registrations that were mailed are kept: the others could never be confirmed.
+    expect(await t.database.db.selectFrom('citizen_registrations').select('email').where('email', '=', email).execute()).toHaveLength(3);
+    await t.app.worker!.drain();
+    expect(smtp.messages.filter((mail) => recipientOf(mail) === email)).toHaveLength(3);
+
+    // An hour later the address gets mail again.
+    await sql`update citizen_registrations set created_at = now() - interval '61 minutes' where email = ${email}`.execute(t.database.db);
+    await register(email, OTHER_PASSWORD);
+    const [, , , fourth] = await mailsTo(email, 4);
+    expect((await confirm(tokenIn(fourth!), OTHER_PASSWORD)).statusCode).toBe(200);
+    expect(tokenIn(mails[0]!)).not.toBe(tokenIn(fourth!));
+  });
+
+  it('confirms a link only with the password of its own registration; a wrong one leaves the link usable (review S1)', async () => {
+    const email = unique('opfer');
+    // Someone else registers the victim's address with a password of their choosing …
+    await register(email, OTHER_PASSWORD);
+    const [planted] = await mailsTo(email);
+    // … and the victim, or a scanner in her mailbox, follows the link: without the password nothing happens.
+    const bare = await t.inject({ method: 'POST', url: '/api/auth/register/confirm', payload: { token: tokenIn(planted!) } }, null);
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json()).toMatchObject({ errors: [expect.objectContaining({ path: '/body/password' })] });
+    const ownPassword = await confirm(tokenIn(planted!), TEST_PASSWORD);
+    expect(ownPassword.statusCode).toBe(401);
+    expect(ownPassword.json()).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: expect.stringContaining('bei der Registrierung') as unknown,
+      errors: [{ path: '/body/password', code: 'wrong', message: expect.stringContaining('bei der Registrierung') as unknown }],
+    });
+    expect(ownPassword.headers['set-cookie']).toBeUndefined();
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', email).execute()).toEqual([]);
+
+    // The victim registers herself: with two pending registrations each link needs its own registration's password.
+    await register(email, TEST_PASSWORD);
+    const [, own] = await mailsTo(email, 2);
+    expect((await confirm(tokenIn(own!), OTHER_PASSWORD)).statusCode).toBe(401);
+    expect((await confirm(tokenIn(planted!), TEST_PASSWORD)).statusCode).toBe(401);
+    // Wrong passwords did not use up her link.
+    const confirmed = await confirm(tokenIn(own!), TEST_PASSWORD);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await logIn(email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await logIn(email, OTHER_PASSWORD)).statusCode).toBe(401);
+    // The planted link is spent with hers, even with its own password: the other party never gets in.
+    expect((await confirm(tokenIn(planted!), OTHER_PASSWORD)).statusCode).toBe(409);
+    expect((await logIn(email, OTHER_PASSWORD)).statusCode).toBe(401);
+  });
+
+  it('counts wrong confirmation passwords like failed logins of the address from this client (review S1)', async () => {
+    const email = unique('raten');
+    await register(email, TEST_PASSWORD);
+    const [mail] = await mailsTo(email);
+    for (let i = 0; i < 5; i++) expect((await confirm(tokenIn(mail!), `Falsches-Passwort-${i}x`)).statusCode).toBe(401);
+    // This client now waits — even with the right password, and for the login of the address too.
+    const held = await confirm(tokenIn(mail!), TEST_PASSWORD);
+    expect(held.statusCode).toBe(429);
+    expect(held.json()).toMatchObject({ code: 'LOGIN_THROTTLED' });
+    expect(held.headers['retry-after']).toBeDefined();
+    expect((await logIn(email, TEST_PASSWORD)).statusCode).toBe(429);
+    // Once the wait is over (an administrator lifting it here), the link still works.
+    await t.database.db.deleteFrom('login_throttles').where('email_key', '=', email.toLowerCase()).execute();
+    expect((await confirm(tokenIn(mail!), TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('confirms two links of one address followed at the same moment once: one 200, one 409, never a 500 (review C1)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const email = unique('gleichzeitig');
+      await register(email, TEST_PASSWORD);
+      await register(email, OTHER_PASSWORD);
+      const [first, second] = await mailsTo(email, 2);
+      const answers = await Promise.all([confirm(tokenIn(first!), TEST_PASSWORD), confirm(tokenIn(second!), OTHER_PASSWORD)]);
+      expect(answers.map((answer) => answer.statusCode).sort(), answers.map((answer) => answer.body).join('\n')).toEqual([200, 409]);
+      expect(answers.find((answer) => answer.statusCode === 409)!.json()).toMatchObject({ code: 'CONFIRMATION_LINK_USED' });
+      expect(await t.database.db.selectFrom('users').select('id').where('email', '=', email).execute()).toHaveLength(1);
+    }
+  });
+
+  it.runIf(kind === 'postgres')('confirms two links of one address whose transactions overlap once, without a deadlock (review C1)', async () => {
+    const email = unique('verzahnt');
+    await register(email, TEST_PASSWORD);
+    await register(email, OTHER_PASSWORD);
+    const [first, second] = await mailsTo(email, 2);
+    // Both registrations' rows are held until both confirmations wait, so they start their work at the same moment
+    // (before the fix each then held its own row and waited for the other's to use it up: a deadlock, a 500).
+    const hashes = [hashToken(tokenIn(first!)), hashToken(tokenIn(second!))];
+    const { pending } = await t.database.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('citizen_registrations').select('token_hash').where('token_hash', 'in', hashes).forUpdate().execute();
+      const pending = Promise.all([confirm(tokenIn(first!), TEST_PASSWORD), confirm(tokenIn(second!), OTHER_PASSWORD)]);
+      await eventually(async () => {
+        const { rows } = await sql<{ waiting: string }>`select count(*) as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(t.database.db);
+        expect(Number(rows[0]!.waiting)).toBe(2);
+      });
+      // Wrapped: returning the promise itself would keep the transaction open until the answers came.
+      return { pending };
+    });
+    const answers = await pending;
+    expect(answers.map((answer) => answer.statusCode).sort(), answers.map((answer) => answer.body).join('\n')).toEqual([200, 409]);
+    expect(answers.find((answer) => answer.statusCode === 409)!.json()).toMatchObject({ code: 'CONFIRMATION_LINK_USED', errors: [{ path: '/body/token' }] });
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', email).execute()).toHaveLength(1);
   });
 
   it('writes the mails in the language of the request', async () => {

@@ -42,7 +42,8 @@ export async function buildTestApp(
     bodyLimit?: number;
     rateLimits?: Partial<RateLimits>;
     logStream?: { write(line: string): void };
-    trustProxy?: boolean;
+    /** The trusted proxy addresses, as `TRUST_PROXY` gives them (ServerConfig.trustProxy). */
+    trustProxy?: false | string[];
     frontEnds?: readonly FrontEnd[];
     /** Background work (deadlines, e-mail, webhooks) in this app; none by default. */
     jobs?: JobsOptions;
@@ -185,6 +186,7 @@ export async function uploadFile(
   app: FastifyInstance,
   fields: { serviceId: string; field: string },
   file: { name: string; mediaType: string; content: Buffer },
+  headers: Record<string, string> = {},
 ) {
   const boundary = `----amtsweg${Math.random().toString(16).slice(2)}`;
   const parts = [
@@ -193,7 +195,7 @@ export async function uploadFile(
     file.content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ];
-  return app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+  return app.inject({ method: 'POST', url: '/api/files', headers: { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
 }
 
 /** Replaces the example's made-up file references with files really uploaded for this service. */

@@ -1,5 +1,5 @@
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +175,40 @@ describe.each(DATABASE_KINDS)('idempotent replays on %s', (kind) => {
     expect(after.statusCode).toBe(409);
     expect(after.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_EXPIRED', message: expect.stringContaining(original.reference) as unknown });
     expect((await viewWithToken(original.caseId, original.accessToken)).statusCode).toBe(200);
+  });
+
+  it('answers a key stored before the upgrade (its body hashed as JSON text, no sealed token) with 409 to its caller, 422 to anyone else (review of issue 18)', async () => {
+    const anonymousKey = `before-${randomUUID()}`;
+    const citizenKey = `before-${randomUUID()}`;
+    const anonymousBody = application('Vor dem Update, anonym');
+    const citizenBody = application('Vor dem Update, angemeldet');
+    const anonymous = (await submit(anonymousBody, anonymousKey, null)).json<SubmissionAnswer>();
+    const citizens = (await submit(citizenBody, citizenKey, callers.citizen)).json<SubmissionAnswer>();
+    // The rows as the code before the upgrade wrote them: the request hash over JSON.stringify of the body as
+    // sent, no sealed token (migration 0022 gave the citizen's key her account as its caller).
+    for (const [key, body, answer] of [[anonymousKey, anonymousBody, anonymous], [citizenKey, citizenBody, citizens]] as const) {
+      const { service_version } = await t.database.db.selectFrom('cases').select('service_version').where('id', '=', answer.caseId).executeTakeFirstOrThrow();
+      const hashAsBefore = createHash('sha256').update(`${serviceId}:${service_version}:${JSON.stringify(body)}`).digest('hex');
+      expect(hashAsBefore).not.toBe((await t.database.db.selectFrom('idempotency_keys').select('request_hash').where('key', '=', key).executeTakeFirstOrThrow()).request_hash);
+      await t.database.db.updateTable('idempotency_keys').set({ request_hash: hashAsBefore, access_token_sealed: null }).where('key', '=', key).execute();
+    }
+    const before = await caseSnapshot(anonymous.caseId);
+
+    for (const [key, body, caller, answer] of [[anonymousKey, anonymousBody, null, anonymous], [citizenKey, citizenBody, callers.citizen, citizens]] as const) {
+      const replay = await submit(body, key, caller);
+      expect(replay.statusCode, replay.body).toBe(409);
+      expect(replay.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_EXPIRED', message: expect.stringContaining(answer.reference) as unknown });
+      expect(replay.body).not.toContain(answer.accessToken);
+    }
+    // Anyone else, or another body, learns nothing of the case.
+    for (const [body, caller] of [[anonymousBody, callers.otherCitizen], [application('Anders'), null]] as const) {
+      const refused = await submit(body, anonymousKey, caller);
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+      expect(refused.body).not.toContain(anonymous.reference);
+    }
+    expect((await submit(citizenBody, citizenKey, null)).statusCode).toBe(422);
+    expect(await caseSnapshot(anonymous.caseId)).toEqual(before);
   });
 
   /**

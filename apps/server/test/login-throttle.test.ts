@@ -3,6 +3,7 @@ import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config';
 import { buildTestApp, createAccount, logIn, sessionCookie, TEST_PASSWORD, type TestApp } from './helper';
 
 /**
@@ -81,11 +82,11 @@ describe.each(DATABASE_KINDS)('login throttle on %s', (kind) => {
       expect(retryAfter(held)).toBeGreaterThan(0);
       expect(retryAfter(held)).toBeLessThanOrEqual(30);
       expect(held.json<{ retryAfter: number }>().retryAfter).toBe(retryAfter(held));
-      expect(held.json<{ message: string }>().message).toMatch(/^Zu viele Fehlversuche von diesem Anschluss\. Bitte versuchen Sie es in \d+ Sekunden wieder\./);
+      expect(held.json<{ message: string }>().message).toMatch(/^Zu viele Fehlversuche von diesem Anschluss\. Bitte versuchen Sie es in \d+ Sekunden? wieder\./);
     }
     const english = await loginFrom(ATTACKER, nobody, 'noch-einmal-falsch-1', { language: 'en' });
     expect(english.statusCode).toBe(429);
-    expect(english.json<{ message: string }>().message).toMatch(/^Too many failed attempts from this connection\. Please try again in \d+ seconds\./);
+    expect(english.json<{ message: string }>().message).toMatch(/^Too many failed attempts from this connection\. Please try again in \d+ seconds?\./);
     // The right password from the held-back client waits too; from another client it works at once.
     expect((await loginFrom(ATTACKER, email, TEST_PASSWORD)).statusCode).toBe(429);
     expect((await loginFrom(OWNER, email, TEST_PASSWORD)).statusCode).toBe(200);
@@ -124,9 +125,16 @@ describe.each(DATABASE_KINDS)('login throttle on %s', (kind) => {
     await loginFrom(ATTACKER, old, 'falsch-xxxxxxxxxx');
     await loginFrom(ATTACKER, recent, 'falsch-xxxxxxxxxx');
     await letTimePass(old, 25 * 3600);
-    expect(await deleteStaleLoginThrottles(t.database.db, new Date(Date.now() - 24 * 3600 * 1000))).toBeGreaterThanOrEqual(1);
-    const left = await t.database.db.selectFrom('login_throttles').select('email_key').where('email_key', 'in', [old, recent]).execute();
-    expect(left.map((row) => row.email_key)).toEqual([recent]);
+    const cutoff = new Date(Date.now() - 24 * 3600 * 1000);
+    const everyCount = () =>
+      t.database.db.selectFrom('login_throttles').selectAll().orderBy('organisation_id').orderBy('kind').orderBy('email_key').orderBy('client_key').execute();
+    const before = await everyCount();
+    const stale = before.filter((row) => row.updated_at.getTime() < cutoff.getTime());
+    expect(stale.map((row) => row.email_key)).toContain(old);
+    // Exactly the stale counts go, and every other count (of the other tests too) stays as it was.
+    expect(await deleteStaleLoginThrottles(t.database.db, cutoff)).toBe(stale.length);
+    expect(await everyCount()).toEqual(before.filter((row) => !stale.includes(row)));
+    expect((await everyCount()).map((row) => row.email_key)).toContain(recent);
   });
 
   it('lets a browser that logged in to the address before through while someone fails from the same network address', async () => {
@@ -195,22 +203,51 @@ describe.each(DATABASE_KINDS)('login throttle on %s', (kind) => {
 });
 
 describe('login throttle behind a proxy', () => {
+  const PROXY = '10.0.0.2';
   let t: TestApp;
   beforeAll(async () => {
-    t = await buildTestApp('pglite', { trustProxy: true });
+    // As the server reads it: only the proxy's own address is trusted to name the client.
+    t = await buildTestApp('pglite', { trustProxy: readConfig({ TRUST_PROXY: PROXY }).trustProxy });
   });
   afterAll(async () => {
     await t?.close();
   });
 
+  /** A login through the proxy, which appends the address it sees to whatever X-Forwarded-For the client sent. */
+  const loginVia = (email: string, client: string, password: string, sentByClient?: string) =>
+    t.inject(
+      {
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: PROXY,
+        headers: { 'x-forwarded-for': sentByClient === undefined ? client : `${sentByClient}, ${client}` },
+        payload: { email, password },
+      },
+      null,
+    );
+
   it('tells clients apart by the address the trusted proxy names, not by the proxy', async () => {
     const email = 'hinter.proxy@drossel.example';
     await createAccount(t.app, { email, kind: 'staff' });
-    const via = (forwardedFor: string, password: string) =>
-      t.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.0.0.2', headers: { 'x-forwarded-for': forwardedFor }, payload: { email, password } }, null);
-    for (let i = 0; i < 8; i++) await via('203.0.113.5', `falsch-${i}-xxxxxxxx`);
-    expect((await via('203.0.113.5', TEST_PASSWORD)).statusCode).toBe(429);
-    expect((await via('198.51.100.9', TEST_PASSWORD)).statusCode).toBe(200);
+    for (let i = 0; i < 8; i++) await loginVia(email, '203.0.113.5', `falsch-${i}-xxxxxxxx`);
+    expect((await loginVia(email, '203.0.113.5', TEST_PASSWORD)).statusCode).toBe(429);
+    expect((await loginVia(email, '198.51.100.9', TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('keeps holding a client that writes a new X-Forwarded-For entry of its own into every attempt (review of issue 18)', async () => {
+    const email = 'gefaelschter.kopf@drossel.example';
+    await createAccount(t.app, { email, kind: 'staff' });
+    const ATTACKER = '203.0.113.77';
+    const statuses = [];
+    for (let i = 0; i < 8; i++) statuses.push((await loginVia(email, ATTACKER, `falsch-${i}-xxxxxxxx`, `192.0.2.${i + 1}`)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+    expect((await loginVia(email, ATTACKER, TEST_PASSWORD, '192.0.2.200, 2001:db8::1')).statusCode).toBe(429);
+    // A client reaching the server directly cannot name another one either: only the proxy is trusted to.
+    const direct = (sentByClient: string, password: string) =>
+      t.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ATTACKER, headers: { 'x-forwarded-for': sentByClient }, payload: { email, password } }, null);
+    expect((await direct('198.51.100.10', TEST_PASSWORD)).statusCode).toBe(429);
+    // The real client behind the proxy is not held back by any of it.
+    expect((await loginVia(email, '198.51.100.10', TEST_PASSWORD)).statusCode).toBe(200);
   });
 
   it('documents the throttle on the login routes', async () => {

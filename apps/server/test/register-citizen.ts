@@ -36,5 +36,5 @@ export async function registerCitizen(
   const registered = await app.inject({ method: 'POST', url: '/api/auth/register', headers, payload: account });
   if (registered.statusCode !== 202) throw new Error(`registering ${account.email} failed: ${registered.body}`);
   const token = await queuedConfirmationToken(app, account.email);
-  return app.inject({ method: 'POST', url: '/api/auth/register/confirm', headers, payload: { token } });
+  return app.inject({ method: 'POST', url: '/api/auth/register/confirm', headers, payload: { token, password: account.password } });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findServiceById, publishServiceVersion, updateServiceDraft } from '@amtsweg/db';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
-import { RESERVED_ROLE_IDS, type ServiceDefinition } from '@amtsweg/definitions';
+import { describeBuiltInActor, RESERVED_ROLE_IDS, type ServiceDefinition } from '@amtsweg/definitions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createAccount, exampleSubmission, hundeanmeldung, logIn, publishService, type Caller, type TestApp } from './helper';
 
@@ -117,6 +117,9 @@ describe.each(DATABASE_KINDS)('reserved roles and grants against published versi
     expect(list.statusCode).toBe(422);
     expect(list.json()).toMatchObject({ code: 'ROLE_UNKNOWN', errors: [{ path: '/body/serviceRoles/1/role', code: 'reserved' }] });
     expect(list.json<{ errors: Problem[] }>().errors[0]!.message).toContain(`„${role}“`);
+    // Worded as everywhere else a built-in actor's id is refused (the definitions' one description).
+    expect(single.json<{ errors: Problem[] }>().errors[0]!.message).toContain(`stands for ${describeBuiltInActor(role)!.en}`);
+    expect(list.json<{ errors: Problem[] }>().errors[0]!.message).toContain(`steht für ${describeBuiltInActor(role)!.de}`);
 
     const newAccount = await t.inject({
       method: 'POST',

@@ -116,6 +116,9 @@ describe.each(DATABASE_KINDS)('API tokens as case actors on %s (issue 18, findin
       expect(refused.json<ErrorBody>()).toMatchObject({ code: 'FORBIDDEN', reason: 'TOKEN_NOT_A_PERSON', message: expect.stringContaining('angemeldete Person') as unknown });
       const english = await t.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/${path}`, payload, headers: { 'accept-language': 'en' } }, token.caller);
       expect(english.json<ErrorBody>().message).toContain('a person logged in');
+      // The documentation names the answer as it is: code FORBIDDEN, reason TOKEN_NOT_A_PERSON.
+      const spec = t.app.swagger() as { paths: Record<string, { post: { description?: string } }> };
+      expect(spec.paths[`/api/cases/{caseId}/actions/{actionId}/${path.split('/')[1]}`]!.post.description).toContain('403 `FORBIDDEN` with `reason: TOKEN_NOT_A_PERSON`');
     }
     const after = await getCase(caseId);
     expect(after).toMatchObject({ version: waiting.version, state: { id: 'inReview' }, proposal: { action: { id: 'reject' } } });

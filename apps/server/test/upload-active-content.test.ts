@@ -31,6 +31,14 @@ const HOSTILE: Record<string, string> = {
   'external entity': '<!DOCTYPE data [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><data>&xxe;</data>',
   'xml-stylesheet instruction': '<?xml-stylesheet type="text/xsl" href="data:text/xsl,evil"?><data>1</data>',
   'SVG Tiny handler': `<svg xmlns="${SVG}" xmlns:ev="http://www.w3.org/2001/xml-events"><handler ev:event="load">alert(1)</handler></svg>`,
+  // Review of issue 18: animations that set an event attribute or a script address while the document runs.
+  'event attribute set by an animation': `<svg xmlns="${SVG}"><rect width="1" height="1"><set attributeName="onclick" to="alert(1)"/></rect></svg>`,
+  'event attribute animated': `<svg xmlns="${SVG}"><animate attributeName="onload" values="alert(1)"/><animateTransform attributeName="ONmouseover" from="alert(1)"/></svg>`,
+  'javascript: set on a link': `<svg xmlns="${SVG}"><a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a></svg>`,
+  'svg root without a namespace': '<svg onload="alert(1)"><rect width="1" height="1"/></svg>',
+  'html root without a namespace': '<html><body onload="alert(1)"><p>Hallo</p></body></html>',
+  'an XHTML element in data XML': `<antrag xmlns="urn:example:antrag" xmlns:h="${XHTML}"><h:img src="x" onerror="alert(1)"/></antrag>`,
+  'html with an encoded script address, not well-formed': '<p>Hallo <a href=jav&#x61;script&colon;alert(1)>Link</a><br></p>',
 };
 
 /** How each document is wrapped: declarations, byte order marks, other encodings, comments in front, gzip. */
@@ -97,7 +105,8 @@ describe.each(DATABASE_KINDS)('active content in uploads on %s', (kind) => {
     for (const [wrapping, wrap] of Object.entries(WRAPPINGS)) {
       const content = wrap(HOSTILE[name]!);
       for (const [index, type] of ALLOWED_TYPES.entries()) {
-        const response = await uploadFile(t.app, { serviceId, field: fieldKey(index) }, { name: 'nachweis.svg', mediaType: type, content });
+        // Named as data: whether the content alone is active does not hang on the name (see the browser-document test).
+        const response = await uploadFile(t.app, { serviceId, field: fieldKey(index) }, { name: 'nachweis.xml', mediaType: type, content });
         if (response.statusCode !== 400) {
           accepted.push(`${wrapping} as ${type}: ${response.statusCode}`);
           continue;
@@ -119,6 +128,75 @@ describe.each(DATABASE_KINDS)('active content in uploads on %s', (kind) => {
     expect(german.json()).toMatchObject({
       errors: [{ path: '/file', code: 'fileActiveContent', message: expect.stringMatching(/„bild\.svg“.*Anlage application\/xml.*Skript/) as unknown }],
     });
+  });
+
+  it('names the kind of active content found, in German and English', async () => {
+    const index = ALLOWED_TYPES.indexOf('application/xml');
+    const upload = (document: string, language: string) =>
+      uploadFile(t.app, { serviceId, field: fieldKey(index) }, { name: 'daten.xml', mediaType: 'application/xml', content: Buffer.from(document) }, { 'accept-language': language });
+    const cases: [string, RegExp, RegExp][] = [
+      [HOSTILE['external entity']!, /DOCTYPE/, /DOCTYPE/],
+      [HOSTILE['onload attribute']!, /Ereignis-Attribut/, /event attribute/],
+      [HOSTILE['javascript: href']!, /Skript-Adresse/, /script address/],
+      [HOSTILE['foreignObject with html']!, /bettet ein anderes Dokument ein/, /embeds another document/],
+      [HOSTILE['xml-stylesheet instruction']!, /Stylesheet/, /stylesheet/],
+    ];
+    for (const [document, german, english] of cases) {
+      const de = await upload(document, 'de');
+      expect(de.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileActiveContent', message: expect.stringMatching(german) as unknown }] });
+      const en = await upload(document, 'en');
+      expect(en.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileActiveContent', message: expect.stringMatching(english) as unknown }] });
+    }
+  });
+
+  // Review of issue 18: `/^on./` refused `<hund online="ja"/>`. Outside a browser document, only elements of the
+  // SVG and XHTML namespaces are live; data XML in any namespace keeps its on… attributes and its element names.
+  const HARMLESS_XML: Record<string, string> = {
+    'on… attributes that are data': '<hund online="ja" one="1" onset="2020-01-01" ONKEL="nein"/>',
+    'an XBau-style message': `<xbau:nachricht xmlns:xbau="http://www.xleitstelle.de/xbau/2/3"><xbau:portal>Bauportal</xbau:portal><xbau:vorgang online="true" onlineDienst="ja"/><xbau:frame>2</xbau:frame></xbau:nachricht>`,
+    'a set element of the data': '<daten><set attributeName="onset" to="1"/><handler>Sachbearbeitung</handler></daten>',
+    'HTML names without a namespace': '<antrag><form>A 12</form><object>Hund</object><link>https://example.org/</link></antrag>',
+    'data XML beside XHTML text': `<antrag xmlns:h="${XHTML}" online="ja"><h:p>Hallo</h:p></antrag>`,
+  };
+
+  it.each(Object.keys(HARMLESS_XML))('takes harmless XML: %s, as XML and as text', async (name) => {
+    const content = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${HARMLESS_XML[name]!}`, 'utf8');
+    const asXml = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('application/xml')) }, { name: 'daten.xml', mediaType: 'application/xml', content });
+    expect(asXml.statusCode, asXml.body).toBe(201);
+    const asText = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('text/plain')) }, { name: 'daten.txt', mediaType: 'text/plain', content: Buffer.from(HARMLESS_XML[name]!) });
+    expect(asText.statusCode, asText.body).toBe(201);
+  });
+
+  it('treats a file claimed or named as HTML, XHTML or SVG as a browser document: every on… attribute counts there', async () => {
+    const content = Buffer.from(HARMLESS_XML['on… attributes that are data']!);
+    const asSvg = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('image/svg+xml')) }, { name: 'hund.xml', mediaType: 'image/svg+xml', content });
+    expect(asSvg.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileActiveContent' }] });
+    const namedHtml = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('application/xml')) }, { name: 'hund.html', mediaType: 'application/xml', content });
+    expect(namedHtml.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileActiveContent' }] });
+  });
+
+  it('takes a text file that starts with „<“ but is no XML, unless it reads as HTML with active content', async () => {
+    const field = fieldKey(ALLOWED_TYPES.indexOf('text/plain'));
+    const letter = Buffer.from('<Betreff: Hundeanmeldung & Abmeldung>\nSehr geehrte Damen und Herren,\nonline=ja, <Termin online> bitte.\n', 'utf8');
+    const taken = await uploadFile(t.app, { serviceId, field }, { name: 'brief.txt', mediaType: 'text/plain', content: letter });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const active = Buffer.from('<p>Hallo\n<img src=x onerror=alert(1)>\n', 'utf8');
+    const refused = await uploadFile(t.app, { serviceId, field }, { name: 'brief.txt', mediaType: 'text/plain', content: active });
+    expect(refused.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileActiveContent', message: expect.stringMatching(/Ereignis-Attribut/) as unknown }] });
+  });
+
+  it('refuses markup that claims or declares XML but is not well-formed, with a message of its own', async () => {
+    const broken = Buffer.from('<antrag><name>Erika</antrag>', 'utf8');
+    const asXml = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('application/xml')) }, { name: 'antrag.xml', mediaType: 'application/xml', content: broken });
+    expect(asXml.statusCode).toBe(400);
+    expect(asXml.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileUnreadableMarkup', message: expect.stringMatching(/„antrag\.xml“.*kein lesbares XML/) as unknown }] });
+    // The same bytes as text are a text.
+    const asText = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('text/plain')) }, { name: 'antrag.txt', mediaType: 'text/plain', content: broken });
+    expect(asText.statusCode, asText.body).toBe(201);
+    // With an XML declaration it is XML whatever it claims.
+    const declared = Buffer.from('<?xml version="1.0"?>\n<antrag><name>Erika</antrag>', 'utf8');
+    const declaredAsText = await uploadFile(t.app, { serviceId, field: fieldKey(ALLOWED_TYPES.indexOf('text/plain')) }, { name: 'antrag.txt', mediaType: 'text/plain', content: declared });
+    expect(declaredAsText.json()).toMatchObject({ errors: [{ path: '/file', code: 'fileUnreadableMarkup' }] });
   });
 
   it('still takes harmless XML, SVG-free text and a harmless gzip file', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DATABASE_KINDS } from '@amtsweg/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config';
 import { buildTestApp, createAccount, logIn, PDF_BYTES, publishService, type TestApp } from './helper';
 
 // Issue 18, finding 8: anonymous uploads filled the disk (120 files of up to 10 MB per minute and address, none
@@ -18,7 +19,7 @@ function pdfOf(size: number): Buffer {
 }
 
 /** POST /api/files for the Hundeanmeldung's certificate field, from the given client address. */
-function uploadFrom(t: TestApp, serviceId: string, remoteAddress: string, content: Buffer, name = 'nachweis.pdf') {
+function uploadFrom(t: TestApp, serviceId: string, remoteAddress: string, content: Buffer, name = 'nachweis.pdf', headers: Record<string, string> = {}) {
   const boundary = `----amtsweg${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="serviceId"\r\n\r\n${serviceId}\r\n`),
@@ -31,7 +32,7 @@ function uploadFrom(t: TestApp, serviceId: string, remoteAddress: string, conten
     method: 'POST',
     url: '/api/files',
     remoteAddress,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': 'de' },
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'accept-language': 'de', ...headers },
     payload,
   });
 }
@@ -85,6 +86,19 @@ describe.each(DATABASE_KINDS)('upload volume on %s', (kind) => {
     expect(await countFiles()).toBe(before + 1);
   });
 
+  it('counts the addresses of one IPv6 network (/64) as one client, and an IPv4 address mapped into IPv6 as that address (review of issue 18)', async () => {
+    expect((await uploadFrom(t, serviceId, '2001:db8:77:1::1', pdfOf(600 * 1024))).statusCode).toBe(201);
+    // The next address of the same network gets no fresh budget.
+    const stepped = await uploadFrom(t, serviceId, '2001:db8:77:1::2', pdfOf(600 * 1024));
+    expect(stepped.statusCode).toBe(429);
+    expect(stepped.json()).toMatchObject({ errors: [{ path: '/file', code: 'uploadVolume' }] });
+    expect((await uploadFrom(t, serviceId, '2001:db8:77:1:ffff::9', PDF_BYTES)).statusCode).toBe(429);
+    // Another network has its own.
+    expect((await uploadFrom(t, serviceId, '2001:db8:77:2::1', pdfOf(600 * 1024))).statusCode).toBe(201);
+    expect((await uploadFrom(t, serviceId, '203.0.113.40', pdfOf(600 * 1024))).statusCode).toBe(201);
+    expect((await uploadFrom(t, serviceId, '::ffff:203.0.113.40', pdfOf(600 * 1024))).statusCode).toBe(429);
+  });
+
   it('answers in English when asked, naming the field', async () => {
     const client = '203.0.113.20';
     expect((await uploadFrom(t, serviceId, client, pdfOf(900 * 1024))).statusCode).toBe(201);
@@ -108,27 +122,67 @@ describe.each(DATABASE_KINDS)('upload volume on %s', (kind) => {
     expect(refused.json<{ message: string }>().message).toMatch(/uploaded.*minutes/);
   });
 
-  it('deletes uploads unused for a day in the housekeeping, but keeps those a saved draft refers to', async () => {
+  it('deletes uploads unused for a day in the housekeeping, but keeps those the uploader’s own saved draft refers to', async () => {
+    type Upload = { id: string; name: string; mediaType: string; size: number };
     const client = '203.0.113.30';
-    const unused = (await uploadFrom(t, serviceId, client, PDF_BYTES, 'liegen-gelassen.pdf')).json<{ id: string; name: string; mediaType: string; size: number }>();
-    const drafted = (await uploadFrom(t, serviceId, client, PDF_BYTES, 'im-entwurf.pdf')).json<{ id: string; name: string; mediaType: string; size: number }>();
     await createAccount(t.app, { email: 'entwurf@upload-volume.example', kind: 'citizen' });
     const citizen = await logIn(t.app, 'entwurf@upload-volume.example', { kind: 'citizen' });
+    const upload = async (name: string, caller?: { headers: Record<string, string> }) => {
+      const response = await uploadFrom(t, serviceId, client, PDF_BYTES, name, caller?.headers);
+      expect(response.statusCode, response.body).toBe(201);
+      return response.json<Upload>();
+    };
+    const unused = await upload('liegen-gelassen.pdf', citizen);
+    const drafted = await upload('im-entwurf.pdf', citizen);
+    // Review of issue 18, finding 8: naming ids in a draft kept anybody's uploads alive. Uploaded anonymously
+    // or by another citizen, a file is not kept by this citizen's draft naming it.
+    const anonymous = await upload('anonym.pdf');
+    await createAccount(t.app, { email: 'fremd@upload-volume.example', kind: 'citizen' });
+    const stranger = await logIn(t.app, 'fremd@upload-volume.example', { kind: 'citizen' });
+    const strangers = await upload('fremd.pdf', stranger);
     const saved = await t.inject(
-      { method: 'PUT', url: `/api/drafts/${serviceId}`, payload: { serviceVersion: 1, answers: { dogs: [{ name: 'Kira', certificate: [drafted] }] }, pageId: 'dogsPage' } },
+      { method: 'PUT', url: `/api/drafts/${serviceId}`, payload: { serviceVersion: 1, answers: { dogs: [{ name: 'Kira', certificate: [drafted, anonymous, strangers] }] }, pageId: 'dogsPage' } },
       citizen,
     );
     expect(saved.statusCode, saved.body).toBe(200);
+    const ids = [unused.id, drafted.id, anonymous.id, strangers.id];
     // A part of an upload that never finished (a process stopped while writing it).
     await sql`insert into file_parts (file_id, seq, content, created_at) values (gen_random_uuid(), 0, '\\x00'::bytea, now() - interval '2 hours')`.execute(t.database.db);
-    await sql`update files set created_at = now() - interval '25 hours' where id in (${unused.id}, ${drafted.id})`.execute(t.database.db);
+    await sql`update files set created_at = now() - interval '25 hours' where id in (${sql.join(ids)})`.execute(t.database.db);
 
     await t.database.db.updateTable('job_schedules').set({ next_run_at: new Date(Date.now() - 1000) }).where('name', '=', 'housekeeping').execute();
     await t.app.worker!.runOnce();
 
-    const left = await t.database.db.selectFrom('files').select('id').where('id', 'in', [unused.id, drafted.id]).execute();
+    const left = await t.database.db.selectFrom('files').select('id').where('id', 'in', ids).execute();
     expect(left.map((f) => f.id)).toEqual([drafted.id]);
     const parts = await t.database.db.selectFrom('file_parts').select('file_id').execute();
     expect(parts).toEqual([]);
+  });
+});
+
+describe('upload volume behind a proxy', () => {
+  const PROXY = '10.0.0.2';
+  let t: TestApp;
+  let serviceId: string;
+  beforeAll(async () => {
+    t = await buildTestApp('pglite', { trustProxy: readConfig({ TRUST_PROXY: PROXY }).trustProxy, rateLimits: { uploadBytes: BUDGET_BYTES, uploadWindowMinutes: 60 } });
+    serviceId = await publishService(t, 'hundeanmeldung');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** An upload through the proxy, which appends the client's address to the X-Forwarded-For the client sent. */
+  const uploadVia = (client: string, sentByClient: string | undefined, content: Buffer) =>
+    uploadFrom(t, serviceId, PROXY, content, 'nachweis.pdf', { 'x-forwarded-for': sentByClient === undefined ? client : `${sentByClient}, ${client}` });
+
+  it('gives a client no fresh budget for an X-Forwarded-For entry of its own (review of issue 18)', async () => {
+    const greedy = '203.0.113.50';
+    expect((await uploadVia(greedy, '192.0.2.1', pdfOf(600 * 1024))).statusCode).toBe(201);
+    const again = await uploadVia(greedy, '192.0.2.2', pdfOf(600 * 1024));
+    expect(again.statusCode).toBe(429);
+    expect(again.json()).toMatchObject({ errors: [{ path: '/file', code: 'uploadVolume' }] });
+    // Another client behind the same proxy has its own budget.
+    expect((await uploadVia('198.51.100.50', '192.0.2.1', pdfOf(600 * 1024))).statusCode).toBe(201);
   });
 });

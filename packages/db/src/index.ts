@@ -124,12 +124,13 @@ export {
   summariseLoginThrottles,
 } from './repositories/login-throttle.repository';
 export type { LoginAddress, LoginClaim, LoginThrottleSummary, ThrottlePolicy } from './repositories/login-throttle.repository';
-export type { LoginThrottle } from './tables/login-throttle.table';
 export {
+  countRecentCitizenRegistrations,
   deleteExpiredCitizenRegistrations,
   findCitizenRegistration,
   findCitizenRegistrationForUpdate,
   insertCitizenRegistration,
+  lockCitizenAddress,
   OPEN_REGISTRATIONS_PER_ADDRESS,
   pruneCitizenRegistrations,
   useCitizenRegistrations,
@@ -138,7 +139,7 @@ export type { CitizenRegistrationRow, NewCitizenRegistration } from './tables/ci
 export { deleteExpiredSessions, deleteSession, deleteUserSession, deleteUserSessions, findSessionInUse, listUserSessions, saveSession } from './repositories/session.repository';
 export { findApiTokenNames, insertApiToken, listApiTokens, revokeApiToken, useApiToken } from './repositories/api-token.repository';
 export type { ApiTokenInfo } from './repositories/api-token.repository';
-export { appendAuditEvent, listAuditEvents } from './repositories/audit.repository';
+export { appendAuditEvent, countAuditEventsAbout, listAuditEvents } from './repositories/audit.repository';
 export type { AuditEventInput } from './repositories/audit.repository';
 export { DRAFT_LIFETIME_DAYS, deleteDraft, deleteStaleDrafts, findDraft, listDrafts, saveDraft } from './repositories/draft.repository';
 export type { DraftInput, DraftSummary } from './repositories/draft.repository';

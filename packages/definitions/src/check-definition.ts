@@ -2,7 +2,7 @@ import type { Diagnostic, DiagnosticCode } from './diagnostic';
 import type { Expression } from './expression';
 import { indexFormElements, valueKindOf, type IndexedElement, type ValueKind } from './form-index';
 import { listTemplatePlaceholders, TEMPLATE_TEXT_PARTS } from './document-template';
-import { APPLICANT_ROLE, isReservedRoleId, SYSTEM_ROLE } from './service-definition';
+import { describeBuiltInActor, isBuiltInActor, SYSTEM_ROLE } from './service-definition';
 import type { ChoiceOption, DocumentTemplate, FormElement, ProcessState, ServiceDefinition } from './service-definition';
 import { checkDefinitionLimits, DEFINITION_LIMITS, limitDiagnostic } from './check-definition-limits';
 import { checkFormDependencies } from './check-form-dependencies';
@@ -410,8 +410,8 @@ class DefinitionChecker {
   /** The ids of the built-in actors are never a process role (issue 18: a declared `applicant` was granted to staff). */
   private checkRoleDeclarations(): void {
     this.definition.settings.roles.forEach((role, index) => {
-      if (!isReservedRoleId(role.id)) return;
       const actor = describeBuiltInActor(role.id);
+      if (!actor) return;
       this.report(
         'RESERVED_ROLE',
         `/settings/roles/${index}/id`,
@@ -432,17 +432,19 @@ class DefinitionChecker {
     process.states.forEach((state, s) => {
       const at = `/process/states/${s}`;
       const actions = state.actions ?? [];
-      if (state.kind === 'task' && state.role !== undefined && isReservedRoleId(state.role)) {
+      if (state.kind === 'task' && state.role !== undefined) {
         const actor = describeBuiltInActor(state.role);
-        this.report(
-          'RESERVED_ROLE',
-          `${at}/role`,
-          `„${state.role}“ steht für ${actor.de}; einen Status in Bearbeitung bearbeitet eine Rolle der Sachbearbeitung.`,
-          'error',
-          `“${state.role}” stands for ${actor.en}; a task state is worked on by a caseworker role.`,
-        );
-      } else if (state.kind === 'task' && state.role !== undefined && !this.roles.has(state.role)) {
-        this.report('UNDECLARED_ROLE', `${at}/role`, `Die Rolle „${state.role}“ ist in den Einstellungen nicht angelegt.`);
+        if (actor) {
+          this.report(
+            'RESERVED_ROLE',
+            `${at}/role`,
+            `„${state.role}“ steht für ${actor.de}; einen Status in Bearbeitung bearbeitet eine Rolle der Sachbearbeitung.`,
+            'error',
+            `“${state.role}” stands for ${actor.en}; a task state is worked on by a caseworker role.`,
+          );
+        } else if (!this.roles.has(state.role)) {
+          this.report('UNDECLARED_ROLE', `${at}/role`, `Die Rolle „${state.role}“ ist in den Einstellungen nicht angelegt.`);
+        }
       }
       if (state.kind === 'final') this.checkFinalState(state, at);
       else if (actions.length === 0) {
@@ -463,9 +465,9 @@ class DefinitionChecker {
           this.report('UNKNOWN_STATE', `${actionAt}/target`, `Den Zielstatus „${action.target}“ gibt es nicht.`);
         }
         action.roles.forEach((role, r) => {
-          if (role === APPLICANT_ROLE || role === SYSTEM_ROLE) return;
-          if (isReservedRoleId(role)) {
-            const actor = describeBuiltInActor(role);
+          if (isBuiltInActor(role)) return;
+          const actor = describeBuiltInActor(role);
+          if (actor) {
             this.report(
               'RESERVED_ROLE',
               `${actionAt}/roles/${r}`,
@@ -478,7 +480,7 @@ class DefinitionChecker {
           }
         });
         if (action.fourEyes === true) {
-          const actors = action.roles.filter((role) => role === APPLICANT_ROLE || role === SYSTEM_ROLE);
+          const actors = action.roles.filter(isBuiltInActor);
           if (actors.length > 0) {
             this.report(
               'FOUR_EYES_NOT_STAFF_ACTION',
@@ -712,11 +714,4 @@ function isCompatible(a: Kind, b: Kind): boolean {
 /** Escapes one JSON-pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
 export function escapeJsonPointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Who a reserved role id stands for, in German and English, with the id as the process writes it. */
-function describeBuiltInActor(id: string): { id: string; de: string; en: string } {
-  return id.toLowerCase() === APPLICANT_ROLE
-    ? { id: APPLICANT_ROLE, de: 'die antragstellende Person', en: 'the applicant' }
-    : { id: SYSTEM_ROLE, de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
 }

@@ -3,6 +3,7 @@ export type {
   ActionInput,
   ActorRole,
   AutocompleteToken,
+  BuiltInActor,
   CalculatedField,
   CheckboxesField,
   ChoiceField,
@@ -42,7 +43,7 @@ export type {
   TextareaField,
   YesNoField,
 } from './service-definition';
-export { APPLICANT_ROLE, isReservedRoleId, RESERVED_ROLE_IDS, SYSTEM_ROLE } from './service-definition';
+export { APPLICANT_ROLE, describeBuiltInActor, isBuiltInActor, isReservedRoleId, RESERVED_ROLE_IDS, SYSTEM_ROLE } from './service-definition';
 export type { EvaluationScope, Expression, ExpressionOperator, LiteralList, Value } from './expression';
 export { EXPRESSION_OPERATORS } from './expression';
 export {

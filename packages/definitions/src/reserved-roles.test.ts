@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import definitionSchema from '@amtsweg/schemas/service-definition.schema.json' with { type: 'json' };
 import { checkDefinition, isPublishable } from './check-definition';
 import type { Diagnostic } from './diagnostic';
-import { isReservedRoleId, RESERVED_ROLE_IDS, type ServiceDefinition } from './service-definition';
+import { describeBuiltInActor, isBuiltInActor, isReservedRoleId, RESERVED_ROLE_IDS, type ServiceDefinition } from './service-definition';
 
 /** A clean service: one caseworker role, a task with a deadline the system takes, a final state. */
 function createDefinition(): ServiceDefinition {
@@ -118,6 +118,14 @@ describe('reserved role ids (issue 18, finding 4)', () => {
     expect([...RESERVED_ROLE_IDS].sort()).toEqual(['applicant', 'system']);
     expect(isReservedRoleId('dogTax')).toBe(false);
     expect(isReservedRoleId('systemAdmin')).toBe(false);
+  });
+
+  it('describes each built-in actor in any spelling, and names it exactly as actions write it', () => {
+    expect(describeBuiltInActor('Applicant')).toEqual({ id: 'applicant', de: 'die antragstellende Person', en: 'the applicant' });
+    expect(describeBuiltInActor('SYSTEM')).toMatchObject({ id: 'system', de: expect.stringMatching(/^das System/) as unknown, en: expect.stringMatching(/^the system/) as unknown });
+    expect(describeBuiltInActor('systemAdmin')).toBeUndefined();
+    expect(RESERVED_ROLE_IDS.filter(isBuiltInActor)).toEqual(RESERVED_ROLE_IDS);
+    expect(['System', 'APPLICANT', 'dogTax'].filter(isBuiltInActor)).toEqual([]);
   });
 
   describe.each(ROLE_PLACES)('at $schemaPath', (place) => {

@@ -243,6 +243,44 @@ export function isReservedRoleId(id: string): boolean {
   return RESERVED_ROLE_IDS.includes(lower);
 }
 
+/**
+ * True for an id that names a built-in actor in an action's roles: exactly `applicant` or `system`, as the
+ * process writes them (`System` is a reserved id, but no actor).
+ *
+ * @example
+ * isBuiltInActor('system') // true
+ * isBuiltInActor('System') // false
+ */
+export function isBuiltInActor(id: string): boolean {
+  return id === APPLICANT_ROLE || id === SYSTEM_ROLE;
+}
+
+/** A built-in actor: its id as the process writes it, and who it is in German and English (with the article). */
+export interface BuiltInActor {
+  id: typeof APPLICANT_ROLE | typeof SYSTEM_ROLE;
+  de: string;
+  en: string;
+}
+
+/**
+ * Who a reserved role id stands for, in any spelling; undefined for an id that is no built-in actor's. The one
+ * wording of the built-in actors for every message that refuses their ids as a role.
+ *
+ * @example
+ * describeBuiltInActor('System') // { id: 'system', de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' }
+ * describeBuiltInActor('dogTax') // undefined
+ */
+export function describeBuiltInActor(id: string): BuiltInActor | undefined {
+  switch (id.toLowerCase()) {
+    case APPLICANT_ROLE:
+      return { id: APPLICANT_ROLE, de: 'die antragstellende Person', en: 'the applicant' };
+    case SYSTEM_ROLE:
+      return { id: SYSTEM_ROLE, de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
+    default:
+      return undefined;
+  }
+}
+
 export interface ProcessAction {
   id: string;
   label: LocalizedText;

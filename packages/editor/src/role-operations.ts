@@ -1,4 +1,4 @@
-import { APPLICANT_ROLE, isReservedRoleId, SYSTEM_ROLE } from '@amtsweg/definitions';
+import { describeBuiltInActor, isBuiltInActor } from '@amtsweg/definitions';
 import type { RoleDefinition, ServiceDefinition } from '@amtsweg/definitions';
 import { refuse, succeed, type EditResult } from './edit-result';
 import {
@@ -116,14 +116,9 @@ export function deleteRole(definition: ServiceDefinition, roleId: string): EditR
   );
 }
 
-/** In an action's roles, these ids name the built-in actors, not a declared role. */
-function isBuiltInActor(id: string): boolean {
-  return id === APPLICANT_ROLE || id === SYSTEM_ROLE;
-}
-
 function checkRoleId(definition: ServiceDefinition, id: string): Refusal | undefined {
-  if (isReservedRoleId(id)) {
-    const who = id.toLowerCase() === APPLICANT_ROLE ? { de: 'die antragstellende Person', en: 'the applicant' } : { de: 'das System (es löst etwa Fristen aus)', en: 'the system (which takes deadlines, for example)' };
+  const who = describeBuiltInActor(id);
+  if (who) {
     return refuse(
       `„${id}“ steht schon für ${who.de} und kann nicht als eigene Rolle angelegt werden.`,
       `“${id}” already stands for ${who.en} and cannot be used for a role of your own.`,

@@ -3,7 +3,7 @@ export type { CompiledForm, SubmissionResult, ValidateOptions } from './compile-
 export { compileFormSchema, DEFAULT_LIMITS } from './compile-form-schema';
 export type { JsonSchema, RequiredRule } from './compile-form-schema';
 export { SUBMISSION_ERROR_CODES } from './submission-error';
-export type { MessageLanguage, SubmissionError, SubmissionErrorCode } from './submission-error';
+export type { ActiveContentKind, MessageLanguage, SubmissionError, SubmissionErrorCode } from './submission-error';
 export { describeMediaTypes, formatDateForPeople, formatSubmissionMessage } from './messages';
 export type { MessageParams } from './messages';
 export { listFileReferences } from './list-file-references';

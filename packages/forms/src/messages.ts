@@ -1,13 +1,33 @@
-import type { MessageLanguage, SubmissionErrorCode } from './submission-error';
+import type { ActiveContentKind, MessageLanguage, SubmissionErrorCode } from './submission-error';
 
-/** What a message may mention: the field's label, a limit, a file name, an allowed list. */
+/**
+ * What a message may mention: the field's label, a limit, a file name, an allowed list, the active content found
+ * in a file; for the upload budget its window in minutes and the wait.
+ */
 export interface MessageParams {
   label: string;
   limit?: string;
   file?: string;
   allowed?: string;
   custom?: string;
+  activeContent?: ActiveContentKind;
+  windowMinutes?: number;
+  /** How long to wait, written out in the message's language ("2 Minuten"). */
+  wait?: string;
 }
+
+/** What an upload with active content contains, as the middle of a sentence about the file. */
+const ACTIVE_CONTENT: Record<ActiveContentKind, Record<MessageLanguage, string>> = {
+  script: { de: 'enthält ein Skript', en: 'contains a script' },
+  eventHandler: { de: 'enthält ein Ereignis-Attribut (on…), das beim Öffnen ein Skript ausführt', en: 'contains an event attribute (on…) that runs a script when the file is opened' },
+  scriptAddress: { de: 'enthält eine Skript-Adresse (etwa „javascript:“)', en: 'contains a script address (such as “javascript:”)' },
+  embedded: { de: 'bettet ein anderes Dokument ein', en: 'embeds another document' },
+  declaration: { de: 'enthält eine DOCTYPE- oder Entity-Deklaration', en: 'contains a DOCTYPE or entity declaration' },
+  stylesheet: { de: 'verweist auf ein Stylesheet, das beim Öffnen ausgeführt wird', en: 'refers to a stylesheet that runs when the file is opened' },
+};
+
+const minutes = (count: number | undefined, language: MessageLanguage) =>
+  language === 'de' ? `${count} ${count === 1 ? 'Minute' : 'Minuten'}` : `${count} ${count === 1 ? 'minute' : 'minutes'}`;
 
 type MessageTexts = Record<MessageLanguage, (p: MessageParams) => string>;
 
@@ -117,6 +137,24 @@ const MESSAGES: Record<SubmissionErrorCode, MessageTexts> = {
   fileContent: {
     de: (p) => `Der Inhalt der Datei „${p.file}“ passt nicht zu ihrem Typ. Erlaubt: ${p.allowed}.`,
     en: (p) => `The content of the file “${p.file}” does not match its type. Allowed: ${p.allowed}.`,
+  },
+  fileActiveContent: {
+    de: (p) =>
+      `Die Datei „${p.file}“ bei „${p.label}“ ${ACTIVE_CONTENT[p.activeContent ?? 'script'].de} und wird daher nicht angenommen. Bitte laden Sie sie als PDF oder Bild hoch.`,
+    en: (p) =>
+      `The file “${p.file}” in “${p.label}” ${ACTIVE_CONTENT[p.activeContent ?? 'script'].en} and is therefore not accepted. Please upload it as a PDF or an image.`,
+  },
+  fileUnreadableMarkup: {
+    de: (p) =>
+      `Die Datei „${p.file}“ bei „${p.label}“ ist kein lesbares XML (nicht wohlgeformt oder in einer unbekannten Zeichenkodierung), daher lässt sich nicht prüfen, ob sie beim Öffnen etwas ausführt. Bitte laden Sie sie als PDF oder Bild hoch.`,
+    en: (p) =>
+      `The file “${p.file}” in “${p.label}” is no readable XML (not well-formed, or in an unknown character encoding), so it cannot be checked for anything it would run when opened. Please upload it as a PDF or an image.`,
+  },
+  uploadVolume: {
+    de: (p) =>
+      `Von Ihrem Anschluss wurde in den letzten ${minutes(p.windowMinutes, 'de')} schon die höchste erlaubte Datenmenge (${p.limit}) hochgeladen; „${p.file}“ für „${p.label}“ wurde nicht angenommen. Bitte versuchen Sie es in ${p.wait} wieder.`,
+    en: (p) =>
+      `The most data that may be uploaded from your address in ${minutes(p.windowMinutes, 'en')} (${p.limit}) has already been uploaded; “${p.file}” for “${p.label}” was not accepted. Please try again in ${p.wait}.`,
   },
   unknownProperty: {
     de: (p) => `Die Angabe „${p.label}“ ist in diesem Formular nicht vorgesehen.`,

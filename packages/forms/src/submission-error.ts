@@ -34,6 +34,9 @@ export const SUBMISSION_ERROR_CODES = [
   'fileSize',
   'fileUnknown',
   'fileContent',
+  'fileActiveContent',
+  'fileUnreadableMarkup',
+  'uploadVolume',
   'unknownProperty',
   'tooDeep',
   'invalid',
@@ -49,6 +52,24 @@ export interface SubmissionError {
   /** In the caller's language, naming the field by its label. */
   message: string;
 }
+
+/**
+ * What in an upload would run or fetch something by itself when the file is opened, and is therefore refused
+ * (`fileActiveContent`).
+ */
+export type ActiveContentKind =
+  /** A script, handler or listener element. */
+  | 'script'
+  /** An on… attribute (onload, onclick, …) where a browser runs it, or an animation that sets one. */
+  | 'eventHandler'
+  /** A javascript:, vbscript: or data:…html/svg/xml address in an attribute, also behind encoded characters. */
+  | 'scriptAddress'
+  /** A document inside the document: foreignObject, iframe, object, embed, XInclude and the like. */
+  | 'embedded'
+  /** A DOCTYPE or entity declaration (entity expansion, external entities). */
+  | 'declaration'
+  /** An xml-stylesheet instruction (XSLT runs when the document is opened). */
+  | 'stylesheet';
 
 /** Languages submission messages are available in; others fall back to German. */
 export type MessageLanguage = 'de' | 'en';

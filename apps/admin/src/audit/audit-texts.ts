@@ -75,7 +75,7 @@ export const AUDIT_TEXTS = {
   'audit.kind.user-renamed': { de: 'Konto umbenannt', en: 'Account renamed' },
   'audit.kind.user-disabled': { de: 'Konto deaktiviert', en: 'Account deactivated' },
   'audit.kind.user-enabled': { de: 'Konto wieder aktiviert', en: 'Account reactivated' },
-  'audit.kind.user-unlocked': { de: 'Sperre aufgehoben', en: 'Lock lifted' },
+  'audit.kind.user-unlocked': { de: 'Wartezeit nach Fehlversuchen aufgehoben', en: 'Wait after failed logins ended' },
   'audit.kind.roles-changed': { de: 'Rollen geändert', en: 'Roles changed' },
   'audit.kind.role-granted': { de: 'Rolle in einem Dienst gegeben', en: 'Role in a service granted' },
   'audit.kind.role-revoked': { de: 'Rolle in einem Dienst entzogen', en: 'Role in a service revoked' },

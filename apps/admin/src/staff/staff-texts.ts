@@ -93,8 +93,8 @@ export const STAFF_TEXTS = {
   'staff.changesSaved': { de: 'Die Änderungen sind gespeichert.', en: 'The changes are saved.' },
   'staff.access': { de: 'Zugang', en: 'Access' },
   'staff.recentFailures': {
-    de: (n: number) => `Letzte Fehlversuche (24 Stunden): ${n}. Nach fünf Fehlversuchen muss der Anschluss, von dem sie kamen, eine Weile warten; von anderen Geräten und Netzen kann sich die Person weiter anmelden.`,
-    en: (n: number) => `Recent failed logins (24 hours): ${n}. After five, the connection they came from must wait a while; from other devices and networks the person can still log in.`,
+    de: (n: number) => `Letzte Fehlversuche (24 Stunden): ${n}. Nach fünf Fehlversuchen muss der Anschluss, von dem sie kamen, eine Weile warten; von Geräten, mit denen sie sich schon angemeldet hat, und aus anderen Netzen kann sich die Person weiter anmelden.`,
+    en: (n: number) => `Recent failed logins (24 hours): ${n}. After five, the connection they came from must wait a while; from devices the person has logged in with before, and from other networks, they can still log in.`,
   },
   'staff.waitingText': {
     de: (clients: number, until: string) =>

@@ -15,7 +15,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
-import { loginClientKey } from './login-client';
+import { formatWait } from '../format-wait';
+import { clientAddressKey } from './client-address';
 import { verifyPassword } from './password';
 import type { LoginStage } from './principal';
 import { summariseUserAgent } from './session-client';
@@ -52,7 +53,7 @@ export async function checkPassword(
 ): Promise<UserRow | undefined> {
   const db = app.database.db;
   const address = { organisationId: organisation.id, kind, email };
-  const client = knownBrowser(app, request, address) ?? loginClientKey(request.ip);
+  const client = knownBrowser(app, request, address) ?? clientAddressKey(request);
   const attempt = await claimLoginAttempt(db, address, client, THROTTLE_POLICY);
   const user = await findUserByEmail(db, organisation.id, kind, email);
   const unknown = user ? {} : { email: email.slice(0, 254) };
@@ -69,6 +70,34 @@ export async function checkPassword(
   }
   await auditFailure(app, request, organisation.id, user, attempt, !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password', unknown);
   return undefined;
+}
+
+/**
+ * Checks the password a registration waiting for confirmation was made with (its link alone creates no account),
+ * counted like a login of the registered address from this client: refused with 429 `LOGIN_THROTTLED` while the
+ * client waits, a failure counts (and is audited), a success clears this client's count.
+ */
+export async function checkRegistrationPassword(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  address: LoginAddress,
+  passwordHash: string,
+  password: string,
+): Promise<boolean> {
+  const db = app.database.db;
+  const client = knownBrowser(app, request, address) ?? clientAddressKey(request);
+  const attempt = await claimLoginAttempt(db, address, client, THROTTLE_POLICY);
+  const details = { email: address.email.slice(0, 254), registration: true };
+  if (!attempt.granted) {
+    await auditFailure(app, request, address.organisationId, undefined, attempt, 'throttled', details);
+    throw throttled('client', attempt.retryAfterSeconds);
+  }
+  if (await verifyPassword(passwordHash, password)) {
+    await clearLoginAttempts(db, address, client);
+    return true;
+  }
+  await auditFailure(app, request, address.organisationId, undefined, attempt, 'wrong-password', details);
+  return false;
 }
 
 /**
@@ -110,13 +139,9 @@ const KNOWN_BROWSER_DAYS = 180;
 
 function knownBrowser(app: FastifyInstance, request: FastifyRequest, address: LoginAddress): string | undefined {
   const sealed = request.cookies[KNOWN_BROWSER_COOKIE];
-  if (!sealed) return undefined;
-  try {
-    return `browser:${app.secrets.open(sealed, knownBrowserContext(address))}`;
-  } catch {
-    // Tampered, of another address, or sealed under another server secret: the network address counts instead.
-    return undefined;
-  }
+  // Tampered, of another address, or sealed under another server secret: the network address counts instead.
+  const id = sealed ? app.secrets.tryOpen(sealed, knownBrowserContext(address)) : undefined;
+  return id === undefined ? undefined : `browser:${id}`;
 }
 
 /** After a correct password: gives the browser its cookie for this address (keeping the browser's name if it had one). */
@@ -137,13 +162,12 @@ function knownBrowserContext(address: LoginAddress): string {
 
 /** The refusal while a client (or, for second-factor codes, the account) waits: when to try again, in both languages. */
 function throttled(scope: 'client' | 'account', retryAfterSeconds: number): AppError {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  const when = retryAfterSeconds < 120 ? { de: `${retryAfterSeconds} Sekunden`, en: `${retryAfterSeconds} seconds` } : { de: `${minutes} Minuten`, en: `${minutes} minutes` };
+  const when = formatWait(retryAfterSeconds);
   const message =
     scope === 'client'
       ? {
-          de: `Zu viele Fehlversuche von diesem Anschluss. Bitte versuchen Sie es in ${when.de} wieder. Von anderen Geräten und Netzen ist die Anmeldung weiter möglich.`,
-          en: `Too many failed attempts from this connection. Please try again in ${when.en}. Logging in from other devices and networks still works.`,
+          de: `Zu viele Fehlversuche von diesem Anschluss. Bitte versuchen Sie es in ${when.de} wieder. Von Geräten, mit denen Sie sich schon angemeldet haben, und aus anderen Netzen ist die Anmeldung weiter möglich.`,
+          en: `Too many failed attempts from this connection. Please try again in ${when.en}. Logging in from devices you have logged in with before, and from other networks, still works.`,
         }
       : {
           de: `Zu viele falsche Codes oder Passwörter für dieses Konto. Bitte versuchen Sie es in ${when.de} wieder.`,
@@ -169,7 +193,8 @@ async function auditFailure(
   await appendAuditEvent(app.database.db, {
     organisationId,
     kind: waitsNow ? 'login-throttled' : 'login-failed',
-    actorId: user?.id ?? null,
+    // Whoever failed is not known to be the account's holder: the trail names no one as actor, the account as subject.
+    actorId: null,
     subjectId: user?.id ?? null,
     ip: request.ip,
     details: {

@@ -7,18 +7,20 @@ import type { Permission } from './permissions';
  */
 export type LoginStage = 'complete' | 'second-factor' | 'enrol-second-factor';
 
-/** Who is calling. */
-export type Principal =
-  | { kind: 'anonymous' }
-  | {
-      kind: 'user';
-      user: UserRow;
-      via: 'session' | 'token';
-      stage: LoginStage;
-      /** What the caller may do now (a token: its scopes within its user's roles). */
-      permissions: ReadonlySet<Permission>;
-      tokenId?: string;
-    };
+interface UserCall {
+  kind: 'user';
+  user: UserRow;
+  stage: LoginStage;
+  /** What the caller may do now (a token: its scopes within its user's roles). */
+  permissions: ReadonlySet<Permission>;
+}
+
+/**
+ * Who is calling: nobody known, a person in a session, or an integration with an API token of a person — always
+ * with the token's id, so whatever tells people from tokens apart (the four-eyes principle, the history) cannot
+ * take a token for a person.
+ */
+export type Principal = { kind: 'anonymous' } | (UserCall & { via: 'session' }) | (UserCall & { via: 'token'; tokenId: string });
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 

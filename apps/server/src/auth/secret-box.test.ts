@@ -27,4 +27,13 @@ describe('secret box', () => {
     const short = `${format}:${Buffer.from(body, 'base64url').subarray(0, 16).toString('base64url')}`;
     expect(() => box.open(short, 'konto-1')).toThrow();
   });
+
+  it('gives undefined from tryOpen wherever open throws, and the text where it opens', () => {
+    const sealed = box.seal('JBSWY3DPEHPK3PXP', 'konto-1');
+    expect(box.tryOpen(sealed, 'konto-1')).toBe('JBSWY3DPEHPK3PXP');
+    expect(box.tryOpen(sealed, 'konto-2')).toBeUndefined();
+    expect(createSecretBox(deriveKey('ein-anderes-server-geheimnis-fuer-tests', 'stored secrets')).tryOpen(sealed, 'konto-1')).toBeUndefined();
+    expect(box.tryOpen('v1:', 'konto-1')).toBeUndefined();
+    expect(box.tryOpen('', 'konto-1')).toBeUndefined();
+  });
 });

@@ -6,7 +6,13 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
  */
 export interface SecretBox {
   seal(plain: string, context: string): string;
+  /** The plain text; throws if the value was changed, sealed under another key or for another context. */
   open(sealed: string, context: string): string;
+  /**
+   * The plain text, or undefined where `open` throws: for values that may fail to open in ordinary use (a cookie
+   * of another browser, a value sealed before SERVER_SECRET changed) and are then simply not there.
+   */
+  tryOpen(sealed: string, context: string): string | undefined;
 }
 
 const FORMAT = 'v1';
@@ -26,7 +32,7 @@ export function deriveKey(serverSecret: string, purpose: string): Buffer {
  * changed, or sealed with another key, throws.
  */
 export function createSecretBox(key: Buffer): SecretBox {
-  return {
+  const box: SecretBox = {
     seal(plain, context) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
@@ -45,5 +51,13 @@ export function createSecretBox(key: Buffer): SecretBox {
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     },
+    tryOpen(sealed, context) {
+      try {
+        return box.open(sealed, context);
+      } catch {
+        return undefined;
+      }
+    },
   };
+  return box;
 }

@@ -7,7 +7,8 @@ import type { UserPrincipal } from '../auth/principal';
 
 /**
  * A case actor as the server records it: the process engine's actor and, for a request made with an API token,
- * that token (issue 18: the history says whether an event came through a token, and which).
+ * that token (issue 18: the history says whether an event came through a token, and which). `apiTokenId` is set
+ * exactly when the call came through a token: the four-eyes check tells a token from a person by it.
  */
 export interface RecordedActor extends CaseActor {
   apiTokenId?: string;
@@ -19,7 +20,7 @@ export async function resolveCaseActor(app: FastifyInstance, request: FastifyReq
   const grants = await listServiceRoles(app.database.db, principal.user.organisation_id, principal.user.id);
   // A grant of a built-in actor's id (stored before issue 18) never makes staff the applicant or the system.
   const roles = grants.filter((grant) => grant.service_id === serviceId && !isReservedRoleId(grant.role)).map((grant) => grant.role);
-  return { id: principal.user.id, roles, ...(principal.via === 'token' && principal.tokenId ? { apiTokenId: principal.tokenId } : {}) };
+  return { id: principal.user.id, roles, ...(principal.via === 'token' ? { apiTokenId: principal.tokenId } : {}) };
 }
 
 /** Amtsweg itself: a deadline that fires, background work. History names it `system`. */
@@ -42,7 +43,9 @@ const TOKEN_NOT_A_PERSON = {
 
 /**
  * Four-eyes principle: the second pair of eyes is a person in a session, never an integration. A token may
- * propose an action and withdraw its own proposal; confirming and sending back are 403 `TOKEN_NOT_A_PERSON`.
+ * propose an action and withdraw its own proposal; confirming and sending back are 403 `FORBIDDEN` with
+ * `reason: 'TOKEN_NOT_A_PERSON'`. Every actor of a token call carries its id (`resolveCaseActor`; a token
+ * principal has one by its type).
  */
 export function assertSecondPairOfEyes(actor: RecordedActor): void {
   if (actor.apiTokenId !== undefined) throw new AppError('FORBIDDEN', TOKEN_NOT_A_PERSON, { reason: 'TOKEN_NOT_A_PERSON' });

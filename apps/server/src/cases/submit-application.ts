@@ -75,8 +75,9 @@ export async function submitApplication(
   const { idempotency } = options;
   const now = options.now ?? new Date();
   const requestHash = idempotency ? hashRequest(version, body) : '';
+  const hashAsBefore = () => hashRequestAsBefore(version, body);
   if (idempotency) {
-    const replay = await replayIdempotent(db, organisation.id, idempotency, requestHash, now);
+    const replay = await replayIdempotent(db, organisation.id, idempotency, { requestHash, hashAsBefore }, now);
     if (replay) return replay;
   }
 
@@ -214,7 +215,7 @@ export async function submitApplication(
     }
     // Another request with this Idempotency-Key committed first: ours wrote nothing; answer with theirs.
     if (!(error instanceof IdempotencyKeyTaken) || !idempotency) throw error;
-    const replay = await replayIdempotent(db, organisation.id, idempotency, requestHash, now);
+    const replay = await replayIdempotent(db, organisation.id, idempotency, { requestHash, hashAsBefore }, now);
     if (!replay) throw error;
     return replay;
   }
@@ -296,21 +297,27 @@ const KEY_REUSED = {
  * The first answer to a key, if it was stored. Only the caller who sent it, with the same body, gets it; anyone
  * else gets the refusal a different body gets, which names nothing of the case. The access token is the first
  * one, opened from its sealed copy: a replay never replaces the token the applicant may already hold.
+ *
+ * A key without a sealed token can only be answered 409 `IDEMPOTENCY_KEY_EXPIRED`; it may have been stored
+ * before the upgrade that hashes bodies as canonical JSON (migration 0022), so its body is also compared as the
+ * code before hashed it (`hashAsBefore`: JSON text in the order sent).
  */
 async function replayIdempotent(
   db: Kysely<Database>,
   organisationId: string,
   idempotency: IdempotencyOptions,
-  requestHash: string,
+  hashes: { requestHash: string; hashAsBefore: () => string },
   now: Date,
 ): Promise<SubmissionAnswer | undefined> {
   const existing = await findIdempotencyKey(db, organisationId, idempotency.key);
   if (!existing) return undefined;
-  if (existing.request_hash !== requestHash || existing.caller_id !== idempotency.callerId) throw new AppError('IDEMPOTENCY_KEY_REUSED', KEY_REUSED);
+  const sealed = existing.access_token_sealed;
+  const sameBody = existing.request_hash === hashes.requestHash || (sealed === null && existing.request_hash === hashes.hashAsBefore());
+  if (!sameBody || existing.caller_id !== idempotency.callerId) throw new AppError('IDEMPOTENCY_KEY_REUSED', KEY_REUSED);
   const stored = existing.response as Omit<SubmissionAnswer, 'accessToken'>;
   const accessToken =
-    existing.access_token_sealed !== null && existing.created_at.getTime() > now.getTime() - REPLAY_WINDOW_MS
-      ? openAccessToken(idempotency.secrets, existing.access_token_sealed, sealContext(organisationId, existing.case_id, idempotency.key))
+    sealed !== null && existing.created_at.getTime() > now.getTime() - REPLAY_WINDOW_MS
+      ? idempotency.secrets.tryOpen(sealed, sealContext(organisationId, existing.case_id, idempotency.key))
       : undefined;
   if (accessToken === undefined) {
     // Past the window, stored before tokens were kept for replays, or sealed under another SERVER_SECRET: the case
@@ -328,21 +335,17 @@ function sealContext(organisationId: string, caseId: string, key: string): strin
   return `submission-access-token:${organisationId}:${caseId}:${key}`;
 }
 
-/** The sealed token, or undefined if it does not open (sealed under another server secret). */
-function openAccessToken(secrets: SecretBox, sealed: string, context: string): string | undefined {
-  try {
-    return secrets.open(sealed, context);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * What makes two requests "the same body": the service version and the answers as canonical JSON, so the same
  * answers with their keys in another order are the same; arrays keep their order.
  */
 function hashRequest(version: CompiledVersion, body: unknown): string {
   return createHash('sha256').update(`${version.serviceId}:${version.version}:${canonicalJson(body)}`).digest('hex');
+}
+
+/** The request hash as stored before bodies were compared as canonical JSON (keys of idempotency_keys older than migration 0022). */
+function hashRequestAsBefore(version: CompiledVersion, body: unknown): string {
+  return createHash('sha256').update(`${version.serviceId}:${version.version}:${JSON.stringify(body)}`).digest('hex');
 }
 
 /** Access tokens are stored as SHA-256: high-entropy random tokens need no slow hash, and a leak of the table reveals none. */

@@ -43,7 +43,7 @@ export async function runSchedules(context: JobContext): Promise<void> {
 }
 
 /**
- * Housekeeping: uploads that never reached a case (form uploads after 24 hours unless a live draft refers to
+ * Housekeeping: uploads that never reached a case (form uploads after 24 hours unless a live draft of their uploader refers to
  * them, reply attachments whose reply never came after 14 days) and parts of uploads never finished, expired sessions, drafts not saved for 30 days, finished jobs (done after 7 days,
  * given up after 90 days), citizens' registrations a week after their link expired, failed-login counts a day after the last failure. Logs how many of each went, nothing about whom.
  */

@@ -45,22 +45,25 @@ export async function sendAccountMail(context: JobContext, job: JobRow): Promise
       organisation: organisation.name,
       link: confirmationLink(address.portal, token),
       hours: CONFIRMATION_HOURS,
+      imprint: `${address.portal}/impressum`,
     });
     await context.mailer.send({ id: job.id, to: registration.email, ...mail, language: registration.language });
     return;
   }
   const user = await findUserById(context.db, job.organisation_id, payload.userId);
   if (!user || user.disabled_at) return;
-  const mail = composeAccountMail(payload.occasion, payload.language, { organisation: organisation.name, link: `${address.portal}/anmelden`, hours: CONFIRMATION_HOURS });
+  const mail = composeAccountMail(payload.occasion, payload.language, {
+    organisation: organisation.name,
+    link: `${address.portal}/anmelden`,
+    hours: CONFIRMATION_HOURS,
+    imprint: `${address.portal}/impressum`,
+  });
   await context.mailer.send({ id: job.id, to: user.email, ...mail, language: payload.language });
 }
 
 /** The token, or undefined (logged) when it cannot be opened: the server secret changed since it was sealed. */
 function openToken(context: JobContext, job: JobRow, sealed: string): string | undefined {
-  try {
-    return context.secrets.open(sealed, confirmationTokenContext(job.id));
-  } catch {
-    context.log.warn({ jobId: job.id }, 'confirmation link cannot be opened: was SERVER_SECRET changed? The citizen registers again');
-    return undefined;
-  }
+  const token = context.secrets.tryOpen(sealed, confirmationTokenContext(job.id));
+  if (token === undefined) context.log.warn({ jobId: job.id }, 'confirmation link cannot be opened: was SERVER_SECRET changed? The citizen registers again');
+  return token;
 }

@@ -16,6 +16,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet, { type HelmetOptions } from 'helmet';
 import { AppError } from '../app-error';
+import { formatWait } from '../format-wait';
+import { clientAddressKey } from '../auth/client-address';
 import { permissionsOfRoles, type Permission } from '../auth/permissions';
 import { ANONYMOUS, type LoginStage, type Principal } from '../auth/principal';
 import { hashToken } from '../auth/hash-token';
@@ -161,11 +163,12 @@ async function authPlugin(app: FastifyInstance, options: AuthOptions): Promise<v
   await app.register(csrfProtection, { sessionPlugin: '@fastify/session', getToken: (request) => request.headers['x-csrf-token'] as string | undefined });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('TOO_MANY_REQUESTS', {
-        de: `Zu viele Anfragen. Bitte warten Sie ${Math.ceil(context.ttl / 1000)} Sekunden.`,
-        en: `Too many requests. Please wait ${Math.ceil(context.ttl / 1000)} seconds.`,
-      }),
+    // Clients as the login throttle and the upload budget count them (an IPv6 /64 is one client).
+    keyGenerator: clientAddressKey,
+    errorResponseBuilder: (_request, context) => {
+      const wait = formatWait(context.ttl / 1000);
+      return new AppError('TOO_MANY_REQUESTS', { de: `Zu viele Anfragen. Bitte warten Sie ${wait.de}.`, en: `Too many requests. Please wait ${wait.en}.` });
+    },
   });
   app.decorate('rateLimits', { ...DEFAULT_RATE_LIMITS, ...options.rateLimits });
   app.decorate('secrets', createSecretBox(deriveKey(options.serverSecret, 'stored secrets')));

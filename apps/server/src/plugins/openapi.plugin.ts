@@ -25,8 +25,11 @@ export const ERROR_SCHEMA = {
     diagnostics: { ...DIAGNOSTICS, description: 'Every problem of a service definition, by JSON pointer' },
     currentVersion: { type: 'integer', description: 'On 409: the version the resource has now' },
     updatedAt: { type: ['string', 'null'], format: 'date-time', description: 'On 409 of a citizen’s draft: when the stored draft was saved (null: there is none)' },
-    reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine' },
-    retryAfter: { type: 'integer', description: 'On 429 LOGIN_THROTTLED: seconds until this client may try again (also sent as Retry-After)' },
+    reason: { type: 'string', description: 'On a refused action: the refusal code of the process engine; on 403 FORBIDDEN of a four-eyes confirmation or send-back through an API token: TOKEN_NOT_A_PERSON' },
+    retryAfter: {
+      type: 'integer',
+      description: 'On 429 LOGIN_THROTTLED and on 429 TOO_MANY_REQUESTS of the upload byte budget (`uploadVolume`): seconds until this client may try again (also sent as Retry-After)',
+    },
   },
 } as const;
 

@@ -4,6 +4,7 @@ import {
   appendAuditEvent,
   clearLoginAttempts,
   summariseLoginThrottles,
+  countAuditEventsAbout,
   findServiceById,
   findUserByEmail,
   findUserById,
@@ -29,7 +30,7 @@ import {
   type UserRow,
   type UserUpdate,
 } from '@amtsweg/db';
-import { isReservedRoleId, RESERVED_ROLE_IDS, type LocalizedText, type RoleDefinition, type ServiceDefinition } from '@amtsweg/definitions';
+import { describeBuiltInActor, isReservedRoleId, type BuiltInActor, type LocalizedText, type RoleDefinition, type ServiceDefinition } from '@amtsweg/definitions';
 import { endOfDay } from '@amtsweg/process';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../app-error';
@@ -87,7 +88,7 @@ const USER_VIEW = {
     roles: { type: 'array', items: { type: 'string' } },
     serviceRoles: { type: 'array', items: { type: 'object', properties: { serviceId: { type: 'string' }, role: { type: 'string' } } } },
     secondFactorEnabled: { type: 'boolean' },
-    failedLogins: { type: 'integer', description: 'Failed logins of the last 24 hours from every client (each counted until that client logs in)' },
+    failedLogins: { type: 'integer', description: 'Failed logins of the last 24 hours from every client, as the audit log records them (wrong password or code, or refused while the client waited)' },
     waitingClients: { type: 'integer', description: 'Clients (network addresses) that must wait after failed logins; others log in as usual' },
     lockedUntil: { type: ['string', 'null'], format: 'date-time', description: 'Until when the last of the waiting clients waits (null: none); `unlock` ends every wait' },
     disabled: { type: 'boolean' },
@@ -513,8 +514,8 @@ function apiTokenRoutes(app: FastifyInstance): void {
       const owner = (request.principal as UserPrincipal).user;
       if (body.userId !== undefined && body.userId !== owner.id) {
         const message = {
-          de: 'Ein API-Token handelt immer für die Person, die es erstellt. Ein Token für ein anderes Konto kann nur dessen Inhaber selbst erstellen.',
-          en: 'An API token always acts for the person who creates it. Only its holder can create a token for another account.',
+          de: 'Ein API-Token handelt immer für die Person, die es erstellt; für ein anderes Konto lässt sich keines erstellen.',
+          en: 'An API token always acts for the person who creates it; none can be created for another account.',
         };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/userId', code: 'notCreator', message }] });
       }
@@ -531,7 +532,6 @@ function apiTokenRoutes(app: FastifyInstance): void {
         const message = { de: 'Das Ablaufdatum liegt in der Vergangenheit.', en: 'The expiry date is in the past.' };
         throw new AppError('REQUEST_INVALID', message, { errors: [{ path: '/body/expiresAt', code: 'past', message }] });
       }
-      const actor = owner;
       const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
       const created = await db()
         .transaction()
@@ -543,20 +543,20 @@ function apiTokenRoutes(app: FastifyInstance): void {
             name: body.name.trim(),
             token_hash: hashToken(token),
             scopes: body.scopes,
-            created_by: actor.id,
+            created_by: owner.id,
             expires_at: body.expiresAt ? new Date(body.expiresAt) : null,
           });
           await appendAuditEvent(trx, {
             organisationId,
             kind: 'api-token-created',
-            actorId: actor.id,
+            actorId: owner.id,
             subjectId: row.id,
             ip: request.ip,
             details: { name: row.name, userId: owner.id, scopes: body.scopes },
           });
           return row;
         });
-      return reply.status(201).send({ token, apiToken: toTokenView(created, new Map([[owner.id, owner.display_name], [actor.id, actor.display_name]])) });
+      return reply.status(201).send({ token, apiToken: toTokenView(created, new Map([[owner.id, owner.display_name]])) });
     },
   );
 
@@ -704,9 +704,9 @@ async function publishedServiceRoles(db: Executor, organisationId: string, servi
   return roles;
 }
 
-const RESERVED_ROLE_MESSAGE = (role: string) => ({
-  de: `„${role}“ steht für einen eingebauten Beteiligten (${RESERVED_ROLE_IDS.join(', ')}) und lässt sich niemandem als Rolle geben.`,
-  en: `“${role}” stands for a built-in actor (${RESERVED_ROLE_IDS.join(', ')}) and cannot be granted to anyone as a role.`,
+const RESERVED_ROLE_MESSAGE = (role: string, actor: BuiltInActor) => ({
+  de: `„${role}“ steht für ${actor.de} und lässt sich niemandem als Rolle geben.`,
+  en: `“${role}” stands for ${actor.en} and cannot be granted to anyone as a role.`,
 });
 
 /**
@@ -726,8 +726,9 @@ async function checkServiceRoles(
       errors.push({ path: pathOf('serviceId', index), code: 'unknown', message: { de: 'Diesen Dienst gibt es nicht.', en: 'There is no such service.' } });
       continue;
     }
-    if (isReservedRoleId(grant.role)) {
-      errors.push({ path: pathOf('role', index), code: 'reserved', message: RESERVED_ROLE_MESSAGE(grant.role) });
+    const actor = describeBuiltInActor(grant.role);
+    if (actor) {
+      errors.push({ path: pathOf('role', index), code: 'reserved', message: RESERVED_ROLE_MESSAGE(grant.role, actor) });
     } else if (!(await publishedServiceRoles(db, organisationId, service.id)).has(grant.role)) {
       errors.push({
         path: pathOf('role', index),
@@ -805,11 +806,14 @@ async function checkDroppedGrants(
 
 /** How far back the failed logins shown to administrators go. */
 const RECENT_FAILURES_MS = 24 * 3600 * 1000;
+/** The audit kinds of a failed login (with a wrong password or code, or refused while its client waits). */
+const FAILED_LOGIN_KINDS = ['login-failed', 'login-throttled'] as const;
 
 async function toUserView(db: Executor, user: UserRow) {
-  const [grants, throttle] = await Promise.all([
+  const [grants, throttle, failedLogins] = await Promise.all([
     listServiceRoles(db, user.organisation_id, user.id),
-    summariseLoginThrottles(db, { organisationId: user.organisation_id, kind: user.kind, email: user.email }, new Date(Date.now() - RECENT_FAILURES_MS)),
+    summariseLoginThrottles(db, { organisationId: user.organisation_id, kind: user.kind, email: user.email }),
+    countAuditEventsAbout(db, user.organisation_id, user.id, { kinds: FAILED_LOGIN_KINDS, since: new Date(Date.now() - RECENT_FAILURES_MS) }),
   ]);
   return {
     id: user.id,
@@ -818,7 +822,7 @@ async function toUserView(db: Executor, user: UserRow) {
     roles: user.roles,
     serviceRoles: grants.map((grant) => ({ serviceId: grant.service_id, role: grant.role })),
     secondFactorEnabled: user.totp_enabled_at !== null,
-    failedLogins: throttle.recentFailures,
+    failedLogins,
     waitingClients: throttle.waitingClients,
     lockedUntil: throttle.waitingUntil?.toISOString() ?? null,
     disabled: user.disabled_at !== null,

@@ -143,7 +143,7 @@ export function caseDecisionRoutes(app: FastifyInstance): void {
         tags: ['cases'],
         summary: 'Four-eyes principle: confirm a proposed action as the second caseworker; the case moves with the proposer’s inputs',
         description:
-          '403 for the proposer themself or without a role of the action, and 403 `TOKEN_NOT_A_PERSON` through an API token (the second pair of eyes is a person logged in); 422 when no proposal of this action waits; 409 for a stale expectedVersion.',
+          '403 for the proposer themself or without a role of the action, and 403 `FORBIDDEN` with `reason: TOKEN_NOT_A_PERSON` through an API token (the second pair of eyes is a person logged in); 422 when no proposal of this action waits; 409 for a stale expectedVersion.',
         params: ACTION_PARAMS,
         body: proposalBody(false),
         response: { 200: CASE_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },
@@ -163,7 +163,7 @@ export function caseDecisionRoutes(app: FastifyInstance): void {
       schema: {
         tags: ['cases'],
         summary: 'Four-eyes principle: send a proposed action back to its proposer, with the reason; the case stays where it is',
-        description: 'For others holding a role of the action, as a person logged in: through an API token 403 `TOKEN_NOT_A_PERSON`.',
+        description: 'For others holding a role of the action, as a person logged in: through an API token 403 `FORBIDDEN` with `reason: TOKEN_NOT_A_PERSON`.',
         params: ACTION_PARAMS,
         body: proposalBody(true),
         response: { 200: CASE_VIEW, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 422: ERROR },

@@ -1,21 +1,25 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   appendAuditEvent,
+  countRecentCitizenRegistrations,
   enqueueJobs,
+  findCitizenRegistration,
   findCitizenRegistrationForUpdate,
   findUserByEmail,
   insertCitizenRegistration,
   insertUser,
+  lockCitizenAddress,
   OPEN_REGISTRATIONS_PER_ADDRESS,
   pruneCitizenRegistrations,
   useCitizenRegistrations,
+  type CitizenRegistrationRow,
   type UserRow,
 } from '@amtsweg/db';
 import type { FastifyInstance } from 'fastify';
 import { AppError, pickLanguage, type AppMessage } from '../app-error';
 import { hashToken } from '../auth/hash-token';
-import { startSession } from '../auth/log-in';
-import { checkPasswordStrength, hashPassword } from '../auth/password';
+import { checkRegistrationPassword, rememberBrowser, startSession } from '../auth/log-in';
+import { checkPasswordStrength, hashPassword, MAX_PASSWORD_LENGTH } from '../auth/password';
 import { ACCOUNT_MAIL_JOB, CONFIRMATION_HOURS, confirmationTokenContext, type AccountMailPayload } from '../jobs/send-account-mail';
 import { EMAIL, NEW_PASSWORD, SESSION_ANSWER, sessionAnswer } from './account.routes';
 import { ERROR_RESPONSE } from './shared-schemas';
@@ -36,8 +40,23 @@ const LINK_USED: AppMessage = {
   en: 'This confirmation link has been used already: the email address is confirmed. Please log in with your email address and password.',
 };
 
+const PASSWORD_WRONG: AppMessage = {
+  de: 'Das Passwort passt nicht zu dieser Registrierung. Geben Sie das Passwort ein, das Sie bei der Registrierung gewählt haben. Wissen Sie es nicht mehr, registrieren Sie sich bitte noch einmal; Sie bekommen dann einen neuen Link.',
+  en: 'The password does not match this registration. Enter the password you chose when you registered. If you no longer know it, please register again; you will get a new link.',
+};
+
+/**
+ * At most this many confirmation mails an hour go to one address, whoever asks: more registrations are answered
+ * alike but neither stored nor mailed, so no one can flood a mailbox through the registration (as the "someone
+ * tried to register" notice to a known address goes at most once an hour).
+ */
+export const CONFIRMATION_MAILS_PER_HOUR = 3;
+
 /** Tokens are 256 random bits, base64url: 43 characters. */
 const TOKEN = { type: 'string', minLength: 43, maxLength: 43, pattern: '^[A-Za-z0-9_-]+$', description: 'The token from the confirmation link (the part after #)' } as const;
+
+/** The password chosen at registration, as typed again on the confirmation page. */
+const PASSWORD = { type: 'string', minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: 'The password chosen at registration' } as const;
 
 /**
  * Citizens open an account themselves (staff accounts are created by an administrator) by confirming their
@@ -56,9 +75,9 @@ export function citizenRegistrationRoutes(app: FastifyInstance): void {
         summary: 'Register a citizen account: always 202, a link to confirm the address comes by e-mail',
         description: [
           'The answer is the same whether the address has a citizen account in this organisation or not, so it does not tell which addresses have accounts.',
-          `A new address gets an e-mail with a link to confirm it (valid ${CONFIRMATION_HOURS} hours, once); following it (POST /api/auth/register/confirm) creates the account with this password and name and logs in. Until then the address cannot log in.`,
+          `A new address gets an e-mail with a link to confirm it (valid ${CONFIRMATION_HOURS} hours, once); confirming it with this password (the portal page the link opens asks for it; POST /api/auth/register/confirm) creates the account with this password and name and logs in. Until then the address cannot log in.`,
           'An address with an account gets an e-mail saying someone tried to register with it, with a link to the login (at most one such mail an hour); the account is not changed.',
-          'Registering an address again before it is confirmed sends a new link; each link carries the password and name given with its own registration, and the first link followed decides.',
+          `Registering an address again before it is confirmed sends a new link (at most ${CONFIRMATION_MAILS_PER_HOUR} links an hour to one address; further registrations within the hour are answered alike but neither stored nor mailed). Each link confirms only with the password given with its own registration, so a link of a registration someone else made for the address is of no use without their password.`,
           'The e-mails are in the language of the request (Accept-Language: de or en). A password too short or too easy to guess is refused alike for every address.',
         ].join('\n\n'),
         body: {
@@ -88,6 +107,7 @@ export function citizenRegistrationRoutes(app: FastifyInstance): void {
       await db()
         .transaction()
         .execute(async (trx) => {
+          await lockCitizenAddress(trx, organisation.id, body.email);
           const existing = await findUserByEmail(trx, organisation.id, 'citizen', body.email);
           // Both paths write alike (the registration or the audit entry, the pruning, the mail job).
           if (existing) {
@@ -97,6 +117,10 @@ export function citizenRegistrationRoutes(app: FastifyInstance): void {
             const hour = now.toISOString().slice(0, 13);
             await enqueueJobs(trx, [{ id: jobId, organisation_id: organisation.id, kind: ACCOUNT_MAIL_JOB, payload, dedupeKey: `registration-attempt:${existing.id}:${hour}` }]);
             await appendAuditEvent(trx, { organisationId: organisation.id, kind: 'registration-attempted', actorId: null, subjectId: existing.id, ip: request.ip });
+            return;
+          }
+          if ((await countRecentCitizenRegistrations(trx, organisation.id, body.email, 3600)) >= CONFIRMATION_MAILS_PER_HOUR) {
+            request.log.info({ organisationId: organisation.id }, 'registration not mailed: the address had its confirmation mails for this hour');
             return;
           }
           await insertCitizenRegistration(trx, {
@@ -123,27 +147,44 @@ export function citizenRegistrationRoutes(app: FastifyInstance): void {
       config: { access: 'public', csrf: false, rateLimit: limit() },
       schema: {
         tags: ['auth'],
-        summary: 'Confirm the address with the token of the mailed link: creates the citizen account and logs in',
+        summary: 'Confirm the address with the token of the mailed link and the password chosen at registration: creates the citizen account and logs in',
         description: [
-          'The link in the e-mail opens the portal’s page /registrieren/bestaetigen#<token>, which sends the token here (a mail scanner following the link confirms nothing).',
-          'A link works once and for 24 hours, and only on the portal of the organisation it was sent for. 410 CONFIRMATION_LINK_EXPIRED: expired or unknown — register again for a new link. 409 CONFIRMATION_LINK_USED: the address is confirmed already — log in.',
+          'The link in the e-mail opens the portal’s page /registrieren/bestaetigen#<token>, which asks for the password chosen at registration and sends both here; it sends nothing on its own, so a mail scanner following the link confirms nothing.',
+          'The password must be the one given with this link’s registration: a link of a registration someone else made for the address is of no use without their password. 401 INVALID_CREDENTIALS (errors at /body/password): another password — the link stays valid. Wrong passwords count like failed logins of the address from this client: after five the client waits (429 LOGIN_THROTTLED with Retry-After).',
+          `A link works once and for ${CONFIRMATION_HOURS} hours, and only on the portal of the organisation it was sent for. 410 CONFIRMATION_LINK_EXPIRED (errors at /body/token): expired or unknown — register again for a new link. 409 CONFIRMATION_LINK_USED (errors at /body/token): the address is confirmed already (also when two of its links are confirmed at the same moment: one wins) — log in.`,
         ].join('\n\n'),
-        body: { type: 'object', required: ['token'], additionalProperties: false, properties: { token: TOKEN } },
-        response: { 200: SESSION_ANSWER, 400: ERROR_RESPONSE, 409: ERROR_RESPONSE, 410: ERROR_RESPONSE, 429: ERROR_RESPONSE },
+        body: { type: 'object', required: ['token', 'password'], additionalProperties: false, properties: { token: TOKEN, password: PASSWORD } },
+        response: { 200: SESSION_ANSWER, 400: ERROR_RESPONSE, 401: ERROR_RESPONSE, 409: ERROR_RESPONSE, 410: ERROR_RESPONSE, 429: ERROR_RESPONSE },
       },
     },
     async (request, reply) => {
-      const { token } = request.body as { token: string };
+      const { token, password } = request.body as { token: string; password: string };
       const { organisation } = request;
-      const now = new Date();
+      const tokenHash = hashToken(token);
+      const expired = new AppError('CONFIRMATION_LINK_EXPIRED', LINK_EXPIRED, { errors: [{ path: '/body/token', code: 'expired', message: LINK_EXPIRED }] });
+      const used = new AppError('CONFIRMATION_LINK_USED', LINK_USED, { errors: [{ path: '/body/token', code: 'used', message: LINK_USED }] });
+      const isExpired = (registration: CitizenRegistrationRow | undefined): registration is undefined =>
+        !registration || registration.organisation_id !== organisation.id || (!registration.used_at && registration.expires_at <= new Date());
+
+      const pending = await findCitizenRegistration(db(), tokenHash);
+      if (isExpired(pending)) throw expired;
+      if (pending.used_at) throw used;
+      // The link alone proves only access to the mailbox (or to a scanner reading it): the password proves that
+      // whoever confirms is who registered. Checked outside the transaction, so no lock waits for Argon2.
+      const address = { organisationId: organisation.id, kind: 'citizen' as const, email: pending.email };
+      if (!(await checkRegistrationPassword(app, request, address, pending.password_hash, password))) {
+        throw new AppError('INVALID_CREDENTIALS', PASSWORD_WRONG, { errors: [{ path: '/body/password', code: 'wrong', message: PASSWORD_WRONG }] });
+      }
       const user = await db()
         .transaction()
         .execute(async (trx): Promise<UserRow> => {
-          const registration = await findCitizenRegistrationForUpdate(trx, organisation.id, hashToken(token));
-          if (!registration || (!registration.used_at && registration.expires_at <= now)) throw new AppError('CONFIRMATION_LINK_EXPIRED', LINK_EXPIRED);
+          // One confirmation of an address at a time: the one waiting finds the address confirmed (409), no deadlock.
+          await lockCitizenAddress(trx, organisation.id, pending.email);
+          const registration = await findCitizenRegistrationForUpdate(trx, organisation.id, tokenHash);
+          if (isExpired(registration)) throw expired;
           // Used, or the address got its account another way meanwhile (another of its links, a provider login).
-          if (registration.used_at || (await findUserByEmail(trx, organisation.id, 'citizen', registration.email))) throw new AppError('CONFIRMATION_LINK_USED', LINK_USED);
-          await useCitizenRegistrations(trx, registration, now);
+          if (registration.used_at || (await findUserByEmail(trx, organisation.id, 'citizen', registration.email))) throw used;
+          await useCitizenRegistrations(trx, registration, new Date());
           const created = await insertUser(trx, {
             id: randomUUID(),
             organisation_id: organisation.id,
@@ -156,10 +197,11 @@ export function citizenRegistrationRoutes(app: FastifyInstance): void {
           return created;
         })
         .catch((error: unknown) => {
-          // Two links of one address followed at the same moment: the account exists once, the later one is "used".
-          if ((error as { code?: string }).code === '23505') throw new AppError('CONFIRMATION_LINK_USED', LINK_USED);
+          // The address got its account another way at the same moment (a provider login): the link is "used".
+          if ((error as { code?: string }).code === '23505') throw used;
           throw error;
         });
+      rememberBrowser(app, request, reply, address);
       await startSession(app, request, user, 'complete', 'registration');
       return sessionAnswer(app, request, reply, user);
     },

@@ -6,6 +6,8 @@ import { describeMediaTypes, formatSubmissionMessage, type MessageParams, type S
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, pickLanguage } from '../app-error';
+import { clientAddressKey } from '../auth/client-address';
+import { formatWait } from '../format-wait';
 import { loadVersion } from '../services/load-version';
 import { loadApplicantCase, MAX_REPLY_FILES } from './applicant.routes';
 import { FILE_NOT_FOUND } from './cases.routes';
@@ -44,10 +46,14 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         description:
           'Type and size are checked against the field, the type against the content. Markup with active content (SVG, XHTML, HTML or other XML ' +
           'with scripts, event attributes, javascript: addresses, embedded documents, xml-stylesheet instructions or a DOCTYPE; also UTF-16, ' +
-          'after comments or gzip-compressed) is refused as `fileActiveContent` whatever type the field allows. Each client address may ' +
+          'after comments or gzip-compressed) is refused as `fileActiveContent` whatever type the field allows, the message saying what was ' +
+          'found. Event attributes count where a browser runs them (documents that are SVG, XHTML or HTML by root, claimed type or file ' +
+          'name; elements of the SVG and XHTML namespaces), so data XML with attributes such as `online` passes. Markup that claims or ' +
+          'declares XML but is not well-formed is refused as `fileUnreadableMarkup`. Each client address may ' +
           'upload a limited number of files per minute and a limited number of bytes per time window (`UPLOAD_BUDGET_MB` per ' +
           '`UPLOAD_BUDGET_MINUTES`); beyond either the answer is 429 with Retry-After (`uploadVolume` for the byte budget). ' +
-          'A file no application takes within 24 hours is deleted, unless a saved draft refers to it.',
+          'A file no application takes within 24 hours is deleted, unless a saved draft of the logged-in citizen who uploaded it refers to it ' +
+          '(anonymous uploads always go after the day).',
         consumes: ['multipart/form-data'],
         response: {
           201: FILE_ANSWER,
@@ -69,7 +75,8 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
         return { label: field.element.label[language] ?? field.element.label.de, accept: field.element.accept, maxSizeBytes: field.element.maxSizeBytes };
       }));
       const id = randomUUID();
-      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: serviceId, ...upload.row }, { partBytes });
+      const row = { id, organisation_id: request.organisation.id, service_id: serviceId, uploaded_by: citizenOf(request), ...upload.row };
+      await insertFile(app.database.db, row, { partBytes });
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
@@ -102,7 +109,8 @@ export async function filesRoutes(app: FastifyInstance): Promise<void> {
       const label = language === 'de' ? 'Anlagen' : 'Attachments';
       const upload = await closingOnRefusal(reply, readCheckedFile(request, language, {}, budget, () => Promise.resolve({ label, ...REPLY_ATTACHMENT_RULES })));
       const id = randomUUID();
-      await insertFile(app.database.db, { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, ...upload.row }, { partBytes });
+      const row = { id, organisation_id: request.organisation.id, service_id: caseRow.service_id, pending_case_id: caseId, uploaded_by: citizenOf(request), ...upload.row };
+      await insertFile(app.database.db, row, { partBytes });
       return reply.status(201).send({ id, name: upload.row.name, mediaType: upload.row.media_type, size: upload.row.size });
     },
   );
@@ -133,6 +141,12 @@ export const FILE_ANSWER = {
   properties: { id: { type: 'string' }, name: { type: 'string' }, mediaType: { type: 'string' }, size: { type: 'integer' } },
 } as const;
 
+/** The logged-in citizen uploading (only their own draft keeps an unused upload); null for anyone else. */
+function citizenOf(request: FastifyRequest): string | null {
+  const { principal } = request;
+  return principal.kind === 'user' && principal.user.kind === 'citizen' && principal.stage === 'complete' ? principal.user.id : null;
+}
+
 /** What any reply may carry: documents and photos of documents. */
 const REPLY_ATTACHMENT_RULES = { accept: ['application/pdf', 'image/jpeg', 'image/png'], maxSizeBytes: 10 * 1024 * 1024 };
 
@@ -162,7 +176,7 @@ async function readCheckedFile(
 ): Promise<{ row: { name: string; media_type: string; size: number; sha256: string; content: Buffer } }> {
   // Set once the fields before the file are read (the callback below); a cast, as TypeScript cannot see that.
   let rules = undefined as UploadRules | undefined;
-  const client = request.ip;
+  const client = clientAddressKey(request);
   const file = await readOneFile(request, fields, async ({ filename }) => {
     const found = await rulesFor();
     rules = found;
@@ -184,7 +198,9 @@ async function readCheckedFile(
   }
   const { content, filename, mimetype } = file;
   // Before the type: whatever the field allows (XML, text, an archive), markup that runs something is refused.
-  if (await findActiveContent(content)) throw activeContentError({ label: rules.label, file: filename }, language);
+  const activeContent = await findActiveContent(content, { mediaType: mimetype, fileName: filename });
+  if (activeContent === 'unreadable') throw fileError('REQUEST_INVALID', 'fileUnreadableMarkup', { label: rules.label, file: filename }, language);
+  if (activeContent) throw fileError('REQUEST_INVALID', 'fileActiveContent', { label: rules.label, file: filename, activeContent }, language);
   const mediaType = await detectMediaType(content, mimetype);
   const allowed = describeMediaTypes(rules.accept);
   if (mediaType === undefined || mediaType !== mimetype || !rules.accept.includes(mediaType)) {
@@ -212,22 +228,15 @@ async function closingOnRefusal<T>(reply: FastifyReply, reading: Promise<T>): Pr
 /** 429: the client's byte budget is used up; says for how long, as Retry-After too. */
 function volumeError(budget: UploadBudget, client: string, names: { label: string; file: string }, language: 'de' | 'en'): AppError {
   const retryAfter = budget.retryAfterSeconds(client);
-  const wait = Math.ceil(retryAfter / 60);
+  const wait = formatWait(retryAfter);
   const megabytes = Math.round(budget.options.bytes / 1048576);
   const minutes = Math.round(budget.options.windowMs / 60_000);
+  const params = { ...names, limit: `${megabytes} MB`, windowMinutes: minutes };
   const message = {
-    de: `Von Ihrem Anschluss wurde in den letzten ${minutes} Minuten schon die höchste erlaubte Datenmenge (${megabytes} MB) hochgeladen; „${names.file}“ für „${names.label}“ wurde nicht angenommen. Bitte versuchen Sie es in ${wait} ${wait === 1 ? 'Minute' : 'Minuten'} wieder.`,
-    en: `The most data that may be uploaded from your address in ${minutes} minutes (${megabytes} MB) has already been uploaded; “${names.file}” for “${names.label}” was not accepted. Please try again in ${wait} ${wait === 1 ? 'minute' : 'minutes'}.`,
+    de: formatSubmissionMessage('uploadVolume', 'de', { ...params, wait: wait.de }),
+    en: formatSubmissionMessage('uploadVolume', 'en', { ...params, wait: wait.en }),
   };
   return new AppError('TOO_MANY_REQUESTS', message, { retryAfter, errors: [{ path: '/file', code: 'uploadVolume', message: message[language] }] });
-}
-
-function activeContentError(names: { label: string; file: string }, language: 'de' | 'en'): AppError {
-  const message = {
-    de: `„${names.file}“ für „${names.label}“ enthält aktive Inhalte (Skripte, Ereignis-Attribute, eingebettete Dokumente oder Deklarationen) und wird daher nicht angenommen. Bitte laden Sie die Datei als PDF oder Bild hoch.`,
-    en: `“${names.file}” for “${names.label}” contains active content (scripts, event attributes, embedded documents or declarations) and is therefore not accepted. Please upload it as a PDF or an image.`,
-  };
-  return new AppError('REQUEST_INVALID', message, { errors: [{ path: '/file', code: 'fileActiveContent', message: message[language] }] });
 }
 
 function fileError(

@@ -1,27 +1,16 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { createGunzip } from 'node:zlib';
+import type { ActiveContentKind } from '@amtsweg/forms';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
-/** Why markup is refused: what a browser, viewer or XML tool would run or fetch by itself. */
-export type ActiveContent =
-  /** A script, handler or listener element. */
-  | 'script'
-  /** An on… attribute (onload, onclick, …), in any case. */
-  | 'eventHandler'
-  /** A javascript:, vbscript: or data:…html/svg/xml address anywhere in an attribute, also behind encoded characters. */
-  | 'scriptAddress'
-  /** A document inside the document: foreignObject, iframe, object, embed, XInclude and the like. */
-  | 'embedded'
-  /** A DOCTYPE (entity declarations, external entities). */
-  | 'declaration'
-  /** An xml-stylesheet instruction (XSLT runs when the document is opened). */
-  | 'stylesheet'
-  /** Markup that is no well-formed XML (HTML, for instance) or in an encoding that cannot be read: it cannot be checked. */
-  | 'unreadable';
+/** Why an upload is refused: active content of a kind, or markup that cannot be read to check it. */
+export type ActiveContent = ActiveContentKind | 'unreadable';
 
-/** Elements that run something or bring in another document, by local name in any namespace (lower case). */
-const ACTIVE_ELEMENTS = new Map<string, ActiveContent>([
-  ['script', 'script'],
+/**
+ * Elements that bring in another document or run a listener, by local name (lower case), where a browser would
+ * act on them (see `findActiveContent`). Elsewhere, in data XML, a `portal` or `frame` is just a name.
+ */
+const EMBEDDING_ELEMENTS = new Map<string, ActiveContentKind>([
   ['handler', 'script'],
   ['listener', 'script'],
   ['foreignobject', 'embedded'],
@@ -32,10 +21,19 @@ const ACTIVE_ELEMENTS = new Map<string, ActiveContent>([
   ['applet', 'embedded'],
   ['portal', 'embedded'],
 ]);
-/** Names common in harmless XML (an Atom feed has links) that fetch or embed only as XHTML elements. */
-const ACTIVE_XHTML_ELEMENTS = new Set(['object', 'link', 'meta', 'base']);
+/** Names common in harmless XML (an Atom feed has links) that fetch, embed or send only as HTML elements. */
+const HTML_ONLY_ELEMENTS = new Set(['object', 'link', 'meta', 'base', 'form']);
+/** SVG animation elements: one that sets an on… attribute adds a handler while the document runs. */
+const ANIMATION_ELEMENTS = new Set(['set', 'animate', 'animatetransform', 'animatemotion', 'animatecolor']);
+const SVG = 'http://www.w3.org/2000/svg';
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const XINCLUDE = new Set(['http://www.w3.org/2001/XInclude', 'http://www.w3.org/2003/XInclude']);
+/** Media types a browser opens as a document that runs scripts. */
+const BROWSER_TYPES = new Set(['text/html', 'application/xhtml+xml', 'image/svg+xml']);
+/** File name endings a browser opens as such a document (a downloaded copy opened from the disk). */
+const BROWSER_EXTENSION = /\.(?:html?|xht(?:ml)?|shtml|svgz?|mht(?:ml)?)$/i;
+/** Media types that say "markup": not well-formed content claiming one is refused, it cannot be checked. */
+const MARKUP_TYPE = /^(?:text\/html|text\/xml|application\/xml|[a-z]+\/[a-z0-9.+-]*\+xml)$/i;
 /** Script addresses, searched in attribute values with whitespace and control characters removed, lower case. */
 const SCRIPT_ADDRESS = /(?:javascript|vbscript|livescript):|data:(?:text\/html|image\/svg|application\/(?:xhtml|xml)|text\/xml)|expression\(/;
 /** Decompressed, a gzip file (an .svgz) is checked up to this size; beyond it, markup inside is refused unread. */
@@ -43,29 +41,58 @@ const MAX_INFLATED_BYTES = 20 * 1024 * 1024;
 /** Markup is fed to the parser in pieces this long, yielding to other requests in between. */
 const PARSE_CHUNK_CHARS = 256 * 1024;
 
+/** What the upload says about itself: the type the client claims and its file name. */
+export interface UploadClaims {
+  mediaType?: string;
+  fileName?: string;
+}
+
 /**
  * Finds active content in an upload, whatever type it claims: markup (SVG, XHTML, HTML, any XML) that would
  * run scripts, fetch or embed other documents, or expand entities, also when it is UTF-16, carries a byte order
  * mark, starts with whitespace and comments, or is gzip-compressed (.svgz). Answers undefined for content that
  * is no markup (a PDF, an image, plain text) and for harmless XML.
  *
- * Markup is read with saxes, a strict, namespace-aware XML parser that never expands entities beyond the five
- * predefined ones: a DOCTYPE is refused before anything could be declared. Markup that is not well-formed XML
- * (such as HTML) cannot be vouched for and is refused as well.
+ * Well-formed markup is read with saxes, a strict, namespace-aware XML parser that never expands entities
+ * beyond the five predefined ones: a DOCTYPE is refused before anything could be declared. Which elements and
+ * attributes count depends on where a browser would act on them:
+ *
+ * - In a *browser document* every on… attribute is an event handler, and iframe, object, form and the like
+ *   embed or send. A browser document is one whose root element is SVG or XHTML (by namespace, or a root
+ *   `svg`/`html` without one, which a browser reading it as HTML would run), or one the upload claims as HTML,
+ *   XHTML or SVG or names `.html`, `.svg` and the like (how a downloaded copy would be opened).
+ * - In any other XML (data such as XÖV or XBau messages, in whatever namespace) only elements of the SVG and
+ *   XHTML namespaces are live: there `<hund online="ja"/>` or a `<portal>` is data, while an `<h:img onerror>`
+ *   in the XHTML namespace is still refused. An XML document is never rendered as HTML by us: uploads are
+ *   served as the type their content shows (never text/html, which no content is detected as), as a download,
+ *   with `nosniff`; so an HTML-only element without a namespace (`<object>`, `<form>`) is harmless there.
+ * - Everywhere: script elements, XInclude, script addresses in any attribute, DOCTYPE, xml-stylesheet.
+ *
+ * Content that is not well-formed XML is refused as `unreadable` when it claims a markup type or declares
+ * itself XML (`<?xml`, how file-type detects XML): XML tools would read it, and what they make of it is
+ * unknown. Other such content (a text file that starts with „<“) is scanned the tolerant way a browser reads
+ * HTML, and refused only for active content found so.
  *
  * @example
  * await findActiveContent(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')) // 'eventHandler'
+ * await findActiveContent(Buffer.from('<hund online="ja"/>')) // undefined
  */
-export async function findActiveContent(content: Buffer, depth = 0): Promise<ActiveContent | undefined> {
+export async function findActiveContent(content: Buffer, claims: UploadClaims = {}, depth = 0): Promise<ActiveContent | undefined> {
   if (isGzip(content)) {
     if (depth > 1) return 'unreadable';
     const inflated = await inflateHead(content);
-    return inflated.complete || !looksLikeMarkup(inflated.bytes) ? findActiveContent(inflated.bytes, depth + 1) : 'unreadable';
+    return inflated.complete || !looksLikeMarkup(inflated.bytes) ? findActiveContent(inflated.bytes, claims, depth + 1) : 'unreadable';
   }
   if (!looksLikeMarkup(content)) return undefined;
   const text = decodeMarkup(content);
   if (text === undefined) return 'unreadable';
-  return checkMarkup(text);
+  const browserDocument = BROWSER_TYPES.has(claims.mediaType ?? '') || BROWSER_EXTENSION.test(claims.fileName ?? '');
+  const checked = await checkMarkup(text, browserDocument);
+  if (checked !== 'notWellFormed') return checked;
+  const found = await scanLikeHtml(text);
+  if (found) return found;
+  const claimsMarkup = MARKUP_TYPE.test(claims.mediaType ?? '') || /^\s*<\?xml\s/.test(text);
+  return claimsMarkup ? 'unreadable' : undefined;
 }
 
 function isGzip(content: Buffer): boolean {
@@ -147,13 +174,17 @@ function decodeMarkup(content: Buffer): string | undefined {
   }
 }
 
-/** Reads the markup with saxes (entities off, namespaces on), fed in pieces; answers the first active content found. */
-async function checkMarkup(text: string): Promise<ActiveContent | undefined> {
+/**
+ * Reads the markup with saxes (entities off, namespaces on), fed in pieces; answers the first active content
+ * found, or `notWellFormed` when the parser gives up before finding any.
+ */
+async function checkMarkup(text: string, claimedBrowserDocument: boolean): Promise<ActiveContentKind | 'notWellFormed' | undefined> {
   const parser = new SaxesParser({ xmlns: true, position: false });
-  let found: ActiveContent | undefined;
-  const flag = (kind: ActiveContent) => {
+  let found: ActiveContentKind | undefined;
+  const flag = (kind: ActiveContentKind) => {
     found ??= kind;
   };
+  let browserDocument: boolean | undefined;
   let inStyle = 0;
   parser.on('doctype', () => flag('declaration'));
   parser.on('processinginstruction', ({ target }) => {
@@ -161,13 +192,20 @@ async function checkMarkup(text: string): Promise<ActiveContent | undefined> {
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const local = tag.local.toLowerCase();
-    const element = ACTIVE_ELEMENTS.get(local);
-    if (element) flag(element);
-    if (tag.uri === XHTML && ACTIVE_XHTML_ELEMENTS.has(local)) flag('embedded');
+    // The root decides: SVG or XHTML, or `svg`/`html` without a namespace (run as such when read as HTML).
+    browserDocument ??= claimedBrowserDocument || tag.uri === SVG || tag.uri === XHTML || (tag.uri === '' && (local === 'svg' || local === 'html'));
+    const live = browserDocument || tag.uri === SVG || tag.uri === XHTML;
+    if (local === 'script') flag('script');
     if (XINCLUDE.has(tag.uri)) flag('embedded');
+    if (live) {
+      const element = EMBEDDING_ELEMENTS.get(local);
+      if (element) flag(element);
+      if ((tag.uri === XHTML || tag.uri === '') && HTML_ONLY_ELEMENTS.has(local)) flag('embedded');
+      if (ANIMATION_ELEMENTS.has(local) && Object.values(tag.attributes).some((a) => a.local === 'attributeName' && /^\s*on/i.test(a.value))) flag('eventHandler');
+    }
     if (local === 'style' && !tag.isSelfClosing) inStyle += 1;
     for (const attribute of Object.values(tag.attributes)) {
-      if (/^on./i.test(attribute.local) && attribute.prefix !== 'xmlns') flag('eventHandler');
+      if (live && /^on./i.test(attribute.local) && attribute.prefix !== 'xmlns') flag('eventHandler');
       if (isScriptAddress(attribute.value)) flag('scriptAddress');
     }
   });
@@ -187,10 +225,70 @@ async function checkMarkup(text: string): Promise<ActiveContent | undefined> {
     }
     if (found === undefined) parser.close();
   } catch {
-    // Not well-formed (HTML, a cut-off file, an entity nobody declared): what a browser makes of it is unknown.
-    flag('unreadable');
+    // Not well-formed (HTML, a cut-off file, an entity nobody declared): what was found so far stands.
+    return found ?? 'notWellFormed';
   }
   return found;
+}
+
+/** Elements a tolerant (HTML) reading refuses by name. */
+const HTML_ACTIVE_ELEMENTS = new Map<string, ActiveContentKind>([
+  ['script', 'script'],
+  ...[...EMBEDDING_ELEMENTS].filter(([name]) => name !== 'handler' && name !== 'listener'),
+  ['object', 'embedded'],
+]);
+
+/**
+ * Reads text the way a browser tokenises HTML, tolerating anything: tags, their attributes (quoted or not,
+ * character references decoded) and declarations. Answers the first active content: script or embedding
+ * elements, on… attributes, script addresses in attribute values, entity declarations, xml-stylesheet. One pass,
+ * linear in the length of the text whatever it holds, pausing for other requests as the parser does.
+ */
+async function scanLikeHtml(text: string): Promise<ActiveContentKind | undefined> {
+  if (/<!entity/i.test(text)) return 'declaration';
+  if (/<\?xml-stylesheet/i.test(text)) return 'stylesheet';
+  const tagStart = /<([a-zA-Z][^\s/>]*)/g;
+  // One attribute as HTML reads it: a name, then perhaps „=“ and a value, quoted (maybe never closed) or bare.
+  const attribute = /[\s/]*([^\s/>=][^\s/>=]*)?\s*(?:=\s*(?:"([^"]*)"?|'([^']*)'?|([^\s>]*)))?/y;
+  // A large text is read in pieces, so requests of others are answered in between.
+  let nextPause = PARSE_CHUNK_CHARS;
+  for (let match = tagStart.exec(text); match; match = tagStart.exec(text)) {
+    if (tagStart.lastIndex > nextPause) {
+      await yieldToOthers();
+      nextPause = tagStart.lastIndex + PARSE_CHUNK_CHARS;
+    }
+    const element = HTML_ACTIVE_ELEMENTS.get(match[1]!.toLowerCase());
+    if (element) return element;
+    // The attributes, up to the „>“ that ends the tag (not one inside a quoted value).
+    attribute.lastIndex = tagStart.lastIndex;
+    while (attribute.lastIndex < text.length && text[attribute.lastIndex] !== '>') {
+      const at = attribute.lastIndex;
+      if (at > nextPause) {
+        await yieldToOthers();
+        nextPause = at + PARSE_CHUNK_CHARS;
+      }
+      const [whole = '', name = '', double, single, bare] = attribute.exec(text) ?? [];
+      // Nothing an attribute could start with (a stray „=“, say): the browser skips the character.
+      if (whole === '') attribute.lastIndex = at + 1;
+      const value = double ?? single ?? bare;
+      if (value === undefined) continue;
+      // Only with a value: `<Termin online>` in a letter is no handler.
+      if (/^on./i.test(name)) return 'eventHandler';
+      if (isScriptAddress(decodeCharacterReferences(value))) return 'scriptAddress';
+    }
+    tagStart.lastIndex = attribute.lastIndex;
+  }
+  return undefined;
+}
+
+/** Numeric character references and the named ones that hide a scheme („&colon;“, „&Tab;“), as a browser decodes them in attributes. */
+function decodeCharacterReferences(value: string): string {
+  const named: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', lpar: '(', rpar: ')', sol: '/', amp: '&' };
+  return value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (whole, hex?: string, decimal?: string, name?: string) => {
+    if (name !== undefined) return named[name.toLowerCase()] ?? whole;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
 }
 
 function isScriptAddress(value: string): boolean {

@@ -5,8 +5,9 @@ export interface UploadBudgetOptions {
 }
 
 /**
- * The bytes each client address uploaded within a sliding time window, counted as they arrive. In the memory of
- * one process, like the request counts of the rate limits: with several processes each keeps its own.
+ * The bytes each client (`clientAddressKey`: an address, an IPv6 /64) uploaded within a sliding time window,
+ * counted as they arrive. In the memory of one process, like the request counts of the rate limits: with several
+ * processes each keeps its own.
  */
 export interface UploadBudget {
   readonly options: UploadBudgetOptions;
@@ -35,7 +36,8 @@ interface Slot {
  *
  * @example
  * const budget = createUploadBudget({ bytes: 200 * 1024 * 1024, windowMs: 60 * 60_000 });
- * if (!budget.charge(request.ip, chunk.length)) throw tooMuch(budget.retryAfterSeconds(request.ip));
+ * const client = clientAddressKey(request);
+ * if (!budget.charge(client, chunk.length)) throw tooMuch(budget.retryAfterSeconds(client));
  */
 export function createUploadBudget(options: UploadBudgetOptions, now: () => number = Date.now): UploadBudget {
   const slotMs = Math.max(1, Math.floor(options.windowMs / SLOTS_PER_WINDOW));

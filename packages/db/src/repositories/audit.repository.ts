@@ -41,3 +41,21 @@ export async function listAuditEvents(
   if (options.until) query = query.where('at', '<', options.until);
   return query.orderBy('seq', 'desc').limit(options.limit).execute();
 }
+
+/** How many events of the given kinds concern one account (its subject) since `since`. */
+export async function countAuditEventsAbout(
+  db: Executor,
+  organisationId: string,
+  subjectId: string,
+  options: { kinds: readonly string[]; since: Date },
+): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where('subject_id', '=', subjectId)
+    .where('at', '>=', options.since)
+    .where('kind', 'in', [...options.kinds])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

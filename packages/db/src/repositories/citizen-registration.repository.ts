@@ -5,6 +5,26 @@ import type { Executor } from './executor';
 /** How many unconfirmed registrations of one address stay valid; older ones go when a new one comes (pruneCitizenRegistrations). */
 export const OPEN_REGISTRATIONS_PER_ADDRESS = 5;
 
+/**
+ * Holds the address (in its organisation) until the transaction ends: registering and confirming one address
+ * take turns, so two of its links followed at once cannot deadlock — the later finds the address confirmed.
+ */
+export async function lockCitizenAddress(db: Executor, organisationId: string, email: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`citizen-registration:${organisationId}:${email.toLowerCase()}`}))`.execute(db);
+}
+
+/** How many registrations of an address (used or not) were made in the last `seconds` (by the database's clock). */
+export async function countRecentCitizenRegistrations(db: Executor, organisationId: string, email: string, seconds: number): Promise<number> {
+  const row = await db
+    .selectFrom('citizen_registrations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where('created_at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Stores a registration waiting for its address to be confirmed. */
 export async function insertCitizenRegistration(db: Executor, registration: NewCitizenRegistration): Promise<void> {
   await db.insertInto('citizen_registrations').values(registration).execute();

@@ -117,9 +117,10 @@ export async function findCaseFile(db: Executor, organisationId: string, caseId:
 }
 
 /**
- * Housekeeping: deletes uploads that never reached a case — form uploads older than `unusedBefore` that no
- * draft saved after `draftsSavedAfter` refers to (a citizen's draft keeps its files as long as it lives), and
- * reply attachments still waiting for their reply older than `pendingBefore`. Returns how many went.
+ * Housekeeping: deletes uploads that never reached a case — form uploads older than `unusedBefore` unless their
+ * uploader's own draft of the service, saved after `draftsSavedAfter`, refers to them (a citizen's draft keeps
+ * the citizen's files as long as it lives; anonymous uploads and files only someone else's draft names go after
+ * the day), and reply attachments still waiting for their reply older than `pendingBefore`. Returns how many went.
  */
 export async function deleteOrphanedFiles(
   db: Executor,
@@ -139,6 +140,8 @@ export async function deleteOrphanedFiles(
                 .selectFrom('drafts')
                 .select(sql`1`.as('one'))
                 .whereRef('drafts.organisation_id', '=', 'files.organisation_id')
+                // Only the uploader's own draft: naming ids in a draft must not keep other people's uploads.
+                .whereRef('drafts.user_id', '=', 'files.uploaded_by')
                 .whereRef('drafts.service_id', '=', 'files.service_id')
                 .where('drafts.updated_at', '>', limits.draftsSavedAfter)
                 // A file answer is {id, name, mediaType, size}, at any depth (groups, repeating groups).

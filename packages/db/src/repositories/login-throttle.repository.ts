@@ -79,25 +79,22 @@ export async function clearLoginAttempts(db: Executor, address: LoginAddress, cl
   await query.execute();
 }
 
-/** What administrators see of an address's failed logins. */
+/** What administrators see of an address's login throttle (its failed logins are counted from the audit log). */
 export interface LoginThrottleSummary {
-  /** Failed logins since `since`, from every client, each counted until that client logs in. */
-  recentFailures: number;
   /** Clients waiting now (the account-wide count of second-factor failures among them). */
   waitingClients: number;
   /** Until when the last of them waits; null when none does. */
   waitingUntil: Date | null;
 }
 
-export async function summariseLoginThrottles(db: Executor, address: LoginAddress, since: Date): Promise<LoginThrottleSummary> {
-  const { rows } = await sql<{ recent_failures: string | number | null; waiting_clients: string | number; waiting_until: Date | null }>`
-    select sum(failures) filter (where client_key <> ${ACCOUNT_WIDE_CLIENT} and updated_at > ${since}) as recent_failures,
-           count(*) filter (where locked_until > now()) as waiting_clients,
+export async function summariseLoginThrottles(db: Executor, address: LoginAddress): Promise<LoginThrottleSummary> {
+  const { rows } = await sql<{ waiting_clients: string | number; waiting_until: Date | null }>`
+    select count(*) filter (where locked_until > now()) as waiting_clients,
            max(locked_until) filter (where locked_until > now()) as waiting_until
     from login_throttles
     where organisation_id = ${address.organisationId} and kind = ${address.kind} and email_key = ${address.email.toLowerCase()}`.execute(db);
   const row = rows[0];
-  return { recentFailures: Number(row?.recent_failures ?? 0), waitingClients: Number(row?.waiting_clients ?? 0), waitingUntil: row?.waiting_until ?? null };
+  return { waitingClients: Number(row?.waiting_clients ?? 0), waitingUntil: row?.waiting_until ?? null };
 }
 
 /** Housekeeping: drops counts whose last failure is older than `before` and whose wait is over (long decayed). */

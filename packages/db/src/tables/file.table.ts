@@ -7,6 +7,8 @@ export interface FileTable {
   case_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** A reply attachment waiting for its reply: the case it was uploaded to. */
   pending_case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The citizen account that uploaded the file, if logged in; only that citizen's draft keeps it unused. */
+  uploaded_by: ColumnType<string | null, string | null | undefined, never>;
   name: string;
   media_type: string;
   size: number;

@@ -1,17 +1,19 @@
 import { isIPv4, isIPv6 } from 'node:net';
 
 /**
- * The client whose failed logins are counted together: the request's address as Fastify sees it (the address
- * the trusted proxy names, with `TRUST_PROXY`). IPv6 addresses count per /64 network — the smallest block a
- * household or host is usually given, so stepping through the addresses of one's own network does not buy
- * fresh attempts; an IPv4 address mapped into IPv6 counts as that IPv4 address.
+ * The client a request is counted for wherever clients are held apart — the login throttle, the upload byte
+ * budget and the request rate limits alike: the request's address as Fastify sees it (behind a reverse proxy,
+ * the address the trusted proxy names; see `TRUST_PROXY`). IPv6 addresses count per /64 network — the smallest
+ * block a household or host is usually given, so stepping through the addresses of one's own network buys
+ * neither fresh login attempts nor fresh upload bytes; an IPv4 address mapped into IPv6 counts as that IPv4
+ * address.
  *
  * @example
- * loginClientKey('2001:db8:1:2::17') // 'ip6:2001:db8:1:2::/64'
- * loginClientKey('::ffff:192.0.2.4') // 'ip:192.0.2.4'
+ * clientAddressKey({ ip: '2001:db8:1:2::17' }) // 'ip6:2001:db8:1:2::/64'
+ * clientAddressKey({ ip: '::ffff:192.0.2.4' }) // 'ip:192.0.2.4'
  */
-export function loginClientKey(ip: string): string {
-  const address = ip.replace(/%.*$/, '');
+export function clientAddressKey(request: { readonly ip: string }): string {
+  const address = request.ip.replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped && isIPv4(mapped[1]!)) return `ip:${mapped[1]}`;
   if (isIPv4(address)) return `ip:${address}`;
