@@ -36,8 +36,8 @@ export const INVALID_CREDENTIALS = {
 
 /**
  * Checks an address and password. The attempt is counted for the address and the requesting client — a browser
- * that logged in to the address before, else the network address — (known address or not) before the password is checked, so parallel guesses cannot get past the throttle and no lock is
- * held during the check. While this client waits, the answer is 429 `LOGIN_THROTTLED` with Retry-After — the same
+ * that logged in to the address before, else the network address — (known address or not) before the password
+ * is checked, so parallel guesses cannot get past the throttle and no lock is held during the check. While this client waits, the answer is 429 `LOGIN_THROTTLED` with Retry-After — the same
  * for known and unknown addresses, since only this client's own failures decide it — and the password is not
  * checked. Otherwise every path costs the same: one count, one Argon2 verification (an unknown address against a
  * hash of a random password), one audit entry on failure — so neither answer nor timing tells which addresses
@@ -53,23 +53,18 @@ export async function checkPassword(
 ): Promise<UserRow | undefined> {
   const db = app.database.db;
   const address = { organisationId: organisation.id, kind, email };
-  const client = knownBrowser(app, request, address) ?? clientAddressKey(request);
-  const attempt = await claimLoginAttempt(db, address, client, THROTTLE_POLICY);
   const user = await findUserByEmail(db, organisation.id, kind, email);
-  const unknown = user ? {} : { email: email.slice(0, 254) };
-  if (!attempt.granted) {
-    await auditFailure(app, request, organisation.id, user, attempt, 'throttled', unknown);
-    throw throttled('client', attempt.retryAfterSeconds);
-  }
-  const matches = await verifyPassword(user?.password_hash, password);
   const known = user && !user.disabled_at && user.password_hash !== null;
-  if (known && matches) {
-    // Guessing the second factor is counted for the account (`checkAccountSecret`), which this does not clear.
-    await clearLoginAttempts(db, address, client);
-    return user;
-  }
-  await auditFailure(app, request, organisation.id, user, attempt, !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password', unknown);
-  return undefined;
+  return countedCheck(app, request, {
+    address,
+    client: knownBrowser(app, request, address) ?? clientAddressKey(request),
+    user,
+    details: user ? {} : { email: email.slice(0, 254) },
+    failureReason: !user ? 'unknown-account' : !known ? 'disabled' : 'wrong-password',
+    // Always one Argon2 verification, known address or not. Guessing the second factor is counted for the
+    // account (`checkAccountSecret`), which a correct password does not clear.
+    verify: async () => ((await verifyPassword(user?.password_hash, password)) && known ? user : undefined),
+  });
 }
 
 /**
@@ -84,20 +79,14 @@ export async function checkRegistrationPassword(
   passwordHash: string,
   password: string,
 ): Promise<boolean> {
-  const db = app.database.db;
-  const client = knownBrowser(app, request, address) ?? clientAddressKey(request);
-  const attempt = await claimLoginAttempt(db, address, client, THROTTLE_POLICY);
-  const details = { email: address.email.slice(0, 254), registration: true };
-  if (!attempt.granted) {
-    await auditFailure(app, request, address.organisationId, undefined, attempt, 'throttled', details);
-    throw throttled('client', attempt.retryAfterSeconds);
-  }
-  if (await verifyPassword(passwordHash, password)) {
-    await clearLoginAttempts(db, address, client);
-    return true;
-  }
-  await auditFailure(app, request, address.organisationId, undefined, attempt, 'wrong-password', details);
-  return false;
+  const confirmed = await countedCheck(app, request, {
+    address,
+    client: knownBrowser(app, request, address) ?? clientAddressKey(request),
+    details: { email: address.email.slice(0, 254), registration: true },
+    failureReason: 'wrong-password',
+    verify: async () => ((await verifyPassword(passwordHash, password)) ? true : undefined),
+  });
+  return confirmed === true;
 }
 
 /**
@@ -115,17 +104,32 @@ export async function checkAccountSecret<T>(
   verify: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
   const address: LoginAddress = { organisationId: user.organisation_id, kind: user.kind, email: user.email };
-  const attempt = await claimLoginAttempt(app.database.db, address, ACCOUNT_WIDE_CLIENT, THROTTLE_POLICY);
+  return countedCheck(app, request, { address, client: ACCOUNT_WIDE_CLIENT, user, failureReason: reason, verify });
+}
+
+/**
+ * One counted check of a secret, the same for passwords and second factors: the attempt is claimed for the
+ * address and client before `verify` runs (so parallel guesses are all counted); while the client waits the
+ * answer is 429 `LOGIN_THROTTLED` (audited) and `verify` does not run; a success clears the client's count, a
+ * failure is audited with `failureReason`.
+ */
+async function countedCheck<T>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  check: { address: LoginAddress; client: string; user?: UserRow; details?: Record<string, unknown>; failureReason: string; verify: () => Promise<T | undefined> },
+): Promise<T | undefined> {
+  const { address, client, user, details = {} } = check;
+  const attempt = await claimLoginAttempt(app.database.db, address, client, THROTTLE_POLICY);
   if (!attempt.granted) {
-    await auditFailure(app, request, user.organisation_id, user, attempt, 'throttled');
-    throw throttled('account', attempt.retryAfterSeconds);
+    await auditFailure(app, request, address.organisationId, user, attempt, 'throttled', details);
+    throw throttled(client === ACCOUNT_WIDE_CLIENT ? 'account' : 'client', attempt.retryAfterSeconds);
   }
-  const result = await verify();
+  const result = await check.verify();
   if (result !== undefined) {
-    await clearLoginAttempts(app.database.db, address, ACCOUNT_WIDE_CLIENT);
+    await clearLoginAttempts(app.database.db, address, client);
     return result;
   }
-  await auditFailure(app, request, user.organisation_id, user, attempt, reason);
+  await auditFailure(app, request, address.organisationId, user, attempt, check.failureReason, details);
   return undefined;
 }
 

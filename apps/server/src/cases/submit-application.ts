@@ -75,7 +75,7 @@ export async function submitApplication(
   const { idempotency } = options;
   const now = options.now ?? new Date();
   const requestHash = idempotency ? hashRequest(version, body) : '';
-  const hashAsBefore = () => hashRequestAsBefore(version, body);
+  const hashAsBefore = () => hashRequest(version, body, JSON.stringify);
   if (idempotency) {
     const replay = await replayIdempotent(db, organisation.id, idempotency, { requestHash, hashAsBefore }, now);
     if (replay) return replay;
@@ -337,18 +337,12 @@ function sealContext(organisationId: string, caseId: string, key: string): strin
 
 /**
  * What makes two requests "the same body": the service version and the answers as canonical JSON, so the same
- * answers with their keys in another order are the same; arrays keep their order.
+ * answers with their keys in another order are the same; arrays keep their order. Keys of idempotency_keys older
+ * than migration 0022 were hashed with the body as `JSON.stringify` wrote it (`serialize`).
  */
-function hashRequest(version: CompiledVersion, body: unknown): string {
-  return createHash('sha256').update(`${version.serviceId}:${version.version}:${canonicalJson(body)}`).digest('hex');
+function hashRequest(version: CompiledVersion, body: unknown, serialize: (value: unknown) => string = canonicalJson): string {
+  return createHash('sha256').update(`${version.serviceId}:${version.version}:${serialize(body)}`).digest('hex');
 }
-
-/** The request hash as stored before bodies were compared as canonical JSON (keys of idempotency_keys older than migration 0022). */
-function hashRequestAsBefore(version: CompiledVersion, body: unknown): string {
-  return createHash('sha256').update(`${version.serviceId}:${version.version}:${JSON.stringify(body)}`).digest('hex');
-}
-
-/** Access tokens are stored as SHA-256: high-entropy random tokens need no slow hash, and a leak of the table reveals none. */
 
 function readApplicantName(paths: string[] | undefined, data: Record<string, unknown>): string {
   return (paths ?? [])
