@@ -9,7 +9,7 @@ describe.each(DATABASE_KINDS)('migration 2026-12-07-0021-reserved-roles on %s', 
   it('removes grants of applicant and system in any spelling, with an audit entry each; other grants stay', async () => {
     const database = await createTestDatabase(kind);
     try {
-      const db = database.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const db = database.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as the schema before the migration had them
       const [organisationId, serviceId, userId] = [randomUUID(), randomUUID(), randomUUID()];
       await db.insertInto('organisations').values({ id: organisationId, slug: 'migration', name: 'Migration' }).execute();
       await db

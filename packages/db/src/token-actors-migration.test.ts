@@ -9,7 +9,7 @@ describe.each(DATABASE_KINDS)('migration 2026-12-07-0017-token-actors on %s', (k
   it('revokes tokens that acted for someone other than their creator, with an audit entry; own tokens stay', async () => {
     const database = await createTestDatabase(kind);
     try {
-      const db = database.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const db = database.db as unknown as Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as the schema before the migration had them
       const organisationId = randomUUID();
       const [admin, lead] = [randomUUID(), randomUUID()];
       await db.insertInto('organisations').values({ id: organisationId, slug: 'migration', name: 'Migration' }).execute();
